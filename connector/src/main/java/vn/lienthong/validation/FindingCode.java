@@ -1,0 +1,230 @@
+package vn.lienthong.validation;
+
+import static vn.lienthong.validation.Severity.ERROR;
+import static vn.lienthong.validation.Severity.WARNING;
+
+/**
+ * Every finding the reader and the validator can produce: a stable English code, its default severity
+ * (policy may change it), and the sentence an agency's IT staff reads, in Vietnamese and in English.
+ * The templates take {@link String#format} arguments; the argument order is the same in both languages.
+ */
+public enum FindingCode {
+    // --- The file is not well-formed XML, or not edXML at all: reading stops here. ---
+    XML_EMPTY_FILE(ERROR,
+            "Tệp rỗng, không có nội dung XML.",
+            "The file is empty; there is no XML in it."),
+    XML_TRUNCATED(ERROR,
+            "Tệp kết thúc giữa chừng: XML bị cắt cụt, thiếu phần cuối (tệp bị gửi thiếu hoặc ghi dở).",
+            "The file ends before the XML is complete: it is truncated (sent or written only in part)."),
+    XML_CONTENT_BEFORE_DECLARATION(ERROR,
+            "Có ký tự nằm trước khai báo <?xml ...?>; khai báo XML phải đứng đầu tệp.",
+            "There are characters before the <?xml ...?> declaration; the declaration must be at the very start of the file."),
+    XML_UNDECLARED_PREFIX(ERROR,
+            "Tiền tố không gian tên \"%s\" được dùng nhưng chưa được khai báo (thiếu xmlns:%s=\"...\").",
+            "The namespace prefix \"%s\" is used but never declared (xmlns:%s=\"...\" is missing)."),
+    XML_DOCTYPE_FORBIDDEN(ERROR,
+            "Tệp chứa khai báo DOCTYPE/DTD; gói tin edXML không được phép dùng DTD hay thực thể (chống tấn công XXE và bom thực thể).",
+            "The file contains a DOCTYPE/DTD; edXML envelopes may not use DTDs or entities (protection against XXE and entity-expansion attacks)."),
+    XML_ENCODING_INVALID(ERROR,
+            "Tệp chứa byte không hợp lệ theo bảng mã khai báo (thường là UTF-8): %s",
+            "The file contains bytes that are invalid in its declared encoding (usually UTF-8): %s"),
+    XML_NOT_WELL_FORMED(ERROR,
+            "Tệp không phải là XML hợp lệ (không đúng cú pháp): %s",
+            "The file is not well-formed XML: %s"),
+    NOT_EDXML(ERROR,
+            "Phần tử gốc là %s; gói tin phải bắt đầu bằng edXML trong không gian tên http://www.mic.gov.vn/TBT/QCVN_102_2016.",
+            "The root element is %s; an envelope must start with edXML in the namespace http://www.mic.gov.vn/TBT/QCVN_102_2016."),
+
+    // --- Configured limits (lienthong.limits.*): protect the connector from hostile or runaway input. ---
+    LIMIT_ENVELOPE_SIZE(ERROR,
+            "Gói tin vượt quá kích thước tối đa cho phép (%s byte).",
+            "The envelope exceeds the maximum allowed size (%s bytes)."),
+    LIMIT_ATTACHMENT_COUNT(ERROR,
+            "Gói tin có quá nhiều tệp đính kèm (tối đa %s).",
+            "The envelope has too many attachments (at most %s)."),
+    LIMIT_ATTACHMENT_SIZE(ERROR,
+            "Tệp đính kèm \"%s\" vượt quá kích thước tối đa cho phép (%s byte sau giải mã).",
+            "Attachment \"%s\" exceeds the maximum allowed size (%s bytes once decoded)."),
+    LIMIT_NESTING_DEPTH(ERROR,
+            "Các phần tử XML lồng nhau quá sâu (tối đa %s cấp).",
+            "XML elements are nested too deeply (at most %s levels)."),
+    LIMIT_TEXT_LENGTH(ERROR,
+            "Nội dung văn bản của một phần tử quá dài (tối đa %s ký tự).",
+            "The text of an element is too long (at most %s characters)."),
+    LIMIT_ELEMENT_COUNT(ERROR,
+            "Gói tin có quá nhiều phần tử XML (tối đa %s).",
+            "The envelope has too many XML elements (at most %s)."),
+    LIMIT_ATTRIBUTE_COUNT(ERROR,
+            "Một phần tử có quá nhiều thuộc tính (tối đa %s).",
+            "An element has too many attributes (at most %s)."),
+
+    // --- XSD (schemas/edxml): structure and data types. ---
+    SCHEMA_UNEXPECTED_ELEMENT(ERROR,
+            "Phần tử không đúng chỗ hoặc không có trong cấu trúc edXML: %s",
+            "An element is out of place or not part of the edXML structure: %s"),
+    SCHEMA_MISSING_ELEMENT(ERROR,
+            "Thiếu phần tử bắt buộc theo cấu trúc edXML: %s",
+            "A required element of the edXML structure is missing: %s"),
+    SCHEMA_INVALID_VALUE(ERROR,
+            "Giá trị không đúng kiểu dữ liệu quy định: %s",
+            "A value does not have the required data type: %s"),
+    SCHEMA_INVALID_ATTRIBUTE(ERROR,
+            "Thuộc tính không hợp lệ: %s",
+            "An attribute is not allowed or has a bad value: %s"),
+    SCHEMA_VIOLATION(ERROR,
+            "Gói tin không đúng lược đồ edXML: %s",
+            "The envelope does not match the edXML schema: %s"),
+
+    // --- Header: who sends to whom, what the document is. ---
+    FROM_MISSING(ERROR,
+            "Thiếu thông tin đơn vị gửi (From).",
+            "The sending agency (From) is missing."),
+    TO_MISSING(ERROR,
+            "Văn bản không có đơn vị nhận nào (To); cần ít nhất một.",
+            "The document has no recipient agency (To); at least one is required."),
+    RECIPIENT_DUPLICATE(WARNING,
+            "Đơn vị nhận %s được liệt kê nhiều lần.",
+            "Recipient agency %s is listed more than once."),
+    SUBJECT_MISSING(ERROR,
+            "Thiếu trích yếu văn bản (Subject).",
+            "The document summary (Subject) is missing."),
+    DOCUMENT_ID_MISSING(ERROR,
+            "Thiếu mã văn bản (DocumentId).",
+            "The document identifier (DocumentId) is missing."),
+    DOCUMENT_ID_NONSTANDARD(WARNING,
+            "Mã văn bản \"%s\" không theo dạng UUID hoặc {mã đơn vị gửi},{yyyy/MM/dd},{số}/{ký hiệu}.",
+            "Document identifier \"%s\" is neither a UUID nor of the form {senderOrganId},{yyyy/MM/dd},{number}/{notation}."),
+    DOCUMENT_ID_SENDER_MISMATCH(WARNING,
+            "Mã văn bản bắt đầu bằng mã đơn vị %s nhưng đơn vị gửi là %s.",
+            "The document identifier starts with agency %s but the sender is %s."),
+    ORGANID_MISSING(ERROR,
+            "Thiếu mã định danh đơn vị (OrganId).",
+            "The agency identifier (OrganId) is missing."),
+    ORGANID_INVALID(ERROR,
+            "Mã định danh đơn vị \"%s\" không hợp lệ: %s",
+            "Agency identifier \"%s\" is invalid: %s"),
+    ORGANID_LEGACY_FORM(WARNING,
+            "Mã định danh đơn vị \"%s\" theo dạng cũ (%s), không phải dạng 4 nhóm theo Quyết định 20/2020/QĐ-TTg (ví dụ 000.00.00.G22).",
+            "Agency identifier \"%s\" is a legacy form (%s), not the 4-group form of Decision 20/2020/QD-TTg (e.g. 000.00.00.G22)."),
+    DATE_FORMAT(ERROR,
+            "Ngày \"%s\" không đúng định dạng yyyy/MM/dd.",
+            "Date \"%s\" is not in the format yyyy/MM/dd."),
+    DATE_NOT_REAL(ERROR,
+            "Ngày \"%s\" không tồn tại trên lịch: %s",
+            "Date \"%s\" does not exist on the calendar: %s"),
+    TIMESTAMP_FORMAT(ERROR,
+            "Thời điểm \"%s\" không đúng định dạng yyyy/MM/dd HH:mm:ss.",
+            "Timestamp \"%s\" is not in the format yyyy/MM/dd HH:mm:ss."),
+    TIMESTAMP_NOT_REAL(ERROR,
+            "Thời điểm \"%s\" không tồn tại: %s",
+            "Timestamp \"%s\" does not exist: %s"),
+    PRIORITY_OUT_OF_RANGE(WARNING,
+            "Độ khẩn %s nằm ngoài thang thông dụng 0..4 (thường, khẩn, thượng khẩn, hỏa tốc, hỏa tốc hẹn giờ).",
+            "Priority %s is outside the usual scale 0..4 (normal, urgent, very urgent, express, timed express)."),
+
+    // --- Status notices. ---
+    STATUS_CODE_MISSING(ERROR,
+            "Thông báo trạng thái thiếu mã trạng thái (StatusCode).",
+            "The status notice has no StatusCode."),
+    STATUS_CODE_UNKNOWN(ERROR,
+            "Mã trạng thái \"%s\" không có trong danh mục (01, 02, 03, 04, 05, 06, 13, 15, 16).",
+            "Status code \"%s\" is not in the list (01, 02, 03, 04, 05, 06, 13, 15, 16)."),
+    STATUS_RESPONSE_FOR_MISSING(ERROR,
+            "Thông báo trạng thái không cho biết văn bản nào (thiếu ResponseFor/DocumentId).",
+            "The status notice does not say which document it is about (ResponseFor/DocumentId is missing)."),
+    STATUS_TIMESTAMP_MISSING(ERROR,
+            "Thông báo trạng thái thiếu thời điểm (Timestamp).",
+            "The status notice has no Timestamp."),
+    STATUS_HAS_BODY(ERROR,
+            "Thông báo trạng thái không được mang nội dung văn bản hay tệp đính kèm.",
+            "A status notice may not carry a document body or attachments."),
+
+    // --- Business type (TraceHeaderList/Bussiness). ---
+    BUSINESS_DOC_TYPE_UNKNOWN(ERROR,
+            "Loại nghiệp vụ BussinessDocType \"%s\" không hợp lệ; chỉ nhận 0 (mới), 1 (thu hồi), 2 (cập nhật), 3 (thay thế).",
+            "BussinessDocType \"%s\" is invalid; only 0 (new), 1 (revocation), 2 (update), 3 (replacement) are allowed."),
+    BUSINESS_REVOCATION_TARGET_MISSING(ERROR,
+            "Văn bản thu hồi (BussinessDocType 1) phải cho biết văn bản bị thu hồi (Bussiness/DocumentId).",
+            "A revocation (BussinessDocType 1) must identify the revoked document (Bussiness/DocumentId)."),
+    BUSINESS_UPDATE_TARGET_MISSING(ERROR,
+            "Văn bản cập nhật (BussinessDocType 2) phải cho biết văn bản được cập nhật (Bussiness/DocumentId).",
+            "An update (BussinessDocType 2) must identify the updated document (Bussiness/DocumentId)."),
+    BUSINESS_UPDATE_INFO_MISSING(ERROR,
+            "Văn bản cập nhật (BussinessDocType 2) phải nói rõ cập nhật gì, cho ai (BussinessDocumentInfo).",
+            "An update (BussinessDocType 2) must say what changed and for whom (BussinessDocumentInfo)."),
+    BUSINESS_REPLACEMENT_MISSING(ERROR,
+            "Văn bản thay thế (BussinessDocType 3) phải liệt kê văn bản bị thay thế (ReplacementInfoList/ReplacementInfo).",
+            "A replacement (BussinessDocType 3) must list the replaced documents (ReplacementInfoList/ReplacementInfo)."),
+    BUSINESS_REPLACEMENT_INCOMPLETE(ERROR,
+            "Thông tin thay thế thứ %s thiếu %s.",
+            "Replacement entry %s lacks %s."),
+
+    // --- Manifest and attachments. ---
+    EDOC_NO_ATTACHMENT(WARNING,
+            "Văn bản không có tệp đính kèm nào; văn bản liên thông thường kèm bản PDF có chữ ký số.",
+            "The document has no attachment; exchanged documents normally carry a digitally signed PDF."),
+    CONTENT_ID_MISSING(ERROR,
+            "Một %s không có ContentId.",
+            "A %s has no ContentId."),
+    CONTENT_ID_DUPLICATE(ERROR,
+            "ContentId \"%s\" xuất hiện nhiều lần trong %s.",
+            "ContentId \"%s\" occurs more than once in %s."),
+    MANIFEST_REFERENCE_UNMATCHED(ERROR,
+            "Danh mục (Manifest) nhắc đến ContentId \"%s\" nhưng không có tệp đính kèm nào mang ContentId đó.",
+            "The manifest refers to ContentId \"%s\" but no attachment carries it."),
+    ATTACHMENT_NOT_IN_MANIFEST(ERROR,
+            "Tệp đính kèm có ContentId \"%s\" không được khai báo trong danh mục (Manifest).",
+            "The attachment with ContentId \"%s\" is not declared in the manifest."),
+    MANIFEST_ATTACHMENT_MISMATCH(WARNING,
+            "Danh mục và tệp đính kèm \"%s\" khai báo %s khác nhau: \"%s\" và \"%s\".",
+            "The manifest and attachment \"%s\" declare different %s: \"%s\" and \"%s\"."),
+    ATTACHMENT_NAME_MISSING(ERROR,
+            "Tệp đính kèm có ContentId \"%s\" không có tên (AttachmentName).",
+            "The attachment with ContentId \"%s\" has no name (AttachmentName)."),
+    ATTACHMENT_NAME_DUPLICATE(ERROR,
+            "Tên tệp đính kèm \"%s\" bị trùng.",
+            "Attachment name \"%s\" is used more than once."),
+    ATTACHMENT_NAME_UNSAFE(ERROR,
+            "Tên tệp đính kèm \"%s\" không an toàn: %s",
+            "Attachment name \"%s\" is unsafe: %s"),
+    ATTACHMENT_NAME_TOO_LONG(ERROR,
+            "Tên tệp đính kèm dài %s ký tự, vượt quá %s.",
+            "An attachment name is %s characters long, more than %s."),
+    ATTACHMENT_BASE64_INVALID(ERROR,
+            "Nội dung mã hóa base64 của tệp đính kèm \"%s\" không hợp lệ: %s",
+            "The base64 content of attachment \"%s\" is invalid: %s"),
+    ATTACHMENT_EMPTY(ERROR,
+            "Tệp đính kèm \"%s\" không có nội dung.",
+            "Attachment \"%s\" has no content."),
+    ATTACHMENT_TYPE_UNSUPPORTED(WARNING,
+            "Kiểu nội dung \"%s\" của tệp \"%s\" không nằm trong danh sách thường dùng (PDF, ZIP, DOC, DOCX, văn bản thuần).",
+            "Content type \"%s\" of \"%s\" is not one of the usual types (PDF, ZIP, DOC, DOCX, plain text)."),
+    ATTACHMENT_TYPE_MISMATCH(ERROR,
+            "Tệp \"%s\" khai báo kiểu %s nhưng nội dung thực là %s.",
+            "\"%s\" is declared as %s but its bytes are %s."),
+    ATTACHMENT_PDF_INCOMPLETE(ERROR,
+            "Tệp PDF \"%s\" không có dấu kết thúc %%%%EOF: tệp bị cắt cụt hoặc hỏng.",
+            "PDF \"%s\" has no %%%%EOF end marker: the file is truncated or damaged.");
+
+    private final Severity defaultSeverity;
+    private final String vietnamese;
+    private final String english;
+
+    FindingCode(Severity defaultSeverity, String vietnamese, String english) {
+        this.defaultSeverity = defaultSeverity;
+        this.vietnamese = vietnamese;
+        this.english = english;
+    }
+
+    public Severity defaultSeverity() {
+        return defaultSeverity;
+    }
+
+    public String vietnamese(Object... arguments) {
+        return String.format(vietnamese, arguments);
+    }
+
+    public String english(Object... arguments) {
+        return String.format(english, arguments);
+    }
+}
