@@ -9,6 +9,11 @@ import static vn.lienthong.validation.Severity.WARNING;
  * The templates take {@link String#format} arguments; the argument order is the same in both languages.
  */
 public enum FindingCode {
+    // --- The file cannot be opened at all (missing, a directory, no permission). ---
+    FILE_UNREADABLE(ERROR,
+            "Không mở được tệp: %s",
+            "The file cannot be opened: %s"),
+
     // --- The file is not well-formed XML, or not edXML at all: reading stops here. ---
     XML_EMPTY_FILE(ERROR,
             "Tệp rỗng, không có nội dung XML.",
@@ -51,6 +56,9 @@ public enum FindingCode {
     LIMIT_TEXT_LENGTH(ERROR,
             "Nội dung văn bản của một phần tử quá dài (tối đa %s ký tự).",
             "The text of an element is too long (at most %s characters)."),
+    LIMIT_METADATA_SIZE(ERROR,
+            "Phần đầu và danh mục của gói tin chứa quá nhiều văn bản (tối đa %s ký tự, không tính tệp đính kèm).",
+            "The envelope's header and manifest carry too much text (at most %s characters, attachments excluded)."),
     LIMIT_ELEMENT_COUNT(ERROR,
             "Gói tin có quá nhiều phần tử XML (tối đa %s).",
             "The envelope has too many XML elements (at most %s)."),
@@ -164,8 +172,8 @@ public enum FindingCode {
             "Văn bản không có tệp đính kèm nào; văn bản liên thông thường kèm bản PDF có chữ ký số.",
             "The document has no attachment; exchanged documents normally carry a digitally signed PDF."),
     CONTENT_ID_MISSING(ERROR,
-            "Một %s không có ContentId.",
-            "A %s has no ContentId."),
+            "Thiếu ContentId ở một %s.",
+            "ContentId is missing on a %s."),
     CONTENT_ID_DUPLICATE(ERROR,
             "ContentId \"%s\" xuất hiện nhiều lần trong %s.",
             "ContentId \"%s\" occurs more than once in %s."),

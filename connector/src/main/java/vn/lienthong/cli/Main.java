@@ -1,0 +1,39 @@
+package vn.lienthong.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code lienthong} command line: {@code java -jar lienthong.jar <command> ...}. */
+@Command(
+        name = "lienthong",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {
+                "Kết nối hệ thống quản lý văn bản với trục liên thông văn bản quốc gia.",
+                "Connects document-management systems to the national document interconnection axis."},
+        subcommands = {ValidateCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
+    }
+
+    /** Runs one command with the given console streams and returns its exit code (also used by tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            line.getErr().println("Lỗi không mong đợi / Unexpected error: " + exception);
+            return ExitCodes.UNREADABLE_OR_USAGE;
+        });
+        int exitCode = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return exitCode;
+    }
+}

@@ -1,0 +1,267 @@
+package vn.lienthong.edxml;
+
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.stax.WstxInputFactory;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import org.codehaus.stax2.XMLStreamReader2;
+import vn.lienthong.validation.FindingCode;
+import vn.lienthong.validation.Location;
+import vn.lienthong.validation.Problem;
+
+/**
+ * Reads an edXML envelope in one streaming pass. The header, trace and manifest become a typed
+ * {@link Envelope}; each attachment's base64 text is decoded as it is parsed into a spool file, hashed on the
+ * way, so heap use does not grow with attachment size. DTDs and entities are refused, and every configured
+ * limit is enforced while reading. Input that cannot be read yields a single {@link Problem} with its line and
+ * column, never an exception.
+ */
+public final class EnvelopeReader {
+
+    private static final int PROLOG_PEEK_BYTES = 4096;
+
+    private final ReadLimits limits;
+    private final Path spoolDirectory;
+    private final XMLInputFactory factory;
+
+    public EnvelopeReader(ReadLimits limits, Path spoolDirectory) {
+        this.limits = limits;
+        this.spoolDirectory = spoolDirectory;
+        this.factory = secureFactory(limits);
+    }
+
+    private static XMLInputFactory secureFactory(ReadLimits limits) {
+        WstxInputFactory factory = new WstxInputFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
+            throw new XMLStreamException("external resources are never fetched: " + systemId);
+        });
+        factory.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, limits.maxTextLength());
+        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, limits.maxDepth());
+        factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_COUNT, (long) limits.maxElements());
+        factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, limits.maxAttributesPerElement());
+        return factory;
+    }
+
+    /** Reads a file. Throws only when the file itself cannot be opened (missing, unreadable). */
+    public ReadOutcome read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in);
+        }
+    }
+
+    /** Reads an envelope from a stream; the caller closes the stream. */
+    public ReadOutcome read(InputStream input) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(input, 64 * 1024);
+        Problem prologProblem = PrologCheck.check(peek(buffered));
+        if (prologProblem != null) {
+            return ReadOutcome.failed(prologProblem);
+        }
+        SizeLimitedInputStream limited = new SizeLimitedInputStream(buffered, limits.maxEnvelopeBytes());
+        Parse parse = new Parse();
+        XMLStreamReader2 reader = null;
+        try {
+            reader = (XMLStreamReader2) factory.createXMLStreamReader(limited);
+            XmlNode root = parse.run(reader);
+            Envelope envelope = EnvelopeMapper.map(root);
+            return ReadOutcome.read(envelope, parse.locations, parse.spoolFiles);
+        } catch (XMLStreamException e) {
+            parse.deleteSpoolFiles();
+            return ReadOutcome.failed(XmlProblems.classify(e, reader, limits));
+        } catch (Refused e) {
+            parse.deleteSpoolFiles();
+            return ReadOutcome.failed(e.problem);
+        } catch (IOException | RuntimeException e) {
+            parse.deleteSpoolFiles();
+            throw e;
+        } finally {
+            closeQuietly(reader);
+        }
+    }
+
+    private static byte[] peek(BufferedInputStream in) throws IOException {
+        in.mark(PROLOG_PEEK_BYTES);
+        byte[] prefix = in.readNBytes(PROLOG_PEEK_BYTES);
+        in.reset();
+        return prefix;
+    }
+
+    private static void closeQuietly(XMLStreamReader2 reader) {
+        if (reader != null) {
+            try {
+                reader.closeCompletely();
+            } catch (XMLStreamException ignored) {
+                // Nothing more can go wrong with a reader we are discarding.
+            }
+        }
+    }
+
+    /** The envelope is refused by a check of ours rather than by the parser; carries the finished problem. */
+    private static final class Refused extends RuntimeException {
+        private final transient Problem problem;
+
+        Refused(Problem problem) {
+            super(problem.code().name(), null, false, false);
+            this.problem = problem;
+        }
+    }
+
+    /** The state of one pass over one envelope. */
+    private final class Parse {
+        private final Deque<XmlNode> open = new ArrayDeque<>();
+        private final Deque<Map<String, Integer>> siblingCounts = new ArrayDeque<>();
+        private final Map<String, Location> locations = new HashMap<>();
+        private final List<Path> spoolFiles = new ArrayList<>();
+        private long metadataChars;
+        private int attachments;
+
+        XmlNode run(XMLStreamReader2 reader) throws XMLStreamException, IOException {
+            XmlNode root = null;
+            siblingCounts.push(new HashMap<>());
+            while (reader.hasNext()) {
+                switch (reader.next()) {
+                    case XMLStreamConstants.DTD -> throw new Refused(
+                            Problem.of(FindingCode.XML_DOCTYPE_FORBIDDEN, location(reader, "")));
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        XmlNode node = startElement(reader);
+                        if (root == null) {
+                            root = requireEdxmlRoot(node);
+                        }
+                        if (node.is("ContentTransferEncoded") && parentIs("Attachment")) {
+                            node.setContent(streamAttachment(reader, node));
+                            open.peek().children().add(node);
+                        } else {
+                            open.push(node);
+                            siblingCounts.push(new HashMap<>());
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        XmlNode closed = open.pop();
+                        siblingCounts.pop();
+                        if (!open.isEmpty()) {
+                            open.peek().children().add(closed);
+                        }
+                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> appendText(reader);
+                    default -> {
+                        // Comments and processing instructions carry nothing of the envelope.
+                    }
+                }
+            }
+            return root;
+        }
+
+        private XmlNode startElement(XMLStreamReader2 reader) {
+            String name = reader.getLocalName();
+            String parentName = open.isEmpty() ? "" : open.peek().name();
+            String parentPath = open.isEmpty() ? "" : open.peek().location().path();
+            int position = siblingCounts.peek().merge(name, 1, Integer::sum);
+            boolean indexed = EdxmlNames.isRepeatable(parentName, name) || position > 1;
+            String step = indexed ? name + "[" + position + "]" : name;
+            Location location = location(reader, parentPath + "/" + step);
+            XmlNode node = new XmlNode(reader.getNamespaceURI(), name, location);
+            locations.putIfAbsent(location.path(), location);
+            for (int i = 0; i < reader.getAttributeCount(); i++) {
+                String namespace = reader.getAttributeNamespace(i);
+                if (namespace == null || namespace.isEmpty()) {
+                    node.attributes().put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+                } else if (EdxmlNames.XLINK_NAMESPACE.equals(namespace)) {
+                    node.xlinkAttributes().put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+                }
+            }
+            if (node.is("Attachment") && parentIs("AttachmentEncoded") && ++attachments > limits.maxAttachments()) {
+                throw new Refused(Problem.of(FindingCode.LIMIT_ATTACHMENT_COUNT, location, limits.maxAttachments()));
+            }
+            return node;
+        }
+
+        private XmlNode requireEdxmlRoot(XmlNode node) {
+            if (!node.is("edXML")) {
+                String found = node.namespace() == null || node.namespace().isEmpty()
+                        ? node.name() + " (no namespace)"
+                        : node.name() + " {" + node.namespace() + "}";
+                throw new Refused(Problem.of(FindingCode.NOT_EDXML, node.location(), found));
+            }
+            return node;
+        }
+
+        private boolean parentIs(String edxmlName) {
+            return !open.isEmpty() && open.peek().is(edxmlName);
+        }
+
+        private void appendText(XMLStreamReader2 reader) {
+            if (open.isEmpty()) {
+                return;
+            }
+            int length = reader.getTextLength();
+            metadataChars += length;
+            if (metadataChars > limits.maxMetadataChars()) {
+                throw new Refused(Problem.of(FindingCode.LIMIT_METADATA_SIZE,
+                        location(reader, open.peek().location().path()), limits.maxMetadataChars()));
+            }
+            open.peek().textBuffer().append(reader.getTextCharacters(), reader.getTextStart(), length);
+        }
+
+        /** Streams the base64 text of ContentTransferEncoded into a spool file; leaves the reader on its end tag. */
+        private AttachmentContent streamAttachment(XMLStreamReader2 reader, XmlNode node)
+                throws XMLStreamException, IOException {
+            Path spoolFile = Files.createTempFile(spoolDirectory, "attachment-", ".bin");
+            spoolFiles.add(spoolFile);
+            try (Base64SpoolWriter sink = new Base64SpoolWriter(spoolFile, limits.maxAttachmentBytes())) {
+                int depth = 1;
+                while (depth > 0) {
+                    switch (reader.next()) {
+                        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                                reader.getText(sink, false);
+                        case XMLStreamConstants.START_ELEMENT -> depth++;
+                        case XMLStreamConstants.END_ELEMENT -> depth--;
+                        default -> {
+                            // A comment inside base64 text is harmless; the schema check reports stray elements.
+                        }
+                    }
+                }
+                return sink.finish();
+            } catch (XMLStreamException | IOException e) {
+                if (XmlProblems.causeOf(e, AttachmentTooLargeException.class).isPresent()) {
+                    XmlNode attachment = open.peek();
+                    String name = attachment.childText("AttachmentName");
+                    throw new Refused(Problem.of(FindingCode.LIMIT_ATTACHMENT_SIZE, node.location(),
+                            name != null ? name : String.valueOf(attachment.childText("ContentId")),
+                            limits.maxAttachmentBytes()));
+                }
+                throw e;
+            }
+        }
+
+        private Location location(XMLStreamReader2 reader, String path) {
+            javax.xml.stream.Location at = reader.getLocation();
+            return new Location(at.getLineNumber(), at.getColumnNumber(), path);
+        }
+
+        void deleteSpoolFiles() {
+            for (Path spoolFile : spoolFiles) {
+                try {
+                    Files.deleteIfExists(spoolFile);
+                } catch (IOException ignored) {
+                    // Best effort on a failed read; the spool directory is ours to clean on start-up too.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package vn.lienthong.edxml;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vn.lienthong.validation.Location;
+import vn.lienthong.validation.Problem;
+
+/**
+ * The result of reading one envelope: the envelope and where each of its elements stood in the file, or the
+ * problem that made the file unreadable as edXML. Owns the attachment spool files: close it to delete them.
+ */
+public final class ReadOutcome implements AutoCloseable {
+
+    private final Envelope envelope;
+    private final Problem failure;
+    private final Map<String, Location> locations;
+    private final List<Path> spoolFiles;
+
+    private ReadOutcome(Envelope envelope, Problem failure, Map<String, Location> locations, List<Path> spoolFiles) {
+        this.envelope = envelope;
+        this.failure = failure;
+        this.locations = locations;
+        this.spoolFiles = spoolFiles;
+    }
+
+    static ReadOutcome read(Envelope envelope, Map<String, Location> locations, List<Path> spoolFiles) {
+        return new ReadOutcome(envelope, null, Map.copyOf(locations), List.copyOf(spoolFiles));
+    }
+
+    static ReadOutcome failed(Problem failure) {
+        return new ReadOutcome(null, failure, Map.of(), List.of());
+    }
+
+    /** The envelope, when the file could be read as edXML. */
+    public Optional<Envelope> envelope() {
+        return Optional.ofNullable(envelope);
+    }
+
+    /** Why the file could not be read as edXML (not well-formed, not edXML, over a limit), if it could not. */
+    public Optional<Problem> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Where the element at {@code path} (e.g. {@code /edXML/edXMLEnvelope/edXMLHeader/MessageHeader/To[2]/OrganId})
+     * starts in the file. An absent element is located at its nearest present ancestor, keeping the asked path.
+     */
+    public Location locate(String path) {
+        String candidate = path;
+        while (!candidate.isEmpty()) {
+            Location found = locations.get(candidate);
+            if (found != null) {
+                return found.withPath(path);
+            }
+            candidate = candidate.substring(0, Math.max(0, candidate.lastIndexOf('/')));
+        }
+        return Location.UNKNOWN.withPath(path);
+    }
+
+    @Override
+    public void close() {
+        for (Path spoolFile : spoolFiles) {
+            try {
+                Files.deleteIfExists(spoolFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not delete spool file " + spoolFile, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package vn.lienthong.edxml;
+
+/** A recipient named by an update's BussinessDocumentInfo. */
+public record Receiver(String organId, String receiverType) {
+}

@@ -1,0 +1,60 @@
+package vn.lienthong.validation;
+
+import java.util.List;
+import vn.lienthong.edxml.EdocHeader;
+import vn.lienthong.edxml.Envelope;
+import vn.lienthong.edxml.ResponseFor;
+import vn.lienthong.edxml.StatusHeader;
+import vn.lienthong.edxml.TraceHeader;
+
+/** Every date and timestamp of the envelope must have the standard's shape and exist on the calendar. */
+final class DateRule implements Rule {
+
+    @Override
+    public void check(Envelope envelope, RuleContext context) {
+        if (envelope.header() instanceof EdocHeader edoc) {
+            if (edoc.promulgationInfo() != null) {
+                date(edoc.promulgationInfo().promulgationDate(), EdxmlPaths.header("PromulgationInfo/PromulgationDate"), context);
+            }
+            date(edoc.dueDate(), EdxmlPaths.header("DueDate"), context);
+        }
+        if (envelope.header() instanceof StatusHeader status && !HeaderRule.isBlank(status.timestamp())) {
+            // A blank one is STATUS_TIMESTAMP_MISSING, reported by the status rule.
+            timestamp(status.timestamp(), EdxmlPaths.header("Timestamp"), context);
+        }
+        ResponseFor responseFor = ResponseForAccess.of(envelope.header());
+        if (responseFor != null && responseFor.promulgationDate() != null && !responseFor.promulgationDate().isEmpty()) {
+            date(responseFor.promulgationDate(), EdxmlPaths.RESPONSE_FOR + "/PromulgationDate", context);
+        }
+        if (envelope.traceHeaderList() != null) {
+            List<TraceHeader> traces = envelope.traceHeaderList().traceHeaders();
+            for (int i = 0; i < traces.size(); i++) {
+                timestamp(traces.get(i).timestamp(), EdxmlPaths.traceHeader(i) + "/Timestamp", context);
+            }
+        }
+    }
+
+    private static void date(String value, String path, RuleContext context) {
+        if (value == null) {
+            return;
+        }
+        CalendarText.Verdict verdict = CalendarText.date(value);
+        if (verdict instanceof CalendarText.Verdict.WrongShape) {
+            context.report(FindingCode.DATE_FORMAT, path, Display.quoted(value));
+        } else if (verdict instanceof CalendarText.Verdict.NotReal notReal) {
+            context.report(FindingCode.DATE_NOT_REAL, path, Display.quoted(value), notReal.reason());
+        }
+    }
+
+    private static void timestamp(String value, String path, RuleContext context) {
+        if (value == null) {
+            return;
+        }
+        CalendarText.Verdict verdict = CalendarText.timestamp(value);
+        if (verdict instanceof CalendarText.Verdict.WrongShape) {
+            context.report(FindingCode.TIMESTAMP_FORMAT, path, Display.quoted(value));
+        } else if (verdict instanceof CalendarText.Verdict.NotReal notReal) {
+            context.report(FindingCode.TIMESTAMP_NOT_REAL, path, Display.quoted(value), notReal.reason());
+        }
+    }
+}

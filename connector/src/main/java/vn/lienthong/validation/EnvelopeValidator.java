@@ -1,0 +1,67 @@
+package vn.lienthong.validation;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import vn.lienthong.edxml.Envelope;
+import vn.lienthong.edxml.EnvelopeReader;
+import vn.lienthong.edxml.ReadOutcome;
+
+/**
+ * Validates an envelope file: reads it (well-formedness, limits, base64), checks it against the XSD, then runs
+ * every rule, and returns all findings at once with the severity policy gives them.
+ */
+public final class EnvelopeValidator {
+
+    private static final List<Rule> RULES = List.of(
+            new HeaderRule(),
+            new StatusRule(),
+            new OrganIdRule(),
+            new DateRule(),
+            new BusinessRule(),
+            new ManifestRule(),
+            new AttachmentRule());
+
+    private static final Comparator<Finding> FILE_ORDER = Comparator
+            .comparingInt((Finding finding) -> finding.location().hasPosition() ? 0 : 1)
+            .thenComparingInt(finding -> finding.location().line())
+            .thenComparingInt(finding -> finding.location().column());
+
+    private final ValidationSettings settings;
+    private final EnvelopeReader reader;
+    private final SchemaCheck schemaCheck = new SchemaCheck();
+
+    public EnvelopeValidator(ValidationSettings settings, Path spoolDirectory) {
+        this.settings = settings;
+        this.reader = new EnvelopeReader(settings.limits(), spoolDirectory);
+    }
+
+    /** Throws only when the file cannot be opened; anything wrong inside it is a finding. */
+    public ValidationReport validate(Path file) throws IOException {
+        try (ReadOutcome outcome = reader.read(file)) {
+            if (outcome.failure().isPresent()) {
+                return new ValidationReport(Optional.empty(), render(List.of(outcome.failure().get())));
+            }
+            Envelope envelope = outcome.envelope().orElseThrow();
+            List<Problem> problems = new ArrayList<>(schemaCheck.check(file, envelope.messageType()));
+            RuleContext context = new RuleContext(settings, outcome);
+            for (Rule rule : RULES) {
+                rule.check(envelope, context);
+            }
+            problems.addAll(context.problems());
+            return new ValidationReport(Optional.of(envelope.messageType()), render(problems));
+        }
+    }
+
+    private List<Finding> render(List<Problem> problems) {
+        List<Finding> findings = new ArrayList<>();
+        for (Problem problem : problems) {
+            settings.policy().apply(problem).ifPresent(findings::add);
+        }
+        findings.sort(FILE_ORDER);
+        return findings;
+    }
+}
