@@ -72,8 +72,11 @@ final class CalendarText {
         if (month < 1 || month > 12) {
             return Optional.of(new Bilingual("tháng " + month + " không tồn tại (1..12)", "month " + month + " does not exist (1..12)"));
         }
+        if (day < 1) {
+            return Optional.of(new Bilingual("ngày " + day + " không tồn tại", "day " + day + " does not exist"));
+        }
         int length = YearMonth.of(year, month).lengthOfMonth();
-        if (day < 1 || day > length) {
+        if (day > length) {
             return Optional.of(new Bilingual(
                     "tháng " + month + "/" + year + " chỉ có " + length + " ngày",
                     String.format("%d/%02d has only %d days", year, month, length)));

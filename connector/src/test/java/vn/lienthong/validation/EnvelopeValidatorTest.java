@@ -1,0 +1,69 @@
+package vn.lienthong.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.lienthong.TestEnvelopes;
+import vn.lienthong.edxml.MessageType;
+
+class EnvelopeValidatorTest {
+
+    @TempDir
+    Path directory;
+
+    private ValidationReport validate(String xml) throws IOException {
+        Path file = Files.writeString(directory.resolve("envelope.edxml"), xml, StandardCharsets.UTF_8);
+        return new EnvelopeValidator(ValidationSettings.DEFAULTS, Files.createDirectories(directory.resolve("spool"))).validate(file);
+    }
+
+    @Test
+    void a_correct_envelope_has_no_findings() throws IOException {
+        ValidationReport report = validate(TestEnvelopes.edoc("000.00.00.G22", ""));
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.valid()).isTrue();
+        assertThat(report.messageType()).contains(MessageType.EDOC);
+    }
+
+    @Test
+    void a_legacy_identifier_is_a_warning_and_the_envelope_stays_valid() throws IOException {
+        ValidationReport report = validate(TestEnvelopes.edoc("01.02.G22", "").replace("000.00.00.G22,", "01.02.G22,"));
+        assertThat(report.findings()).extracting(Finding::code).containsExactly(FindingCode.ORGANID_LEGACY_FORM);
+        assertThat(report.valid()).isTrue();
+    }
+
+    @Test
+    void a_schema_error_names_the_element_and_where_it_is() throws IOException {
+        ValidationReport report = validate(TestEnvelopes.edoc("000.00.00.G22", "<Urgency>1</Urgency>\n"));
+        Finding finding = report.findings().get(0);
+        assertThat(finding.code()).isEqualTo(FindingCode.SCHEMA_UNEXPECTED_ELEMENT);
+        assertThat(finding.location().line()).isEqualTo(11);
+        assertThat(finding.location().path()).isEqualTo("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/Urgency");
+        assertThat(finding.english()).contains("Urgency");
+    }
+
+    @Test
+    void every_finding_is_returned_at_once_in_file_order() throws IOException {
+        String xml = TestEnvelopes.edoc("null", "<DueDate>2014/02/30</DueDate>\n").replace("<Subject>Về việc triển khai liên thông văn bản</Subject>", "");
+        ValidationReport report = validate(xml);
+        // An absent element (Subject) is located at its parent, MessageHeader, which comes first in the file.
+        assertThat(report.findings()).extracting(Finding::code).containsExactly(
+                FindingCode.SUBJECT_MISSING,
+                FindingCode.ORGANID_INVALID,
+                FindingCode.DOCUMENT_ID_SENDER_MISMATCH,
+                FindingCode.DATE_NOT_REAL);
+        assertThat(report.findings()).allSatisfy(finding -> assertThat(finding.location().hasPosition()).isTrue());
+        assertThat(report.valid()).isFalse();
+    }
+
+    @Test
+    void a_bad_value_is_one_finding_not_two() throws IOException {
+        ValidationReport report = validate(TestEnvelopes.edoc("000.00.00.G22", "<OtherInfo><Priority>khẩn</Priority></OtherInfo>\n"));
+        assertThat(report.findings()).extracting(Finding::code).containsExactly(FindingCode.SCHEMA_INVALID_VALUE);
+        assertThat(report.findings().get(0).english()).contains("Priority").contains("integer");
+    }
+}
