@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Reads a 300 MB envelope (one 220 MB attachment) with a 96 MB heap and reports time and peak heap per run,
+# then validates the same file with the packaged jar under /usr/bin/time for whole-process figures.
+# Usage: bench/run-large-envelope.sh [WORK_DIR]   (needs ~600 MB free in WORK_DIR; default target/bench)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=${1:-bench/target/bench}
+mkdir -p "$work"
+envelope="$work/large-300mb.edxml"
+
+mvn -q -B install -DskipTests
+mvn -q -B -pl bench exec:exec -Dexec.executable=java \
+  -Dexec.args="-Xmx96m -classpath %classpath vn.lienthong.bench.LargeEnvelopeRead $envelope 220 3"
+
+echo "--- validate (XSD pass + reading + rules) with -Xmx96m, whole process:"
+/usr/bin/time -f "wall %e s, max RSS %M KiB, exit %x" \
+  java -Xmx96m -jar connector/target/lienthong.jar validate "$envelope"
