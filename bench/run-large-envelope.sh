@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work=${1:-bench/target/bench}
 mkdir -p "$work"
-envelope="$work/large-300mb.edxml"
+envelope="$(cd "$work" && pwd)/large-300mb.edxml"   # absolute: exec:exec runs in bench/
 
 mvn -q -B install -DskipTests
 mvn -q -B -pl bench exec:exec -Dexec.executable=java \

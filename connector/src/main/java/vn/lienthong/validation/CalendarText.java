@@ -1,6 +1,9 @@
 package vn.lienthong.validation;
 
+import java.time.Month;
 import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,7 +82,7 @@ final class CalendarText {
         if (day > length) {
             return Optional.of(new Bilingual(
                     "tháng " + month + "/" + year + " chỉ có " + length + " ngày",
-                    String.format("%d/%02d has only %d days", year, month, length)));
+                    Month.of(month).getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + year + " has only " + length + " days"));
         }
         return Optional.empty();
     }

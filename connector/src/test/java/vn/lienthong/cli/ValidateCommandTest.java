@@ -65,7 +65,7 @@ class ValidateCommandTest {
                 .contains("[KHÔNG HỢP LỆ / INVALID]")
                 .contains("LỖI/ERROR  DATE_NOT_REAL  dòng/line 11")
                 .contains("Ngày \"2014/02/30\" không tồn tại trên lịch: tháng 2/2014 chỉ có 28 ngày")
-                .contains("Date \"2014/02/30\" does not exist on the calendar: 2014/02 has only 28 days");
+                .contains("Date \"2014/02/30\" does not exist on the calendar: February 2014 has only 28 days");
     }
 
     @Test

@@ -22,9 +22,9 @@ class CalendarTextTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "2014/02/30|2014/02 has only 28 days",
-            "2023/02/29|2023/02 has only 28 days",
-            "2026/04/31|2026/04 has only 30 days",
+            "2014/02/30|February 2014 has only 28 days",
+            "2023/02/29|February 2023 has only 28 days",
+            "2026/04/31|April 2026 has only 30 days",
             "2026/13/01|month 13 does not exist (1..12)",
             "2026/00/10|month 0 does not exist (1..12)",
             "2026/01/00|day 0 does not exist",
@@ -40,7 +40,7 @@ class CalendarTextTest {
             "2026/11/25 25:61:00|hour 25 does not exist (0..23)",
             "2026/11/25 23:60:00|minute 60 does not exist (0..59)",
             "2026/11/25 23:59:60|second 60 does not exist (0..59)",
-            "2014/02/30 10:00:00|2014/02 has only 28 days"})
+            "2014/02/30 10:00:00|February 2014 has only 28 days"})
     void impossible_timestamps_are_named_with_the_reason(String timestamp, String reason) {
         CalendarText.Verdict verdict = CalendarText.timestamp(timestamp);
         assertThat(((CalendarText.Verdict.NotReal) verdict).reason().english()).isEqualTo(reason);
