@@ -1,6 +1,7 @@
 package vn.lienthong.edxml;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import vn.lienthong.validation.FindingCode;
 import vn.lienthong.validation.Location;
 import vn.lienthong.validation.Problem;
@@ -33,15 +34,7 @@ final class PrologCheck {
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (bytes[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     private static Location positionOf(String text, int index) {

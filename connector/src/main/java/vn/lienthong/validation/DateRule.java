@@ -1,6 +1,7 @@
 package vn.lienthong.validation;
 
 import java.util.List;
+import java.util.function.Function;
 import vn.lienthong.edxml.EdocHeader;
 import vn.lienthong.edxml.Envelope;
 import vn.lienthong.edxml.ResponseFor;
@@ -35,26 +36,23 @@ final class DateRule implements Rule {
     }
 
     private static void date(String value, String path, RuleContext context) {
-        if (value == null) {
-            return;
-        }
-        CalendarText.Verdict verdict = CalendarText.date(value);
-        if (verdict instanceof CalendarText.Verdict.WrongShape) {
-            context.report(FindingCode.DATE_FORMAT, path, Display.quoted(value));
-        } else if (verdict instanceof CalendarText.Verdict.NotReal notReal) {
-            context.report(FindingCode.DATE_NOT_REAL, path, Display.quoted(value), notReal.reason());
-        }
+        report(value, CalendarText::date, FindingCode.DATE_FORMAT, FindingCode.DATE_NOT_REAL, path, context);
     }
 
     private static void timestamp(String value, String path, RuleContext context) {
+        report(value, CalendarText::timestamp, FindingCode.TIMESTAMP_FORMAT, FindingCode.TIMESTAMP_NOT_REAL, path, context);
+    }
+
+    private static void report(String value, Function<String, CalendarText.Verdict> check, FindingCode wrongShape,
+                               FindingCode notReal, String path, RuleContext context) {
         if (value == null) {
             return;
         }
-        CalendarText.Verdict verdict = CalendarText.timestamp(value);
+        CalendarText.Verdict verdict = check.apply(value);
         if (verdict instanceof CalendarText.Verdict.WrongShape) {
-            context.report(FindingCode.TIMESTAMP_FORMAT, path, Display.quoted(value));
-        } else if (verdict instanceof CalendarText.Verdict.NotReal notReal) {
-            context.report(FindingCode.TIMESTAMP_NOT_REAL, path, Display.quoted(value), notReal.reason());
+            context.report(wrongShape, path, Display.quoted(value));
+        } else if (verdict instanceof CalendarText.Verdict.NotReal unreal) {
+            context.report(notReal, path, Display.quoted(value), unreal.reason());
         }
     }
 }
