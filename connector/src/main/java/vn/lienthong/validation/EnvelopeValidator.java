@@ -52,7 +52,7 @@ public final class EnvelopeValidator {
                 rule.check(envelope, context);
             }
             problems.addAll(context.problems());
-            return new ValidationReport(Optional.of(envelope.messageType()), render(problems));
+            return new ValidationReport(Optional.of(envelope.header()), render(problems));
         }
     }
 

@@ -1,4 +1,4 @@
-package vn.lienthong.cli;
+package vn.lienthong.validation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,19 +6,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import vn.lienthong.validation.Finding;
-import vn.lienthong.validation.ValidationReport;
 
 /**
  * One JSON object per file, one per line: {@code file}, {@code valid}, {@code messageType} (edoc, status or
  * null) and {@code findings} (code, severity, line, column, path, vi, en). No summary line, so every line parses.
  */
-final class JsonReportPrinter implements ReportPrinter {
+public final class JsonReportPrinter implements ReportPrinter {
 
     private final PrintWriter out;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    JsonReportPrinter(PrintWriter out) {
+    public JsonReportPrinter(PrintWriter out) {
         this.out = out;
     }
 

@@ -1,10 +1,9 @@
-package vn.lienthong.cli;
+package vn.lienthong.validation;
 
 import java.nio.file.Path;
-import vn.lienthong.validation.ValidationReport;
 
 /** How validate shows its results: readable text, or JSON Lines for tools. */
-interface ReportPrinter {
+public interface ReportPrinter {
 
     void print(Path file, ValidationReport report);
 

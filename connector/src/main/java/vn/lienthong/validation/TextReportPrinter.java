@@ -1,18 +1,14 @@
-package vn.lienthong.cli;
+package vn.lienthong.validation;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import vn.lienthong.validation.Finding;
-import vn.lienthong.validation.FindingCode;
-import vn.lienthong.validation.Location;
-import vn.lienthong.validation.ValidationReport;
 
 /** A report a clerk or an agency's IT staff can read: one block per file, Vietnamese first, then English. */
-final class TextReportPrinter implements ReportPrinter {
+public final class TextReportPrinter implements ReportPrinter {
 
     private final PrintWriter out;
 
-    TextReportPrinter(PrintWriter out) {
+    public TextReportPrinter(PrintWriter out) {
         this.out = out;
     }
 

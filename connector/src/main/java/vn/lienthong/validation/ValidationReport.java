@@ -2,17 +2,23 @@ package vn.lienthong.validation;
 
 import java.util.List;
 import java.util.Optional;
+import vn.lienthong.edxml.MessageHeader;
 import vn.lienthong.edxml.MessageType;
 
 /**
  * Every finding for one envelope, in file order. Valid means no finding is an error (warnings allowed).
  *
- * @param messageType empty when the file could not be read as edXML at all
+ * @param header the envelope's header as read, so callers need not read the file again; empty when the file
+ *               could not be read as edXML at all
  */
-public record ValidationReport(Optional<MessageType> messageType, List<Finding> findings) {
+public record ValidationReport(Optional<MessageHeader> header, List<Finding> findings) {
 
     public ValidationReport {
         findings = List.copyOf(findings);
+    }
+
+    public Optional<MessageType> messageType() {
+        return header.map(MessageHeader::messageType);
     }
 
     public boolean valid() {

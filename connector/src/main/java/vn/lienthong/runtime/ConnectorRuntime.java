@@ -1,0 +1,171 @@
+package vn.lienthong.runtime;
+
+import jakarta.jms.ConnectionFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Properties;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.connection.CachingConnectionFactory;
+import vn.lienthong.axis.AxisClient;
+import vn.lienthong.tracking.DocumentTracker;
+import vn.lienthong.tracking.ProcessedMarks;
+import vn.lienthong.tracking.TrackingDatabase;
+import vn.lienthong.tracking.TransmissionLog;
+import vn.lienthong.transport.AxisSender;
+import vn.lienthong.transport.DmsDelivery;
+import vn.lienthong.transport.DocumentStore;
+import vn.lienthong.transport.InboundIntake;
+import vn.lienthong.transport.InboxPoller;
+import vn.lienthong.transport.OutboundIntake;
+import vn.lienthong.transport.RefusedFolder;
+import vn.lienthong.validation.EnvelopeValidator;
+import vn.lienthong.validation.ValidationSettings;
+
+/**
+ * One running connector: its broker (embedded, or external by URL), tracking database, document store, axis
+ * client, and the Camel flows of routes/*.camel.yaml calling the beans bound here. Several can run in one JVM
+ * (the demo runs two agencies), each with its own data directory and broker.
+ */
+public final class ConnectorRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectorRuntime.class);
+    private static final String ROUTES = "classpath:routes/*.camel.yaml";
+
+    private final ConnectorSettings settings;
+    private final EmbeddedBroker broker;
+    private final CachingConnectionFactory connectionFactory;
+    private final TrackingDatabase database;
+    private final AxisClient axis;
+    private final Main main;
+    private final DocumentTracker tracker;
+    private final TransmissionLog log;
+
+    private ConnectorRuntime(ConnectorSettings settings, EmbeddedBroker broker, CachingConnectionFactory connectionFactory,
+                             TrackingDatabase database, AxisClient axis, Main main, DocumentTracker tracker,
+                             TransmissionLog log) {
+        this.settings = settings;
+        this.broker = broker;
+        this.connectionFactory = connectionFactory;
+        this.database = database;
+        this.axis = axis;
+        this.main = main;
+        this.tracker = tracker;
+        this.log = log;
+    }
+
+    public static ConnectorRuntime start(ConnectorSettings settings) throws Exception {
+        Clock clock = Clock.systemUTC();
+        Path data = Files.createDirectories(settings.dataDirectory());
+        Properties properties = settings.resolvedProperties();
+        EmbeddedBroker broker = settings.embeddedBroker()
+                ? EmbeddedBroker.start(data.resolve("broker"), settings.brokerVmId(), properties)
+                : null;
+        String brokerUrl = broker != null ? broker.url() : settings.brokerUrl();
+        CachingConnectionFactory connectionFactory = new CachingConnectionFactory(connectionFactory(brokerUrl));
+        connectionFactory.setSessionCacheSize(16);
+        TrackingDatabase database = TrackingDatabase.openH2(data.resolve("db"));
+        DocumentTracker tracker = new DocumentTracker(database, clock);
+        ProcessedMarks marks = new ProcessedMarks(database, clock);
+        TransmissionLog log = new TransmissionLog(database, clock);
+        AxisClient axis = new AxisClient(settings.axis(), clock);
+        DocumentStore store = new DocumentStore(data.resolve("store"));
+        EnvelopeValidator validator = new EnvelopeValidator(ValidationSettings.fromProperties(properties),
+                Files.createDirectories(data.resolve("spool")));
+        int maxAttempts = Integer.parseInt(properties.getProperty("lienthong.queue.max-delivery-attempts").strip());
+
+        Main main = new Main();
+        JmsComponent jms = new JmsComponent();
+        jms.setConnectionFactory(connectionFactory);
+        main.bind("jms", jms);
+        main.bind("outboundIntake", new OutboundIntake(validator, store, tracker, log,
+                new RefusedFolder(settings.errorFolder()), clock));
+        main.bind("axisSender", new AxisSender(axis, store, tracker, marks, log, maxAttempts, clock));
+        main.bind("inboxPoller", new InboxPoller(axis, store, log));
+        main.bind("inboundIntake", new InboundIntake(validator, store, tracker, log,
+                new RefusedFolder(data.resolve("quarantine")), clock));
+        main.bind("dmsDelivery", new DmsDelivery(store, tracker, marks, log, settings.inbox(), settings.statusInbox()));
+        main.configure().withRoutesIncludePattern(properties.getProperty("lienthong.routes", ROUTES));
+        main.setOverrideProperties(camelProperties(settings, properties));
+        ConnectorRuntime runtime = new ConnectorRuntime(settings, broker, connectionFactory, database, axis, main, tracker, log);
+        try {
+            main.start();
+        } catch (Exception e) {
+            runtime.close();
+            throw e;
+        }
+        LOG.info("Connector started: {}", settings);
+        return runtime;
+    }
+
+    private static ConnectionFactory connectionFactory(String url) {
+        String user = System.getenv("LIENTHONG_BROKER_USER");
+        String password = System.getenv("LIENTHONG_BROKER_PASSWORD");
+        return user == null ? new ActiveMQConnectionFactory(url) : new ActiveMQConnectionFactory(url, user, password);
+    }
+
+    /** Our properties feed the routes' placeholders; lienthong.http.* becomes Camel's management server. */
+    private static Properties camelProperties(ConnectorSettings settings, Properties properties) {
+        Properties camel = new Properties();
+        camel.putAll(properties);
+        camel.setProperty("camel.main.name", "lienthong-" + settings.brokerVmId());
+        // In-flight work is in transactions: on stop, what is not finished in time rolls back and is redelivered.
+        camel.setProperty("camel.main.shutdownTimeout", "10");
+        camel.setProperty("camel.management.enabled", Boolean.toString(settings.httpEnabled()));
+        camel.setProperty("camel.management.host", settings.httpHost());
+        camel.setProperty("camel.management.port", Integer.toString(settings.httpPort()));
+        camel.setProperty("camel.management.healthCheckEnabled", "true");
+        camel.setProperty("camel.management.healthPath", "/health");
+        return camel;
+    }
+
+    public ConnectorSettings settings() {
+        return settings;
+    }
+
+    public DocumentTracker tracker() {
+        return tracker;
+    }
+
+    public TransmissionLog transmissionLog() {
+        return log;
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    /** Messages waiting in one of this connector's queues (embedded broker only; -1 otherwise). */
+    public long queueDepth(String queue) {
+        return broker == null ? -1 : broker.depth(queue);
+    }
+
+    @Override
+    public void close() {
+        // Stop taking work first, then the things the flows use, the broker last.
+        stopQuietly("Camel", main::stop);
+        stopQuietly("JMS connections", connectionFactory::destroy);
+        stopQuietly("axis client", axis::close);
+        stopQuietly("tracking database", database::close);
+        if (broker != null) {
+            stopQuietly("broker", broker::close);
+        }
+    }
+
+    private interface Stopping {
+        void stop() throws Exception;
+    }
+
+    private static void stopQuietly(String what, Stopping stopping) {
+        try {
+            stopping.stop();
+        } catch (Exception e) {
+            LOG.warn("Stopping the {} failed: {}", what, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package vn.lienthong.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+
+/**
+ * The connector's own Artemis broker, started from config/broker.xml with its {@code ${lienthong.*}}
+ * placeholders filled from the connector's configuration, its journal under the data directory, reachable only
+ * in-VM ({@code vm://ID}). Several connectors in one JVM (the demo, tests) each get their own ID.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private static final String TEMPLATE = "/lienthong/config/broker.xml";
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(lienthong\\.[a-z0-9.-]+)}");
+
+    private final EmbeddedActiveMQ server = new EmbeddedActiveMQ();
+    private final int vmId;
+
+    private EmbeddedBroker(int vmId) {
+        this.vmId = vmId;
+    }
+
+    /** Starts a broker whose files live in {@code directory}. */
+    public static EmbeddedBroker start(Path directory, int vmId, Properties settings) throws Exception {
+        Files.createDirectories(directory);
+        Properties values = new Properties();
+        values.putAll(settings);
+        values.setProperty("lienthong.broker.directory", directory.toAbsolutePath().toString());
+        values.setProperty("lienthong.broker.vm-id", Integer.toString(vmId));
+        Path resolved = directory.resolve("broker.xml");
+        Files.writeString(resolved, resolve(template(), values), StandardCharsets.UTF_8);
+        EmbeddedBroker broker = new EmbeddedBroker(vmId);
+        broker.server.setConfigResourcePath(resolved.toUri().toString());
+        broker.server.start();
+        return broker;
+    }
+
+    /** The URL a JMS connection factory in this JVM uses to reach the broker. */
+    public String url() {
+        return "vm://" + vmId;
+    }
+
+    public boolean isActive() {
+        return server.getActiveMQServer() != null && server.getActiveMQServer().isActive();
+    }
+
+    /** Messages waiting in a queue (for health, tests and the demo summary). */
+    public long depth(String queue) {
+        var binding = server.getActiveMQServer().locateQueue(queue);
+        return binding == null ? 0 : binding.getMessageCount();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    private static String template() throws IOException {
+        try (InputStream in = EmbeddedBroker.class.getResourceAsStream(TEMPLATE)) {
+            if (in == null) {
+                throw new IllegalStateException(TEMPLATE + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static String resolve(String template, Properties values) {
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String value = values.getProperty(matcher.group(1));
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("broker.xml needs " + matcher.group(1) + ", which is not configured");
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value.strip()));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+}

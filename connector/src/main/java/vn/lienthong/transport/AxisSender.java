@@ -1,0 +1,94 @@
+package vn.lienthong.transport;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.lienthong.axis.AxisClient;
+import vn.lienthong.axis.AxisException;
+import vn.lienthong.edxml.MessageType;
+import vn.lienthong.tracking.DocumentKey;
+import vn.lienthong.tracking.DocumentState;
+import vn.lienthong.tracking.DocumentTracker;
+import vn.lienthong.tracking.ProcessedMarks;
+import vn.lienthong.tracking.RecipientStatus;
+import vn.lienthong.tracking.TrackedDocument;
+import vn.lienthong.tracking.TransmissionLog;
+
+/**
+ * Sends one queued document (edoc or status) to the axis. A transient failure is thrown back so the broker's
+ * transaction rolls back and the broker redelivers later (the broker owns retries for this hop); a document the
+ * axis refuses is reported as {@link DocumentRefusedByAxis} for the dead-letter address. A redelivery of a
+ * document already sent (a crash after the send, before the commit) is recognised and not sent again.
+ */
+public final class AxisSender {
+
+    static final String SENT_MARK = "sent-to-axis";
+    private static final Logger LOG = LoggerFactory.getLogger(AxisSender.class);
+
+    private final AxisClient axis;
+    private final DocumentStore store;
+    private final DocumentTracker tracker;
+    private final ProcessedMarks marks;
+    private final TransmissionLog log;
+    private final int maxAttempts;
+    private final Clock clock;
+
+    public AxisSender(AxisClient axis, DocumentStore store, DocumentTracker tracker, ProcessedMarks marks,
+                      TransmissionLog log, int maxAttempts, Clock clock) {
+        this.clock = clock;
+        this.axis = axis;
+        this.store = store;
+        this.tracker = tracker;
+        this.marks = marks;
+        this.log = log;
+        this.maxAttempts = maxAttempts;
+    }
+
+    public void send(String key, Integer deliveryCount) throws AxisException, DocumentRefusedByAxis {
+        int attempt = deliveryCount == null ? 1 : deliveryCount;
+        DocumentKey documentKey = new DocumentKey(key);
+        if (marks.detail(documentKey, SENT_MARK).isPresent()) {
+            log.append(key, Steps.SENT_TO_AXIS, Steps.SKIPPED, attempt, null, "already sent before a restart");
+            return;
+        }
+        TrackedDocument document = tracker.find(documentKey)
+                .orElseThrow(() -> new IllegalStateException("queued key " + key + " is not tracked"));
+        MessageType type = "status".equals(document.messageType()) ? MessageType.STATUS : MessageType.EDOC;
+        String docId;
+        try {
+            docId = axis.sendEdoc(store.pathOf(key), document.senderOrganId(), type, document.recipients());
+        } catch (AxisException e) {
+            if (e.kind() == AxisException.Kind.PERMANENT) {
+                log.append(key, Steps.SEND_FAILED, Steps.REFUSED, attempt, document.envelopeSha256(), e.getMessage());
+                throw new DocumentRefusedByAxis("the axis refused the document: " + e.getMessage());
+            }
+            boolean lastAttempt = attempt >= maxAttempts;
+            log.append(key, Steps.SEND_FAILED, lastAttempt ? Steps.REFUSED : Steps.RETRY, attempt,
+                    document.envelopeSha256(), e.kind() + ": " + e.getMessage());
+            if (lastAttempt) {
+                deadLettered(key, "gave up after " + attempt + " attempts; last: " + e.getMessage());
+            }
+            LOG.warn("Sending {} failed (attempt {}, {}): {}", key, attempt, e.kind(), e.getMessage());
+            throw e;
+        }
+        marks.mark(documentKey, SENT_MARK, docId);
+        tracker.recordAxisDocId(documentKey, docId);
+        tracker.advance(documentKey, DocumentState.SENT, null);
+        Instant now = clock.instant();
+        for (String recipient : document.recipients()) {
+            tracker.addRecipientStatus(documentKey, new RecipientStatus(recipient, "sent", "gửi lên trục / sent to the axis", now));
+        }
+        log.append(key, Steps.SENT_TO_AXIS, Steps.OK, attempt, document.envelopeSha256(), "axis DocId " + docId);
+        LOG.info("Sent {} {} to the axis as DocId {} (attempt {})", document.messageType(), key, docId, attempt);
+    }
+
+    /** Called by the route after it moved the message to the dead-letter address, with the reason. */
+    public void deadLettered(String key, String reason) {
+        DocumentKey documentKey = new DocumentKey(key);
+        if (tracker.advance(documentKey, DocumentState.DEAD_LETTERED, reason)) {
+            log.append(key, Steps.DEAD_LETTERED, Steps.REFUSED, 0, null, reason);
+            LOG.warn("Dead-lettered {}: {}", key, reason);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package vn.lienthong.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * The connector's own copy of every document it handles, one file per document key under the data directory.
+ * Queue messages carry only the key (claim check), so no queue and no step holds a document in memory.
+ * Files arrive under a temporary name and are renamed into place, so a crash never leaves a partial document
+ * under a key.
+ */
+public final class DocumentStore {
+
+    private final Path directory;
+
+    public DocumentStore(Path directory) throws IOException {
+        this.directory = Files.createDirectories(directory);
+    }
+
+    /** A file copied in, with the SHA-256 of its bytes taken while copying. */
+    public record Imported(Path file, String sha256, long size) {
+    }
+
+    /** Copies a file in under a temporary name; {@link #keep} gives it its key. */
+    public Imported importCopy(Path source) throws IOException {
+        try (InputStream in = Files.newInputStream(source)) {
+            return importStream(in);
+        }
+    }
+
+    public Imported importStream(InputStream in) throws IOException {
+        Path temporary = newTemporaryFile();
+        MessageDigest digest = sha256();
+        long size;
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
+            size = in.transferTo(out);
+        }
+        return new Imported(temporary, HexFormat.of().formatHex(digest.digest()), size);
+    }
+
+    /** A fresh temporary name in the store (same file system, so the final rename is atomic). */
+    public Path newTemporaryFile() {
+        return directory.resolve("incoming-" + UUID.randomUUID() + ".part");
+    }
+
+    /**
+     * Moves a temporary file to its key. If the key is already stored (a replay), the existing file wins and the
+     * temporary one is removed: same key means same bytes.
+     */
+    public Path keep(Path temporary, String key) throws IOException {
+        Path target = pathOf(key);
+        if (Files.exists(target)) {
+            Files.deleteIfExists(temporary);
+        } else {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return target;
+    }
+
+    public Path pathOf(String key) {
+        if (!key.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a document key: " + key);
+        }
+        return directory.resolve(key + ".edxml");
+    }
+
+    public void discard(Path temporary) throws IOException {
+        Files.deleteIfExists(temporary);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

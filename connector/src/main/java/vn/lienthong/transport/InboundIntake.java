@@ -1,0 +1,124 @@
+package vn.lienthong.transport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.lienthong.axis.HashFile;
+import vn.lienthong.edxml.MessageHeader;
+import vn.lienthong.edxml.StatusHeader;
+import vn.lienthong.tracking.Direction;
+import vn.lienthong.tracking.DocumentKey;
+import vn.lienthong.tracking.DocumentState;
+import vn.lienthong.tracking.DocumentTracker;
+import vn.lienthong.tracking.RecipientStatus;
+import vn.lienthong.tracking.TrackedDocument;
+import vn.lienthong.tracking.TransmissionLog;
+import vn.lienthong.validation.EnvelopeValidator;
+import vn.lienthong.validation.ValidationReport;
+
+/**
+ * Takes a package collected from the axis (document or status notice) off the inbound queue: validates it,
+ * files it in the store under its key and registers it; a key seen before is a re-polled or redelivered copy
+ * and stops here. A status notice also joins the timeline of the document it reports on.
+ */
+public final class InboundIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundIntake.class);
+
+    private final EnvelopeValidator validator;
+    private final DocumentStore store;
+    private final DocumentTracker tracker;
+    private final TransmissionLog log;
+    private final RefusedFolder quarantine;
+    private final Clock clock;
+
+    public InboundIntake(EnvelopeValidator validator, DocumentStore store, DocumentTracker tracker, TransmissionLog log,
+                         RefusedFolder quarantine, Clock clock) {
+        this.validator = validator;
+        this.store = store;
+        this.tracker = tracker;
+        this.log = log;
+        this.quarantine = quarantine;
+        this.clock = clock;
+    }
+
+    /** Returns QUEUE_EDOC / QUEUE_STATUS with the key when the package goes on to the DMS. */
+    public IntakeResult accept(String fetchedFile, String axisDocId) throws IOException {
+        Path file = Path.of(fetchedFile);
+        if (!Files.exists(file)) {
+            // A redelivery after the file was already filed under its key: the first delivery finished the work.
+            return alreadyFiled(axisDocId);
+        }
+        String sha256 = HashFile.paddedForm(HashFile.sha256(file));
+        ValidationReport report = validator.validate(file);
+        if (!report.valid()) {
+            Path parked = quarantine.refuse("axis-" + axisDocId + ".edxml", file, report);
+            store.discard(file);
+            log.append(null, Steps.INBOUND_REFUSED, Steps.REFUSED, 1, sha256,
+                    "axis DocId " + axisDocId + ": " + OutboundIntake.summary(report));
+            LOG.warn("Refused package {} from the axis: {}; parked at {}", axisDocId, OutboundIntake.summary(report), parked);
+            return new IntakeResult(IntakeResult.Decision.REFUSED, null);
+        }
+        MessageHeader header = report.header().orElseThrow();
+        Envelopes envelope = Envelopes.of(header);
+        DocumentKey key = envelope.key(sha256);
+        store.keep(file, key.value());
+        TrackedDocument document = new TrackedDocument(key, Direction.INBOUND, envelope.messageType(), envelope.sender(),
+                envelope.recipients(), envelope.documentId(), envelope.code(), sha256, axisDocId,
+                DocumentState.RECEIVED, null, clock.instant(), clock.instant());
+        boolean isNew = tracker.register(document);
+        if (!isNew && tracker.find(key).map(TrackedDocument::state).orElse(null) != DocumentState.RECEIVED) {
+            log.append(key.value(), Steps.INBOUND_DUPLICATE, Steps.SKIPPED, 1, sha256, "axis DocId " + axisDocId);
+            return new IntakeResult(IntakeResult.Decision.DUPLICATE, key.value());
+        }
+        if (isNew) {
+            log.append(key.value(), Steps.INBOUND_ACCEPTED, Steps.OK, 1, sha256, "axis DocId " + axisDocId);
+        }
+        if (header instanceof StatusHeader status) {
+            recordStatus(key, status);
+            return new IntakeResult(IntakeResult.Decision.QUEUE_STATUS, key.value());
+        }
+        return new IntakeResult(IntakeResult.Decision.QUEUE_EDOC, key.value());
+    }
+
+    /** Called once the key is on the delivery queue. */
+    public void queued(String key) {
+        if (tracker.advance(new DocumentKey(key), DocumentState.QUEUED, null)) {
+            log.append(key, Steps.QUEUED, Steps.OK, 1, null, "for delivery to the DMS");
+        }
+    }
+
+    private IntakeResult alreadyFiled(String axisDocId) {
+        Optional<TrackedDocument> known = tracker.findByAxisDocId(axisDocId);
+        if (known.isPresent() && known.get().state() == DocumentState.RECEIVED) {
+            return new IntakeResult("status".equals(known.get().messageType())
+                    ? IntakeResult.Decision.QUEUE_STATUS : IntakeResult.Decision.QUEUE_EDOC, known.get().key().value());
+        }
+        return new IntakeResult(IntakeResult.Decision.DUPLICATE, known.map(document -> document.key().value()).orElse(null));
+    }
+
+    /** A recipient's answer about a document we sent joins that document's per-recipient timeline. */
+    private void recordStatus(DocumentKey statusKey, StatusHeader status) {
+        String about = status.responseFor() == null ? null : status.responseFor().documentId();
+        String ourAgency = status.responseFor() == null ? null : status.responseFor().organId();
+        Optional<TrackedDocument> original = about == null ? Optional.empty()
+                : tracker.findOutboundByDocumentId(ourAgency, about);
+        if (original.isEmpty()) {
+            log.append(statusKey.value(), Steps.STATUS_UNMATCHED, Steps.SKIPPED, 1, null,
+                    "status " + status.statusCode() + " about an unknown document");
+            return;
+        }
+        RecipientStatus entry = new RecipientStatus(status.from().organId(), status.statusCode().strip(),
+                status.description(), clock.instant());
+        if (tracker.addRecipientStatus(original.get().key(), entry)) {
+            log.append(original.get().key().value(), Steps.STATUS_RECORDED, Steps.OK, 1, null,
+                    status.from().organId() + " reports " + status.statusCode().strip());
+            LOG.info("{} reports status {} for {}", status.from().organId(), status.statusCode().strip(),
+                    original.get().key().value());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package vn.lienthong.transport;
+
+/** The step names written to the transmission log, one vocabulary for every flow (auditors filter by them). */
+public final class Steps {
+
+    public static final String INTAKE_ACCEPTED = "intake-accepted";
+    public static final String INTAKE_REFUSED = "intake-refused";
+    public static final String INTAKE_DUPLICATE = "intake-duplicate";
+    public static final String QUEUED = "queued";
+    public static final String SENT_TO_AXIS = "sent-to-axis";
+    public static final String SEND_FAILED = "send-failed";
+    public static final String DEAD_LETTERED = "dead-lettered";
+    public static final String FETCHED_FROM_AXIS = "fetched-from-axis";
+    public static final String COLLECTED = "collected";
+    public static final String INBOUND_ACCEPTED = "inbound-accepted";
+    public static final String INBOUND_REFUSED = "inbound-refused";
+    public static final String INBOUND_DUPLICATE = "inbound-duplicate";
+    public static final String DELIVERED_TO_DMS = "delivered-to-dms";
+    public static final String STATUS_RECORDED = "status-recorded";
+    public static final String STATUS_UNMATCHED = "status-unmatched";
+
+    public static final String OK = "ok";
+    public static final String RETRY = "retry";
+    public static final String REFUSED = "refused";
+    public static final String SKIPPED = "skipped";
+
+    private Steps() {
+    }
+}
