@@ -1,0 +1,77 @@
+package vn.lienthong.tracking;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads tracked documents with their recipients in one query, newest first. */
+final class DocumentRows {
+
+    private DocumentRows() {
+    }
+
+    /**
+     * The documents matching {@code condition} (SQL over tracked_document columns with '?' placeholders),
+     * newest first, at most {@code limit}. The limit applies to documents, not to document-recipient rows,
+     * hence the derived table.
+     */
+    static List<TrackedDocument> select(Connection connection, String condition, List<Object> parameters, int limit)
+            throws SQLException {
+        String sql = "SELECT d.document_key, d.direction, d.message_type, d.sender_organ_id, d.document_id, d.code,"
+                + " d.envelope_sha256, d.axis_doc_id, d.state, d.state_reason, d.created_at, d.updated_at,"
+                + " r.recipient_organ_id"
+                + " FROM (SELECT * FROM tracked_document WHERE " + condition
+                + " ORDER BY created_at DESC, id DESC FETCH FIRST ? ROWS ONLY) d"
+                + " LEFT JOIN document_recipient r ON r.document_key = d.document_key"
+                + " ORDER BY d.created_at DESC, d.id DESC, r.recipient_index";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (Object parameter : parameters) {
+                statement.setObject(index++, parameter);
+            }
+            statement.setInt(index, limit);
+            try (ResultSet rows = statement.executeQuery()) {
+                return collect(rows);
+            }
+        }
+    }
+
+    private static List<TrackedDocument> collect(ResultSet rows) throws SQLException {
+        Map<String, TrackedDocument> documents = new LinkedHashMap<>();
+        Map<String, List<String>> recipients = new LinkedHashMap<>();
+        while (rows.next()) {
+            String key = rows.getString("document_key");
+            if (!documents.containsKey(key)) {
+                documents.put(key, document(rows));
+                recipients.put(key, new ArrayList<>());
+            }
+            String recipient = rows.getString("recipient_organ_id");
+            if (recipient != null) {
+                recipients.get(key).add(recipient);
+            }
+        }
+        List<TrackedDocument> result = new ArrayList<>(documents.size());
+        documents.forEach((key, document) -> result.add(withRecipients(document, recipients.get(key))));
+        return result;
+    }
+
+    private static TrackedDocument document(ResultSet row) throws SQLException {
+        return new TrackedDocument(new DocumentKey(row.getString("document_key")),
+                Direction.valueOf(row.getString("direction")), row.getString("message_type"),
+                row.getString("sender_organ_id"), List.of(), row.getString("document_id"), row.getString("code"),
+                row.getString("envelope_sha256"), row.getString("axis_doc_id"),
+                DocumentState.valueOf(row.getString("state")), row.getString("state_reason"),
+                Jdbc.getInstant(row, "created_at"), Jdbc.getInstant(row, "updated_at"));
+    }
+
+    private static TrackedDocument withRecipients(TrackedDocument d, List<String> recipients) {
+        return new TrackedDocument(d.key(), d.direction(), d.messageType(), d.senderOrganId(), recipients,
+                d.documentId(), d.code(), d.envelopeSha256(), d.axisDocId(), d.state(), d.stateReason(),
+                d.created(), d.updated());
+    }
+}

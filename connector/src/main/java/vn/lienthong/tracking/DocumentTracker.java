@@ -1,0 +1,241 @@
+package vn.lienthong.tracking;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The tracking record and per-recipient status timeline of every document. Every write is safe to replay:
+ * registering a known key, moving a state backwards, or adding a known status changes nothing and says so.
+ * An unknown document key in an update is a fault (a step ran before intake registered the document) and
+ * raises {@link TrackingException}.
+ */
+public final class DocumentTracker {
+
+    private static final int REASON_LENGTH = 2000;
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final RecipientStatuses statuses;
+
+    public DocumentTracker(TrackingDatabase database, Clock clock) {
+        this.dataSource = database.dataSource();
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.statuses = new RecipientStatuses(dataSource, clock);
+    }
+
+    /** Inserts the document if its key is new; false, and nothing changed, if the key is already tracked. */
+    public boolean register(TrackedDocument document) {
+        Instant now = clock.instant();
+        try {
+            Jdbc.inTransaction(dataSource, connection -> {
+                insertDocument(connection, document, now);
+                insertRecipients(connection, document);
+                return null;
+            });
+            return true;
+        } catch (SQLException e) {
+            if (Jdbc.isDuplicateKey(e)) {
+                return false;
+            }
+            throw new TrackingException("could not register document " + document.key(), e);
+        }
+    }
+
+    private static void insertDocument(Connection connection, TrackedDocument d, Instant now) throws SQLException {
+        String sql = "INSERT INTO tracked_document (document_key, direction, message_type, sender_organ_id, document_id,"
+                + " code, envelope_sha256, axis_doc_id, state, state_reason, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setString(1, d.key().value());
+            insert.setString(2, d.direction().name());
+            insert.setString(3, d.messageType());
+            insert.setString(4, d.senderOrganId());
+            insert.setString(5, d.documentId());
+            insert.setString(6, d.code());
+            insert.setString(7, d.envelopeSha256());
+            insert.setString(8, d.axisDocId());
+            insert.setString(9, d.state().name());
+            insert.setString(10, Jdbc.fit(d.stateReason(), REASON_LENGTH));
+            Jdbc.setInstant(insert, 11, d.created() == null ? now : d.created());
+            Jdbc.setInstant(insert, 12, d.updated() == null ? now : d.updated());
+            insert.executeUpdate();
+        }
+    }
+
+    private static void insertRecipients(Connection connection, TrackedDocument d) throws SQLException {
+        if (d.recipients().isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO document_recipient (document_key, recipient_index, recipient_organ_id) VALUES (?, ?, ?)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (int i = 0; i < d.recipients().size(); i++) {
+                insert.setString(1, d.key().value());
+                insert.setInt(2, i);
+                insert.setString(3, d.recipients().get(i));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    public Optional<TrackedDocument> find(DocumentKey key) {
+        return findOne("document_key = ?", List.of(key.value()), "document " + key);
+    }
+
+    /** If a re-sent document was given the same axis id twice, the newest record wins. */
+    public Optional<TrackedDocument> findByAxisDocId(String axisDocId) {
+        return findOne("axis_doc_id = ?", List.of(axisDocId), "the document with axis id " + axisDocId);
+    }
+
+    /**
+     * Matches an incoming status notice (its ResponseFor) to the document we sent. If the same document id was
+     * sent more than once (a corrected envelope has a new key), the newest one is the one being answered.
+     */
+    public Optional<TrackedDocument> findOutboundByDocumentId(String senderOrganId, String documentId) {
+        return findOne("direction = ? AND sender_organ_id = ? AND document_id = ?",
+                List.of(Direction.OUTBOUND.name(), senderOrganId, documentId),
+                "outbound document " + documentId + " of " + senderOrganId);
+    }
+
+    private Optional<TrackedDocument> findOne(String condition, List<Object> parameters, String what) {
+        try {
+            List<TrackedDocument> found = Jdbc.withConnection(dataSource,
+                    connection -> DocumentRows.select(connection, condition, parameters, 1));
+            return found.stream().findFirst();
+        } catch (SQLException e) {
+            throw new TrackingException("could not read " + what, e);
+        }
+    }
+
+    /**
+     * Moves the document to {@code to} if that is forward (see {@link DocumentState#canMoveTo}); false if it would
+     * go backwards, leave a terminal state, or the document is already there, so a replayed step is harmless.
+     * One conditional UPDATE decides, so two racing steps cannot both win.
+     */
+    public boolean advance(DocumentKey key, DocumentState to, String reason) {
+        Objects.requireNonNull(to, "to");
+        List<String> allowedFrom = new ArrayList<>();
+        for (DocumentState from : DocumentState.values()) {
+            if (from.canMoveTo(to)) {
+                allowedFrom.add(from.name());
+            }
+        }
+        String sql = "UPDATE tracked_document SET state = ?, state_reason = ?, updated_at = ? WHERE document_key = ?"
+                + " AND state IN (" + String.join(", ", Collections.nCopies(allowedFrom.size(), "?")) + ")";
+        try {
+            int updated = allowedFrom.isEmpty() ? 0 : Jdbc.withConnection(dataSource, connection -> {
+                try (PreparedStatement update = connection.prepareStatement(sql)) {
+                    update.setString(1, to.name());
+                    update.setString(2, Jdbc.fit(reason, REASON_LENGTH));
+                    Jdbc.setInstant(update, 3, clock.instant());
+                    update.setString(4, key.value());
+                    for (int i = 0; i < allowedFrom.size(); i++) {
+                        update.setString(5 + i, allowedFrom.get(i));
+                    }
+                    return update.executeUpdate();
+                }
+            });
+            if (updated == 0) {
+                requireTracked(key);
+            }
+            return updated == 1;
+        } catch (SQLException e) {
+            throw new TrackingException("could not move document " + key + " to " + to, e);
+        }
+    }
+
+    /** Records the id the axis gave the document; recording it again overwrites (the latest send wins). */
+    public void recordAxisDocId(DocumentKey key, String axisDocId) {
+        String sql = "UPDATE tracked_document SET axis_doc_id = ?, updated_at = ? WHERE document_key = ?";
+        try {
+            int updated = Jdbc.withConnection(dataSource, connection -> {
+                try (PreparedStatement update = connection.prepareStatement(sql)) {
+                    update.setString(1, axisDocId);
+                    Jdbc.setInstant(update, 2, clock.instant());
+                    update.setString(3, key.value());
+                    return update.executeUpdate();
+                }
+            });
+            if (updated == 0) {
+                requireTracked(key);
+            }
+        } catch (SQLException e) {
+            throw new TrackingException("could not record the axis id of document " + key, e);
+        }
+    }
+
+    private void requireTracked(DocumentKey key) throws SQLException {
+        boolean exists = Jdbc.withConnection(dataSource, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT 1 FROM tracked_document WHERE document_key = ?")) {
+                select.setString(1, key.value());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next();
+                }
+            }
+        });
+        if (!exists) {
+            throw new TrackingException("no tracked document has the key " + key, null);
+        }
+    }
+
+    /** Adds the status once: the same (recipient, status code) again returns false and keeps the first. */
+    public boolean addRecipientStatus(DocumentKey key, RecipientStatus status) {
+        return statuses.add(key, status);
+    }
+
+    /** Grouped by recipient, each recipient's statuses in the order they happened. */
+    public List<RecipientStatus> timeline(DocumentKey key) {
+        return statuses.timeline(key);
+    }
+
+    /** The most recently created documents first. */
+    public List<TrackedDocument> list(Direction direction, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        try {
+            return Jdbc.withConnection(dataSource,
+                    connection -> DocumentRows.select(connection, "direction = ?", List.of(direction.name()), limit));
+        } catch (SQLException e) {
+            throw new TrackingException("could not list " + direction + " documents", e);
+        }
+    }
+
+    /** Every state appears, with zero when no document is in it, so that metrics never lose a series. */
+    public Map<DocumentState, Long> countByState(Direction direction) {
+        Map<DocumentState, Long> counts = new EnumMap<>(DocumentState.class);
+        for (DocumentState state : DocumentState.values()) {
+            counts.put(state, 0L);
+        }
+        String sql = "SELECT state, COUNT(*) AS documents FROM tracked_document WHERE direction = ? GROUP BY state";
+        try {
+            Jdbc.withConnection(dataSource, connection -> {
+                try (PreparedStatement select = connection.prepareStatement(sql)) {
+                    select.setString(1, direction.name());
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            counts.put(DocumentState.valueOf(rows.getString("state")), rows.getLong("documents"));
+                        }
+                    }
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new TrackingException("could not count " + direction + " documents", e);
+        }
+        return counts;
+    }
+}

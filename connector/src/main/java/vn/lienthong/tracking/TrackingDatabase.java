@@ -1,0 +1,85 @@
+package vn.lienthong.tracking;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The database behind tracking and the transmission log: an embedded H2 file under the data directory by
+ * default, or any DataSource (PostgreSQL in production). Opening it creates the schema if absent.
+ */
+public final class TrackingDatabase implements AutoCloseable {
+
+    /** Enough for every route consuming concurrently plus the console; callers beyond it wait, they do not fail. */
+    private static final int MAX_POOLED_CONNECTIONS = 32;
+
+    /**
+     * H2 settings, each chosen for kill -9 safety or predictability:
+     * WRITE_DELAY=0 makes every commit write its changes to the file before returning (the default 500 ms
+     * delay would let a killed process lose transactions it had already acknowledged);
+     * DB_CLOSE_ON_EXIT=FALSE because we close on our own shutdown, after the routes have stopped;
+     * AUTO_SERVER=FALSE so no other process can open the file behind our back;
+     * LOCK_TIMEOUT gives log appends, which all lock the one log head row, time to queue under load.
+     */
+    private static final String H2_SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE;LOCK_TIMEOUT=10000";
+
+    private final DataSource dataSource;
+    private final JdbcConnectionPool ownedPool;
+
+    private TrackingDatabase(DataSource dataSource, JdbcConnectionPool ownedPool) {
+        this.dataSource = dataSource;
+        this.ownedPool = ownedPool;
+    }
+
+    /** Opens (creating if needed) {@code <dataDirectory>/tracking.mv.db}. */
+    public static TrackingDatabase openH2(Path dataDirectory) {
+        String url = h2Url(dataDirectory);
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new TrackingException("could not create the data directory " + dataDirectory, e);
+        }
+        // The database lives on the local disk with the connector's own file permissions; a password here
+        // would protect nothing that the file system does not already protect.
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+        pool.setMaxConnections(MAX_POOLED_CONNECTIONS);
+        try {
+            Schema.apply(pool);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+        return new TrackingDatabase(pool, pool);
+    }
+
+    /** Uses a DataSource the caller owns (and closes): {@link #close()} leaves it open. */
+    public static TrackingDatabase open(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Schema.apply(dataSource);
+        return new TrackingDatabase(dataSource, null);
+    }
+
+    static String h2Url(Path dataDirectory) {
+        String file = dataDirectory.toAbsolutePath().normalize().resolve("tracking").toString();
+        if (file.contains(";")) {
+            throw new IllegalArgumentException("the data directory path must not contain ';' (H2 reads it as a setting): "
+                    + dataDirectory);
+        }
+        return "jdbc:h2:file:" + file + H2_SETTINGS;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Closes the pooled connections of an embedded database; H2 closes the file when the last one goes. */
+    @Override
+    public void close() {
+        if (ownedPool != null) {
+            ownedPool.dispose();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package vn.lienthong.tracking;
+
+import java.io.Writer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The append-only transmission log: every processing step of every document, each entry carrying the hash of
+ * the one before (see {@link LogEntryHash}), so that an auditor can prove afterwards that nothing was altered,
+ * removed or inserted.
+ *
+ * <p>An append locks the one-row log_head table, takes its last sequence and hash, inserts the entry and moves
+ * the head, all in one transaction. Appends from any number of threads or connector instances sharing the
+ * database therefore queue on that row and form a single chain with contiguous sequence numbers.
+ */
+public final class TransmissionLog {
+
+    private static final int DETAIL_LENGTH = 2000;
+    private static final String COLUMNS = "sequence_no, event_time, document_key, step, outcome, attempt, content_hash,"
+            + " detail, previous_hash, entry_hash";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public TransmissionLog(TrackingDatabase database, Clock clock) {
+        this.dataSource = database.dataSource();
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Appends one event and returns it as stored. A detail longer than the column is cut before hashing, so
+     * the stored entry is always exactly what was hashed.
+     */
+    public LogEvent append(String documentKey, String step, String outcome, int attempt, String contentHash,
+            String detail) {
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(outcome, "outcome");
+        String fittedDetail = Jdbc.fit(detail, DETAIL_LENGTH);
+        try {
+            return Jdbc.inTransaction(dataSource, connection -> {
+                Head last = lockHead(connection);
+                // The time is read while holding the head, so times follow sequence order on one clock.
+                Instant time = Jdbc.toMillis(clock.instant());
+                long sequence = last.sequence() + 1;
+                String entryHash = LogEntryHash.of(sequence, time, documentKey, step, outcome, attempt, contentHash,
+                        fittedDetail, last.hash());
+                LogEvent event = new LogEvent(sequence, time, documentKey, step, outcome, attempt, contentHash,
+                        fittedDetail, last.hash(), entryHash);
+                insert(connection, event);
+                moveHead(connection, event);
+                return event;
+            });
+        } catch (SQLException e) {
+            throw new TrackingException("could not append step " + step + " to the transmission log", e);
+        }
+    }
+
+    /** The sequence and hash of the last entry; sequence 0 and {@link LogEntryHash#GENESIS} for an empty log. */
+    record Head(long sequence, String hash) {
+    }
+
+    private static Head lockHead(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT last_sequence, last_hash FROM log_head WHERE id = 1 FOR UPDATE");
+                ResultSet row = select.executeQuery()) {
+            if (!row.next()) {
+                throw new SQLException("the log head row is missing; the schema was not applied");
+            }
+            return new Head(row.getLong("last_sequence"), row.getString("last_hash"));
+        }
+    }
+
+    private static void insert(Connection connection, LogEvent e) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO transmission_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, e.sequence());
+            Jdbc.setInstant(insert, 2, e.time());
+            insert.setString(3, e.documentKey());
+            insert.setString(4, e.step());
+            insert.setString(5, e.outcome());
+            insert.setInt(6, e.attempt());
+            insert.setString(7, e.contentHash());
+            insert.setString(8, e.detail());
+            insert.setString(9, e.previousHash());
+            insert.setString(10, e.entryHash());
+            insert.executeUpdate();
+        }
+    }
+
+    private static void moveHead(Connection connection, LogEvent e) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE log_head SET last_sequence = ?, last_hash = ? WHERE id = 1")) {
+            update.setLong(1, e.sequence());
+            update.setString(2, e.entryHash());
+            update.executeUpdate();
+        }
+    }
+
+    /** Every event of one document, in sequence order. */
+    public List<LogEvent> events(String documentKey) {
+        return select("WHERE document_key = ? ORDER BY sequence_no", List.of(documentKey), "the log of " + documentKey);
+    }
+
+    /** At most {@code limit} events from {@code fromSequence} on, in sequence order: page with the last one + 1. */
+    public List<LogEvent> all(long fromSequence, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return select("WHERE sequence_no >= ? ORDER BY sequence_no FETCH FIRST ? ROWS ONLY",
+                List.of(fromSequence, limit), "the transmission log");
+    }
+
+    private List<LogEvent> select(String clauses, List<Object> parameters, String what) {
+        try {
+            return Jdbc.withConnection(dataSource, connection -> {
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM transmission_log " + clauses)) {
+                    for (int i = 0; i < parameters.size(); i++) {
+                        select.setObject(i + 1, parameters.get(i));
+                    }
+                    try (ResultSet rows = select.executeQuery()) {
+                        List<LogEvent> events = new ArrayList<>();
+                        while (rows.next()) {
+                            events.add(event(rows));
+                        }
+                        return events;
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw new TrackingException("could not read " + what, e);
+        }
+    }
+
+    private static LogEvent event(ResultSet row) throws SQLException {
+        return new LogEvent(row.getLong("sequence_no"), Jdbc.getInstant(row, "event_time"),
+                row.getString("document_key"), row.getString("step"), row.getString("outcome"), row.getInt("attempt"),
+                row.getString("content_hash"), row.getString("detail"), row.getString("previous_hash"),
+                row.getString("entry_hash"));
+    }
+
+    /** Walks the whole log, recomputing every hash; see {@link ChainVerifier} for what it catches. */
+    public ChainVerdict verify() {
+        return new ChainVerifier(this, dataSource).verify();
+    }
+
+    /** One JSON object per line with every field; times as hashed (see {@link LogEntryHash#canonicalTime}). */
+    public void exportJsonLines(Writer out) {
+        LogExport.jsonLines(this, out);
+    }
+
+    /** RFC 4180 CSV with a header row and every field; see {@link LogExport} for how null differs from empty. */
+    public void exportCsv(Writer out) {
+        LogExport.csv(this, out);
+    }
+}
