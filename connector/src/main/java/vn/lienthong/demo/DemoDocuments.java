@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.lienthong.axis.AxisTimestamp;
 import vn.lienthong.edxml.Attachment;
 import vn.lienthong.edxml.AttachmentContent;
 import vn.lienthong.edxml.Business;
@@ -78,7 +79,7 @@ public final class DemoDocuments {
     /** A status notice from the recipient {@code from} about a document it received from {@code sender}. */
     public void writeStatus(Path target, Organization from, String senderOrganId, String documentId, StatusCode code)
             throws IOException {
-        String now = TIMESTAMP.format(LocalDateTime.of(2026, 11, 25, 10, 0, 0));
+        String now = TIMESTAMP.format(LocalDateTime.now(AxisTimestamp.VIETNAM));
         StatusHeader header = new StatusHeader(from,
                 new ResponseFor(senderOrganId, null, null, documentId),
                 new StaffInfo("Văn thư", "Trần Thị Bình", null, null),

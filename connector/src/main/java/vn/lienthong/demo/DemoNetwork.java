@@ -1,6 +1,5 @@
 package vn.lienthong.demo;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -118,9 +117,5 @@ public final class DemoNetwork implements AutoCloseable {
     public void close() {
         connectors.values().forEach(ConnectorRuntime::close);
         simulator.close();
-    }
-
-    static void deleteQuietly(Path path) throws IOException {
-        Files.deleteIfExists(path);
     }
 }

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.lienthong.axis.AxisTimestamp;
 import vn.lienthong.axis.HashFile;
 import vn.lienthong.edxml.MessageHeader;
 import vn.lienthong.edxml.StatusHeader;
@@ -28,6 +32,8 @@ import vn.lienthong.validation.ValidationReport;
 public final class InboundIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundIntake.class);
+    private static final DateTimeFormatter STATUS_TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
 
     private final EnvelopeValidator validator;
     private final DocumentStore store;
@@ -92,6 +98,16 @@ public final class InboundIntake {
         }
     }
 
+    /** When the recipient acted, from the notice's own Timestamp (Vietnam time); when we received it otherwise. */
+    private Instant actedAt(StatusHeader status) {
+        try {
+            return LocalDateTime.parse(status.timestamp().strip(), STATUS_TIMESTAMP)
+                    .atZone(AxisTimestamp.VIETNAM).toInstant();
+        } catch (RuntimeException unreadable) {
+            return clock.instant();
+        }
+    }
+
     private IntakeResult alreadyFiled(String axisDocId) {
         Optional<TrackedDocument> known = tracker.findByAxisDocId(axisDocId);
         if (known.isPresent() && known.get().state() == DocumentState.RECEIVED) {
@@ -113,7 +129,7 @@ public final class InboundIntake {
             return;
         }
         RecipientStatus entry = new RecipientStatus(status.from().organId(), status.statusCode().strip(),
-                status.description(), clock.instant());
+                status.description(), actedAt(status));
         if (tracker.addRecipientStatus(original.get().key(), entry)) {
             log.append(original.get().key().value(), Steps.STATUS_RECORDED, Steps.OK, 1, null,
                     status.from().organId() + " reports " + status.statusCode().strip());

@@ -1,0 +1,97 @@
+package vn.lienthong.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vn.lienthong.demo.Demo;
+import vn.lienthong.demo.DemoNetwork;
+import vn.lienthong.runtime.ConnectorRuntime;
+
+/** {@code demo}: everything embedded, documents travelling both ways, until Ctrl-C. */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Trình diễn: trục mô phỏng, hai cơ quan, mỗi cơ quan một bộ kết nối; văn bản đi hai chiều, trạng thái "
+                        + "01, 03, 06 quay về; chạy đến khi bấm Ctrl-C.",
+                "Demo: a simulated axis and two agencies, each with its own connector; documents travel both ways and "
+                        + "statuses 01, 03, 06 come back; runs until Ctrl-C."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Where the demo keeps its files (default: a new temporary folder).")
+    private Path data;
+
+    @Option(names = "--documents", paramLabel = "N", defaultValue = "3",
+            description = "Documents each agency sends to the other (default: ${DEFAULT-VALUE}).")
+    private int documents;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8770",
+            description = "HTTP port of the first connector's health endpoint; the next one uses PORT+1 (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--exit-when-done", description = "Stop after the summary instead of running until Ctrl-C.")
+    private boolean exitWhenDone;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path root = data != null ? Files.createDirectories(data) : Files.createTempDirectory("lienthong-demo-");
+        Properties overrides = new Properties();
+        overrides.setProperty("lienthong.http.port", Integer.toString(port));
+        out.println("Khởi động trục mô phỏng và hai bộ kết nối / Starting a simulated axis and two connectors in " + root);
+        out.flush();
+        Demo demo = Demo.start(root, overrides);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread shutdown = new Thread(() -> {
+            demo.close();
+            stopped.countDown();
+        }, "lienthong-demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        printWhere(demo, out);
+        demo.sendSampleDocuments(documents);
+        out.println();
+        out.println("Đã đặt " + documents + " văn bản vào hộp gửi của mỗi cơ quan; đang chờ chúng đi, đến nơi và trạng thái quay về...");
+        out.println("Put " + documents + " documents in each agency's outbox; waiting for them to travel, arrive and be answered...");
+        out.flush();
+        boolean complete = demo.awaitCompletion(documents);
+        demo.printSummary(out);
+        out.println();
+        out.println(complete
+                ? "Mọi văn bản đã đến nơi và nhận trạng thái 06 / Every document arrived and was answered with 06."
+                : "Chưa xong trong thời gian chờ / Not complete in time — see the states above.");
+        if (exitWhenDone) {
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            demo.close();
+            out.println("Đã dừng / Stopped.");
+            return complete ? 0 : 1;
+        }
+        out.println("Bộ kết nối vẫn chạy: thả thêm tệp .edxml vào hộp gửi để gửi tiếp. Ctrl-C để dừng.");
+        out.println("The connectors keep running: drop more .edxml files into an outbox to send them. Ctrl-C to stop.");
+        out.flush();
+        stopped.await();
+        return complete ? 0 : 1;
+    }
+
+    private static void printWhere(Demo demo, PrintWriter out) {
+        out.println("Trục mô phỏng / Simulated axis: " + demo.network().simulator().endpoint());
+        for (DemoNetwork.Agency agency : demo.network().agencies()) {
+            ConnectorRuntime connector = demo.network().connector(agency.organId());
+            out.println("  " + agency.organization().organName() + " (" + agency.organId() + ")");
+            out.println("    hộp gửi / outbox: " + connector.settings().outbox());
+            out.println("    hộp nhận / inbox: " + connector.settings().inbox());
+            out.println("    sức khỏe / health: http://" + connector.settings().httpHost() + ":"
+                    + connector.settings().httpPort() + "/health");
+        }
+        out.flush();
+    }
+}

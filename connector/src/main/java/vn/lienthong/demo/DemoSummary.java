@@ -1,0 +1,70 @@
+package vn.lienthong.demo;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import vn.lienthong.runtime.ConnectorRuntime;
+import vn.lienthong.tracking.ChainVerdict;
+import vn.lienthong.tracking.Direction;
+import vn.lienthong.tracking.DocumentState;
+import vn.lienthong.tracking.RecipientStatus;
+import vn.lienthong.tracking.TrackedDocument;
+
+/** What travelled, per agency, as a person reads it: each document, where it is, and what its recipients said. */
+final class DemoSummary {
+
+    private DemoSummary() {
+    }
+
+    static void print(DemoNetwork network, PrintWriter out) {
+        for (DemoNetwork.Agency agency : network.agencies()) {
+            ConnectorRuntime connector = network.connector(agency.organId());
+            out.println();
+            out.println("== " + agency.organization().organName() + " (" + agency.organId() + ", hệ thống/system "
+                    + agency.systemId() + ")");
+            List<TrackedDocument> sent = documents(connector, Direction.OUTBOUND, "edoc");
+            out.println("   Văn bản đã gửi / Documents sent: " + sent.size());
+            for (TrackedDocument document : sent) {
+                out.printf("     %-16s → %-15s %-10s trạng thái/statuses: %s%n", document.code(),
+                        String.join(",", document.recipients()), document.state(), timeline(connector, document));
+            }
+            List<TrackedDocument> received = documents(connector, Direction.INBOUND, "edoc");
+            out.println("   Văn bản đã nhận / Documents received: " + received.size());
+            for (TrackedDocument document : received) {
+                out.printf("     %-16s ← %-15s %s%n", document.code(), document.senderOrganId(), document.state());
+            }
+            Map<DocumentState, Long> outbound = connector.tracker().countByState(Direction.OUTBOUND);
+            Map<DocumentState, Long> inbound = connector.tracker().countByState(Direction.INBOUND);
+            out.println("   Gói tin đi / outbound (văn bản + trạng thái / documents + statuses): " + outbound);
+            out.println("   Gói tin đến / inbound: " + inbound);
+            out.printf("   Hàng đợi / Queues: outbound %d, inbound %d, delivery %d, status.out %d, status.in %d; "
+                            + "thư chết / dead letters %d%n",
+                    connector.queueDepth("lienthong.outbound"), connector.queueDepth("lienthong.inbound"),
+                    connector.queueDepth("lienthong.delivery"), connector.queueDepth("lienthong.status.out"),
+                    connector.queueDepth("lienthong.status.in"), deadLetters(connector));
+            ChainVerdict chain = connector.transmissionLog().verify();
+            out.println("   Nhật ký truyền nhận / Transmission log: " + chain.checkedEntries() + " mục/entries, "
+                    + (chain.intact() ? "chuỗi băm nguyên vẹn / hash chain intact" : "CHUỖI BỊ HỎNG / CHAIN BROKEN: " + chain.reason()));
+        }
+        out.flush();
+    }
+
+    private static List<TrackedDocument> documents(ConnectorRuntime connector, Direction direction, String type) {
+        return connector.tracker().list(direction, 1000).stream()
+                .filter(document -> type.equals(document.messageType()))
+                .toList();
+    }
+
+    private static String timeline(ConnectorRuntime connector, TrackedDocument document) {
+        return connector.tracker().timeline(document.key()).stream()
+                .map(RecipientStatus::statusCode)
+                .collect(Collectors.joining(" → "));
+    }
+
+    private static long deadLetters(ConnectorRuntime connector) {
+        return connector.queueDepth("DLQ.lienthong.outbound") + connector.queueDepth("DLQ.lienthong.inbound")
+                + connector.queueDepth("DLQ.lienthong.delivery") + connector.queueDepth("DLQ.lienthong.status.out")
+                + connector.queueDepth("DLQ.lienthong.status.in");
+    }
+}
