@@ -30,10 +30,11 @@ final class SimulateAxisCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8780", description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8780", paramLabel = "N",
+            description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
     private int port;
 
-    @Option(names = "--host", defaultValue = SimulatorSettings.DEFAULT_HOST,
+    @Option(names = "--host", defaultValue = SimulatorSettings.DEFAULT_HOST, paramLabel = "HOST",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     private String host;
 
@@ -45,13 +46,16 @@ final class SimulateAxisCommand implements Callable<Integer> {
             description = "An agency whose documents land in that system's mailbox (repeatable). A system id is addressable as it is.")
     private Map<String, String> agencies = new LinkedHashMap<>();
 
-    @Option(names = "--storage", paramLabel = "DIR", description = "Where packages are kept while running (default: a temporary directory).")
+    @Option(names = "--storage", paramLabel = "DIR",
+            description = "Where packages are kept while running (default: a temporary directory).")
     private Path storage;
 
-    @Option(names = "--error-rate", defaultValue = "0", paramLabel = "X", description = "Share of calls answered 503, 0..1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--error-rate", defaultValue = "0", paramLabel = "X",
+            description = "Share of calls answered 503, 0..1 (default: ${DEFAULT-VALUE}).")
     private double errorRate;
 
-    @Option(names = "--latency-ms", defaultValue = "0", paramLabel = "N", description = "Added before every answer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--latency-ms", defaultValue = "0", paramLabel = "N",
+            description = "Added before every answer (default: ${DEFAULT-VALUE}).")
     private long latencyMillis;
 
     @Option(names = "--drop-rate", defaultValue = "0", paramLabel = "X",

@@ -65,7 +65,7 @@ class DocumentFlowTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> sender.tracker().timeline(sent.key()).stream()
                 .anyMatch(status -> status.statusCode().equals("03")));
         assertThat(sender.tracker().timeline(sent.key())).extracting(RecipientStatus::statusCode).containsExactly("sent", "03");
-        assertThat(envelopesIn(sender.settings().statusInbox())).hasSize(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> envelopesIn(sender.settings().statusInbox()).size() == 1);
         assertThat(sender.transmissionLog().verify().intact()).isTrue();
         assertThat(recipient.transmissionLog().verify().intact()).isTrue();
     }

@@ -1,0 +1,147 @@
+package vn.lienthong.simulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The axis's HTTP protocol (spec/axis-protocol.md) served locally: several systems with their own secrets,
+ * store-and-forward mailboxes, HMAC and timestamp checks, and injected faults. Used by tests, by the connector's
+ * demo, and by agencies trying their own DMS before touching the real axis. Thread-safe; state is in memory,
+ * package bytes in files under the storage directory.
+ *
+ * <pre>{@code
+ * try (AxisSimulator axis = AxisSimulator.start(SimulatorSettings.local(
+ *         Map.of("vxp.saas.03", secret), Map.of("000.00.00.G22", "vxp.saas.03"), null))) {
+ *     URI endpoint = axis.endpoint();
+ * }
+ * }</pre>
+ */
+public final class AxisSimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AxisSimulator.class);
+
+    private final SimulatorSettings settings;
+    private final SimulatorStorage storage;
+    private final FaultInjector faults;
+    private final Counters counters;
+    private final Listener listener;
+
+    private AxisSimulator(SimulatorSettings settings, SimulatorStorage storage, FaultInjector faults, Counters counters,
+                          Listener listener) {
+        this.settings = settings;
+        this.storage = storage;
+        this.faults = faults;
+        this.counters = counters;
+        this.listener = listener;
+    }
+
+    public static AxisSimulator start(SimulatorSettings settings) throws IOException {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /** With a given clock, which judges timestamp freshness and stamps list times. */
+    static AxisSimulator start(SimulatorSettings settings, Clock clock) throws IOException {
+        Objects.requireNonNull(settings, "settings");
+        SimulatorStorage storage = SimulatorStorage.create(settings.storageDirectory());
+        Registry registry = new Registry(settings.systems(), settings.agencies());
+        FaultInjector faults = new FaultInjector(settings.faults());
+        Counters counters = new Counters();
+        PostOffice postOffice = new PostOffice(clock);
+        CallRouter router = new CallRouter(
+                routes(storage, registry, postOffice, faults, counters, clock),
+                new RequestAuthenticator(registry, settings.timestampTolerance(), clock),
+                faults, counters);
+        Listener listener = new Listener(settings.host(), settings.port(), router);
+        try {
+            listener.start();
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            storage.close();
+            throw e;
+        }
+        listener.plan(settings.faults().outages());
+        AxisSimulator simulator = new AxisSimulator(settings, storage, faults, counters, listener);
+        LOG.info("axis simulator listening on {} with {}", simulator.endpoint(), settings);
+        return simulator;
+    }
+
+    private static Map<String, CallRouter.Route> routes(SimulatorStorage storage, Registry registry,
+                                                        PostOffice postOffice, FaultInjector faults, Counters counters,
+                                                        Clock clock) {
+        PackageIntake intake = new PackageIntake(storage.packages(), storage.spool());
+        ReceiveCalls receive = new ReceiveCalls(postOffice, counters);
+        AgencyCalls agencies = new AgencyCalls(registry);
+        Map<String, CallRouter.Route> routes = new LinkedHashMap<>();
+        routes.put("/sendEdoc", post(new SendEdocCall(intake, registry, postOffice, faults, counters, clock)));
+        routes.put("/getReceivedEdocList", post(receive::receivedList));
+        routes.put("/getEdoc", post(new GetEdocCall(postOffice, counters)));
+        routes.put("/updateStatus", post(receive::updateStatus));
+        routes.put("/getSentEdocList", post(new SentListCall(postOffice)));
+        routes.put("/countReceiveEdoc", new CallRouter.Route("GET", receive::countEdocs));
+        routes.put("/countReceiveStatus", new CallRouter.Route("GET", receive::countStatuses));
+        routes.put("/getAgenciesList", post(agencies::list));
+        routes.put("/getAgenciesListQD20", post(agencies::list));
+        routes.put("/registerAgency", post(agencies::register));
+        routes.put("/deleteAgency", post(agencies::delete));
+        return routes;
+    }
+
+    private static CallRouter.Route post(Call call) {
+        return new CallRouter.Route("POST", call);
+    }
+
+    /** The base URL clients append the call paths to, e.g. {@code http://127.0.0.1:8780}. */
+    public URI endpoint() {
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    /** The port listened on; the same across outages, even when the settings asked for any free port. */
+    public int port() {
+        return listener.port();
+    }
+
+    /** Where this simulator keeps its package files; removed on close. */
+    public Path storageDirectory() {
+        return storage.root();
+    }
+
+    /** Replaces the faults while running; outage windows not yet begun are replaced, one under way runs on. */
+    public void setFaults(Faults newFaults) {
+        Objects.requireNonNull(newFaults, "faults");
+        faults.update(newFaults);
+        listener.plan(newFaults.outages());
+    }
+
+    public Faults faults() {
+        return faults.current();
+    }
+
+    /** Stops listening now (clients get "connection refused") and listens again on the same port after {@code length}. */
+    public void outageNow(Duration length) {
+        if (length.isNegative() || length.isZero()) {
+            throw new IllegalArgumentException("an outage must last some time: " + length);
+        }
+        listener.outageNow(length);
+    }
+
+    public SimulatorStats stats() {
+        return counters.snapshot();
+    }
+
+    /** Stops listening and removes the simulator's own package files; nothing else of the caller's is touched. */
+    @Override
+    public void close() {
+        listener.close();
+        storage.close();
+        LOG.info("axis simulator on port {} stopped", port());
+    }
+}

@@ -1,0 +1,113 @@
+package vn.lienthong.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every request passes here, in the order the axis would treat it: an injected error first (before anything is
+ * done), then the exact path and method, then authentication, then the call itself; the added latency is
+ * waited just before answering. One DEBUG line per call names the call, system, DocId and outcome, never a
+ * header value, a secret or document content.
+ */
+final class CallRouter implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AxisSimulator.class);
+
+    /** A call and the HTTP method it is reached by. */
+    record Route(String method, Call call) {
+    }
+
+    private final Map<String, Route> routes;
+    private final RequestAuthenticator authenticator;
+    private final FaultInjector faults;
+    private final Counters counters;
+
+    CallRouter(Map<String, Route> routes, RequestAuthenticator authenticator, FaultInjector faults, Counters counters) {
+        this.routes = Map.copyOf(routes);
+        this.authenticator = authenticator;
+        this.faults = faults;
+        this.counters = counters;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        String path = normalised(exchange.getRequestURI().getPath());
+        String systemId = "-";
+        Answer answer = null;
+        try {
+            if (faults.failThisCall()) {
+                counters.injectedErrors.incrementAndGet();
+                answer = Answer.fail(503, "injected error: the simulator is set to fail a share of calls")
+                        .noted("injected error");
+            } else {
+                Route route = routes.get(path);
+                if (route == null) {
+                    answer = Answer.fail(404, "no such call: " + path);
+                } else if (!route.method().equalsIgnoreCase(exchange.getRequestMethod())) {
+                    answer = Answer.fail(405, path + " is called with " + route.method());
+                } else {
+                    RequestAuthenticator.Authentication authentication =
+                            authenticator.authenticate(exchange.getRequestHeaders());
+                    if (authentication instanceof RequestAuthenticator.Authentication.Refused refused) {
+                        counters.authenticationFailures.incrementAndGet();
+                        // The verifier's reasons name headers and the system id, never a value or a secret.
+                        answer = Answer.fail(401, refused.reason()).noted(refused.reason());
+                    } else {
+                        Caller caller = ((RequestAuthenticator.Authentication.Accepted) authentication).caller();
+                        systemId = caller.systemId();
+                        answer = route.call().answer(caller, exchange);
+                    }
+                }
+            }
+            waitAddedLatency();
+            answer.send(exchange);
+            LOG.debug("call={} system={} docId={} outcome={}", path, systemId, docIdOf(answer), answer.outcome());
+        } catch (IOException e) {
+            // The client went away or the outage cut the connection; nothing more can be told to it.
+            LOG.debug("call={} system={} docId={} outcome=connection-lost", path, systemId, docIdOf(answer));
+        } catch (RuntimeException e) {
+            LOG.warn("call={} system={} docId={} outcome=unexpected {}", path, systemId, docIdOf(answer),
+                    e.getClass().getName(), e);
+            answerUnexpected(exchange);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void waitAddedLatency() {
+        Duration latency = faults.latency();
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency.toMillis());
+        } catch (InterruptedException e) {
+            // The simulator is stopping; answer at once.
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Tries to say 500; fails quietly when the answer was already under way. */
+    private static void answerUnexpected(HttpExchange exchange) {
+        try {
+            Answer.fail(500, "unexpected error in the simulator").send(exchange);
+        } catch (IOException | RuntimeException alreadyAnswering) {
+            // Headers were already sent; the client sees a cut answer, which is what happened.
+        }
+    }
+
+    /** An endpoint configured with a trailing slash gives {@code //sendEdoc}; it is the same call. */
+    private static String normalised(String path) {
+        String collapsed = path == null ? "/" : path.replaceAll("/{2,}", "/");
+        return collapsed.length() > 1 && collapsed.endsWith("/") ? collapsed.substring(0, collapsed.length() - 1) : collapsed;
+    }
+
+    private static String docIdOf(Answer answer) {
+        return answer == null || answer.docId() == null ? "-" : answer.docId();
+    }
+}
