@@ -54,6 +54,8 @@ final class DemoCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
             demo.close();
+            out.println("Đã dừng gọn gàng / Stopped cleanly.");
+            out.flush();
             stopped.countDown();
         }, "lienthong-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);

@@ -12,7 +12,10 @@ import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jms.connection.CachingConnectionFactory;
+import org.apache.camel.health.HealthCheck;
 import vn.lienthong.axis.AxisClient;
+import vn.lienthong.ops.AxisReachability;
+import vn.lienthong.ops.ConnectorHealthChecks;
 import vn.lienthong.tracking.DocumentTracker;
 import vn.lienthong.tracking.ProcessedMarks;
 import vn.lienthong.tracking.TrackingDatabase;
@@ -86,7 +89,13 @@ public final class ConnectorRuntime implements AutoCloseable {
         main.bind("outboundIntake", new OutboundIntake(validator, store, tracker, log,
                 new RefusedFolder(settings.errorFolder()), clock));
         main.bind("axisSender", new AxisSender(axis, store, tracker, marks, log, maxAttempts, clock));
-        main.bind("inboxPoller", new InboxPoller(axis, store, log));
+        AxisReachability reachability = new AxisReachability(clock);
+        main.bind("inboxPoller", new InboxPoller(axis, store, log, reachability));
+        EmbeddedBroker startedBroker = broker;
+        for (HealthCheck check : ConnectorHealthChecks.of(
+                () -> startedBroker == null || startedBroker.isActive(), database.dataSource(), reachability)) {
+            main.bind(check.getId() + "-health-check", check);
+        }
         main.bind("inboundIntake", new InboundIntake(validator, store, tracker, log,
                 new RefusedFolder(data.resolve("quarantine")), clock));
         main.bind("dmsDelivery", new DmsDelivery(store, tracker, marks, log, settings.inbox(), settings.statusInbox()));

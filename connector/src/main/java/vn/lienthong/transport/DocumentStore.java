@@ -24,6 +24,19 @@ public final class DocumentStore {
 
     public DocumentStore(Path directory) throws IOException {
         this.directory = Files.createDirectories(directory);
+        removeUnfinishedCopies();
+    }
+
+    /**
+     * Copies that were being written when the process died ({@code *.part}) are garbage: their source (the DMS
+     * outbox file, or the package still listed on the axis) is still there and will be taken again.
+     */
+    private void removeUnfinishedCopies() throws IOException {
+        try (var files = Files.newDirectoryStream(directory, "*.part")) {
+            for (Path unfinished : files) {
+                Files.deleteIfExists(unfinished);
+            }
+        }
     }
 
     /** A file copied in, with the SHA-256 of its bytes taken while copying. */
@@ -50,6 +63,14 @@ public final class DocumentStore {
     /** A fresh temporary name in the store (same file system, so the final rename is atomic). */
     public Path newTemporaryFile() {
         return directory.resolve("incoming-" + UUID.randomUUID() + ".part");
+    }
+
+    /**
+     * A fresh name for a package fetched from the axis. It outlives a restart (a queued message refers to it
+     * until intake files it under its key), so it is not a {@code .part} file.
+     */
+    public Path newFetchedFile() {
+        return directory.resolve("fetched-" + UUID.randomUUID() + ".edxml");
     }
 
     /**

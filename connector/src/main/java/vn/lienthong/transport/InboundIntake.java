@@ -72,15 +72,18 @@ public final class InboundIntake {
         MessageHeader header = report.header().orElseThrow();
         Envelopes envelope = Envelopes.of(header);
         DocumentKey key = envelope.key(sha256);
-        store.keep(file, key.value());
         TrackedDocument document = new TrackedDocument(key, Direction.INBOUND, envelope.messageType(), envelope.sender(),
                 envelope.recipients(), envelope.documentId(), envelope.code(), sha256, axisDocId,
                 DocumentState.RECEIVED, null, clock.instant(), clock.instant());
+        // Registered before the fetched file is filed under its key: a redelivery that no longer finds the
+        // fetched file then always finds the registration (see alreadyFiled).
         boolean isNew = tracker.register(document);
         if (!isNew && tracker.find(key).map(TrackedDocument::state).orElse(null) != DocumentState.RECEIVED) {
+            store.discard(file);
             log.append(key.value(), Steps.INBOUND_DUPLICATE, Steps.SKIPPED, 1, sha256, "axis DocId " + axisDocId);
             return new IntakeResult(IntakeResult.Decision.DUPLICATE, key.value());
         }
+        store.keep(file, key.value());
         if (isNew) {
             log.append(key.value(), Steps.INBOUND_ACCEPTED, Steps.OK, 1, sha256, "axis DocId " + axisDocId);
         }

@@ -10,6 +10,7 @@ import vn.lienthong.axis.AxisClient;
 import vn.lienthong.axis.AxisException;
 import vn.lienthong.axis.ReceivedPackage;
 import vn.lienthong.edxml.MessageType;
+import vn.lienthong.ops.AxisReachability;
 import vn.lienthong.tracking.TransmissionLog;
 
 /**
@@ -25,11 +26,13 @@ public final class InboxPoller {
     private final AxisClient axis;
     private final DocumentStore store;
     private final TransmissionLog log;
+    private final AxisReachability reachability;
 
-    public InboxPoller(AxisClient axis, DocumentStore store, TransmissionLog log) {
+    public InboxPoller(AxisClient axis, DocumentStore store, TransmissionLog log, AxisReachability reachability) {
         this.axis = axis;
         this.store = store;
         this.log = log;
+        this.reachability = reachability;
     }
 
     /** A package fetched into the store under a temporary name, for the inbound or status-in queue. */
@@ -42,8 +45,15 @@ public final class InboxPoller {
 
     /** Everything waiting: documents first, then status notices. */
     public List<ReceivedPackage> waiting() throws AxisException {
-        List<ReceivedPackage> waiting = new ArrayList<>(axis.getReceivedEdocList(MessageType.EDOC));
-        waiting.addAll(axis.getReceivedEdocList(MessageType.STATUS));
+        List<ReceivedPackage> waiting;
+        try {
+            waiting = new ArrayList<>(axis.getReceivedEdocList(MessageType.EDOC));
+            waiting.addAll(axis.getReceivedEdocList(MessageType.STATUS));
+            reachability.answered();
+        } catch (AxisException e) {
+            reachability.failed(e.getMessage());
+            throw e;
+        }
         if (!waiting.isEmpty()) {
             LOG.debug("{} package(s) waiting on the axis", waiting.size());
         }
@@ -51,7 +61,7 @@ public final class InboxPoller {
     }
 
     public Fetched fetch(ReceivedPackage waiting) throws AxisException, IOException {
-        Path file = store.newTemporaryFile();
+        Path file = store.newFetchedFile();
         try {
             axis.getEdoc(waiting.docId(), file);
         } catch (AxisException e) {

@@ -1,0 +1,88 @@
+package vn.lienthong.ops;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * The connector's own readiness checks, next to Camel's route and consumer checks at /health: the broker, the
+ * tracking database, and whether the axis answers. Each says why when it is down.
+ */
+public final class ConnectorHealthChecks {
+
+    private ConnectorHealthChecks() {
+    }
+
+    public static List<HealthCheck> of(BooleanSupplier brokerActive, DataSource trackingDatabase, AxisReachability axis) {
+        return List.of(new BrokerCheck(brokerActive), new DatabaseCheck(trackingDatabase), new AxisCheck(axis));
+    }
+
+    private static final class BrokerCheck extends AbstractHealthCheck {
+        private final BooleanSupplier active;
+
+        BrokerCheck(BooleanSupplier active) {
+            super("lienthong", "broker");
+            this.active = active;
+        }
+
+        @Override
+        protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+            if (active.getAsBoolean()) {
+                builder.up();
+            } else {
+                builder.down().message("the message broker is not active");
+            }
+        }
+    }
+
+    private static final class DatabaseCheck extends AbstractHealthCheck {
+        private final DataSource dataSource;
+
+        DatabaseCheck(DataSource dataSource) {
+            super("lienthong", "tracking-database");
+            this.dataSource = dataSource;
+        }
+
+        @Override
+        protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+            try (Connection connection = dataSource.getConnection()) {
+                if (connection.isValid(2)) {
+                    builder.up();
+                } else {
+                    builder.down().message("the tracking database does not answer");
+                }
+            } catch (Exception e) {
+                builder.down().message("the tracking database cannot be reached: " + e.getMessage());
+            }
+        }
+    }
+
+    private static final class AxisCheck extends AbstractHealthCheck {
+        private final AxisReachability axis;
+
+        AxisCheck(AxisReachability axis) {
+            super("lienthong", "axis");
+            this.axis = axis;
+        }
+
+        @Override
+        protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+            AxisReachability.State state = axis.state();
+            if (state.lastAnswer() != null) {
+                builder.detail("last.answer", state.lastAnswer().toString());
+            }
+            if (state.reachable()) {
+                builder.up();
+            } else {
+                builder.down()
+                        .detail("failing.since", state.failingSince().toString())
+                        .message("the axis does not answer: " + state.lastFailure());
+            }
+        }
+    }
+}
