@@ -41,7 +41,9 @@ public record ConnectorSettings(
                 secret,
                 Duration.ofMillis(number(properties, "lienthong.axis.connect-timeout-ms")),
                 Duration.ofMillis(number(properties, "lienthong.axis.request-timeout-ms")),
-                null,
+                AxisTls.sslContext(properties.getProperty("lienthong.axis.tls.trust-store"),
+                        properties.getProperty("lienthong.axis.tls.trust-store-type"),
+                        System.getenv(AxisTls.PASSWORD_ENVIRONMENT_VARIABLE)),
                 Boolean.parseBoolean(properties.getProperty("lienthong.axis.sdk-hash-file-form", "true").strip()));
         return new ConnectorSettings(properties, data, axis,
                 folder(properties, "lienthong.dms.outbox", data.resolve("dms/outbox")),
