@@ -48,16 +48,29 @@ public final class AxisSender {
     public void send(String key, Integer deliveryCount) throws AxisException, DocumentRefusedByAxis {
         int attempt = deliveryCount == null ? 1 : deliveryCount;
         DocumentKey documentKey = new DocumentKey(key);
-        if (marks.detail(documentKey, SENT_MARK).isPresent()) {
-            log.append(key, Steps.SENT_TO_AXIS, Steps.SKIPPED, attempt, null, "already sent before a restart");
-            return;
-        }
         TrackedDocument document = tracker.find(documentKey)
                 .orElseThrow(() -> new IllegalStateException("queued key " + key + " is not tracked"));
+        // Sent before a crash that came before the broker's commit: record what is missing, never send again.
+        String docId = marks.detail(documentKey, SENT_MARK).orElse(null);
+        if (docId == null) {
+            docId = sendNow(key, document, attempt);
+            marks.mark(documentKey, SENT_MARK, docId);
+        }
+        tracker.recordAxisDocId(documentKey, docId);
+        if (tracker.advance(documentKey, DocumentState.SENT, null)) {
+            Instant now = clock.instant();
+            for (String recipient : document.recipients()) {
+                tracker.addRecipientStatus(documentKey, new RecipientStatus(recipient, "sent", "gửi lên trục / sent to the axis", now));
+            }
+            log.append(key, Steps.SENT_TO_AXIS, Steps.OK, attempt, document.envelopeSha256(), "axis DocId " + docId);
+            LOG.info("Sent {} {} to the axis as DocId {} (attempt {})", document.messageType(), key, docId, attempt);
+        }
+    }
+
+    private String sendNow(String key, TrackedDocument document, int attempt) throws AxisException, DocumentRefusedByAxis {
         MessageType type = "status".equals(document.messageType()) ? MessageType.STATUS : MessageType.EDOC;
-        String docId;
         try {
-            docId = axis.sendEdoc(store.pathOf(key), document.senderOrganId(), type, document.recipients());
+            return axis.sendEdoc(store.pathOf(key), document.senderOrganId(), type, document.recipients());
         } catch (AxisException e) {
             if (e.kind() == AxisException.Kind.PERMANENT) {
                 log.append(key, Steps.SEND_FAILED, Steps.REFUSED, attempt, document.envelopeSha256(), e.getMessage());
@@ -72,15 +85,6 @@ public final class AxisSender {
             LOG.warn("Sending {} failed (attempt {}, {}): {}", key, attempt, e.kind(), e.getMessage());
             throw e;
         }
-        marks.mark(documentKey, SENT_MARK, docId);
-        tracker.recordAxisDocId(documentKey, docId);
-        tracker.advance(documentKey, DocumentState.SENT, null);
-        Instant now = clock.instant();
-        for (String recipient : document.recipients()) {
-            tracker.addRecipientStatus(documentKey, new RecipientStatus(recipient, "sent", "gửi lên trục / sent to the axis", now));
-        }
-        log.append(key, Steps.SENT_TO_AXIS, Steps.OK, attempt, document.envelopeSha256(), "axis DocId " + docId);
-        LOG.info("Sent {} {} to the axis as DocId {} (attempt {})", document.messageType(), key, docId, attempt);
     }
 
     /** Called by the route after it moved the message to the dead-letter address, with the reason. */

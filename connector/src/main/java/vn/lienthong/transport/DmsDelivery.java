@@ -1,10 +1,11 @@
 package vn.lienthong.transport;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienthong.tracking.DocumentKey;
@@ -47,24 +48,39 @@ public final class DmsDelivery {
         TrackedDocument document = tracker.find(documentKey)
                 .orElseThrow(() -> new IllegalStateException("key " + key + " on the delivery queue is not tracked"));
         Path folder = "status".equals(document.messageType()) ? statusFolder : documentsFolder;
-        Path temporary = folder.resolve("." + key + ".part");
-        Optional<String> marked = marks.detail(documentKey, DELIVERED_MARK);
-        String finalName = marked.orElseGet(() -> finalName(document));
-        if (marked.isEmpty()) {
-            Files.copy(store.pathOf(key), temporary, StandardCopyOption.REPLACE_EXISTING);
-            marks.mark(documentKey, DELIVERED_MARK, finalName);
+        if (marks.detail(documentKey, DELIVERED_MARK).isEmpty()) {
+            // Each attempt writes its own temporary file and names it in the mark; only the attempt that wins the
+            // mark is ever renamed, so two copies of the same key delivered at once cannot both reach the DMS.
+            Path temporary = folder.resolve("." + key + "." + UUID.randomUUID() + ".part");
+            Files.copy(store.pathOf(key), temporary);
+            if (!marks.mark(documentKey, DELIVERED_MARK, finalName(document) + "/" + temporary.getFileName())) {
+                Files.deleteIfExists(temporary);
+            }
         }
         // After a crash the mark may exist with the rename still to do, or with everything done but the state.
-        finishRename(temporary, folder.resolve(finalName));
+        String[] marked = marks.detail(documentKey, DELIVERED_MARK).orElseThrow().split("/", 2);
+        Path temporary = folder.resolve(marked[1]);
+        if (Files.exists(temporary)) {
+            Files.move(temporary, folder.resolve(marked[0]), StandardCopyOption.ATOMIC_MOVE);
+        }
+        removeLeftovers(folder, key, temporary);
         if (tracker.advance(documentKey, DocumentState.DELIVERED, null)) {
-            log.append(key, Steps.DELIVERED_TO_DMS, Steps.OK, 1, document.envelopeSha256(), finalName);
-            LOG.info("Delivered {} {} from {} to the DMS as {}", document.messageType(), key, document.senderOrganId(), finalName);
+            log.append(key, Steps.DELIVERED_TO_DMS, Steps.OK, 1, document.envelopeSha256(), marked[0]);
+            LOG.info("Delivered {} {} from {} to the DMS as {}", document.messageType(), key, document.senderOrganId(), marked[0]);
         }
     }
 
-    private static void finishRename(Path temporary, Path target) throws IOException {
-        if (Files.exists(temporary)) {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+    /**
+     * Temporary files of attempts that lost the mark (or died before removing theirs). The marked one is never
+     * touched here: only its own attempt, or a redelivery, renames it.
+     */
+    private static void removeLeftovers(Path folder, String key, Path marked) throws IOException {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, "." + key + ".*.part")) {
+            for (Path leftover : leftovers) {
+                if (!leftover.equals(marked)) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
         }
     }
 

@@ -78,7 +78,7 @@ public final class InboundIntake {
         // Registered before the fetched file is filed under its key: a redelivery that no longer finds the
         // fetched file then always finds the registration (see alreadyFiled).
         boolean isNew = tracker.register(document);
-        if (!isNew && tracker.find(key).map(TrackedDocument::state).orElse(null) != DocumentState.RECEIVED) {
+        if (!isNew && !stillToDeliver(tracker.find(key))) {
             store.discard(file);
             log.append(key.value(), Steps.INBOUND_DUPLICATE, Steps.SKIPPED, 1, sha256, "axis DocId " + axisDocId);
             return new IntakeResult(IntakeResult.Decision.DUPLICATE, key.value());
@@ -101,6 +101,17 @@ public final class InboundIntake {
         }
     }
 
+    /**
+     * Whether a package seen before must (again) go to the delivery queue. QUEUED does not prove it is there: the
+     * state is written before the broker commits, so a crash in between leaves QUEUED without the message. Only a
+     * delivered (or refused) package is finished; another copy on the delivery queue is harmless, delivery
+     * recognises its key.
+     */
+    private static boolean stillToDeliver(Optional<TrackedDocument> known) {
+        return known.isPresent()
+                && (known.get().state() == DocumentState.RECEIVED || known.get().state() == DocumentState.QUEUED);
+    }
+
     /** When the recipient acted, from the notice's own Timestamp (Vietnam time); when we received it otherwise. */
     private Instant actedAt(StatusHeader status) {
         try {
@@ -113,7 +124,7 @@ public final class InboundIntake {
 
     private IntakeResult alreadyFiled(String axisDocId) {
         Optional<TrackedDocument> known = tracker.findByAxisDocId(axisDocId);
-        if (known.isPresent() && known.get().state() == DocumentState.RECEIVED) {
+        if (stillToDeliver(known)) {
             return new IntakeResult("status".equals(known.get().messageType())
                     ? IntakeResult.Decision.QUEUE_STATUS : IntakeResult.Decision.QUEUE_EDOC, known.get().key().value());
         }
