@@ -1,0 +1,64 @@
+package vn.lienthong.signature.pdf;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import vn.lienthong.signature.Reason;
+import vn.lienthong.signature.SignatureCheck;
+import vn.lienthong.signature.SignatureProblem;
+import vn.lienthong.signature.pki.CertificateValidator;
+
+/**
+ * Checks every signature in a PDF attachment, each on its own: an official document usually carries the signer's
+ * personal signature and then the agency's seal. The PDF is read from the file as needed, never loaded whole, so
+ * a large scanned attachment costs buffers, not its size in memory. Thread-safe.
+ */
+public final class PdfSignatureVerifier {
+
+    private final CertificateValidator certificates;
+    private final Clock clock;
+
+    public PdfSignatureVerifier(CertificateValidator certificates, Clock clock) {
+        this.certificates = certificates;
+        this.clock = clock;
+    }
+
+    /**
+     * Every signature in the PDF, each judged on its own, in the order of the form's fields; empty when unsigned.
+     * {@code attachmentName} goes into SignatureCheck.where as "name — field name".
+     *
+     * @throws IOException when the file cannot be read or is not a PDF at all (a broken attachment is for the
+     *                     validation step to report, not a signature to judge)
+     */
+    public List<SignatureCheck> verify(Path pdf, String attachmentName) throws IOException {
+        try (SignedFile file = new SignedFile(pdf);
+                RandomAccessReadBufferedFile source = new RandomAccessReadBufferedFile(pdf.toFile());
+                PDDocument document = Loader.loadPDF(source)) {
+            PdfSignatureJudge judge = new PdfSignatureJudge(certificates, clock, file, new LaterRevisions(pdf, file, document));
+            List<SignatureCheck> checks = new ArrayList<>();
+            for (PDSignatureField field : document.getSignatureFields()) {
+                if (field.getSignature() != null) {
+                    checks.add(judgeOne(judge, field, attachmentName + " — " + field.getFullyQualifiedName()));
+                }
+            }
+            return checks;
+        }
+    }
+
+    /** A hostile PDF can hold a signature dictionary of any shape; that is a finding about it, not a crash. */
+    private static SignatureCheck judgeOne(PdfSignatureJudge judge, PDSignatureField field, String where) throws IOException {
+        try {
+            return judge.judge(field.getSignature(), where);
+        } catch (RuntimeException e) {
+            List<Reason> reasons = List.of(SignatureProblem.SIGNATURE_MALFORMED.reason(
+                    "the signature dictionary cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+            return new SignatureCheck(SignatureCheck.Kind.PDF, where, SignatureCheck.verdictOf(reasons), reasons, null, null, false, null);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package vn.lienthong.signature.pdf;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.util.Selector;
+import vn.lienthong.signature.Reason;
+import vn.lienthong.signature.Verdict;
+import vn.lienthong.signature.pki.CertificateValidator;
+import vn.lienthong.signature.pki.CertificateValidator.CertificateAssessment;
+
+/**
+ * An RFC 3161 signature time stamp: a trusted authority's proof that the signature value existed at genTime. It is
+ * believed only when it covers this very signature value, the TSA signed it, and the TSA's certificate is trusted
+ * at genTime by the same rules as a signer's.
+ */
+final class SignatureTimestamp {
+
+    /** Hashes a TSA may use for the imprint; MD5 would let the imprint be forged. */
+    private static final Set<String> IMPRINT_HASHES = Set.of(
+            "2.16.840.1.101.3.4.2.1", "2.16.840.1.101.3.4.2.2", "2.16.840.1.101.3.4.2.3", "1.3.14.3.2.26");
+
+    /** @param time the token's genTime when it holds up; else null and {@code problem} says why */
+    record Outcome(Instant time, String problem) {
+
+        boolean trusted() {
+            return problem == null;
+        }
+    }
+
+    private final CertificateValidator certificates;
+
+    SignatureTimestamp(CertificateValidator certificates) {
+        this.certificates = certificates;
+    }
+
+    /** @param signatureCertificates the certificates of the signature itself, where some tools put the TSA's */
+    Outcome judge(TimeStampToken token, byte[] signatureValue, List<X509Certificate> signatureCertificates) {
+        Instant genTime = token.getTimeStampInfo().getGenTime().toInstant();
+        String imprintAlgorithm = token.getTimeStampInfo().getMessageImprintAlgOID().getId();
+        if (!IMPRINT_HASHES.contains(imprintAlgorithm)) {
+            return problem("the time stamp uses the digest " + imprintAlgorithm + ", which is not accepted");
+        }
+        if (!MessageDigest.isEqual(digest(imprintAlgorithm, signatureValue), token.getTimeStampInfo().getMessageImprintDigest())) {
+            return problem("the time stamp was issued for another signature value");
+        }
+        Optional<X509Certificate> tsa = tsaCertificate(token, signatureCertificates);
+        if (tsa.isEmpty()) {
+            return problem("the time stamp does not carry the certificate of the authority that issued it");
+        }
+        try {
+            // Also checks that the TSA certificate is bound by ESSCertID, has id-kp-timeStamping and was valid at genTime.
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa.get()));
+        } catch (TSPException | OperatorCreationException e) {
+            return problem("the time stamp authority's signature does not hold (" + e.getMessage() + ")");
+        }
+        List<X509Certificate> carried = allCertificates(token);
+        carried.addAll(signatureCertificates);
+        CertificateAssessment assessment = certificates.assess(tsa.get(), carried, genTime);
+        if (assessment.verdict() != Verdict.VALID) {
+            String why = assessment.reasons().stream().map(Reason::english).collect(Collectors.joining(" "));
+            return problem("the time stamp authority's certificate is not trusted: " + why);
+        }
+        return new Outcome(genTime, null);
+    }
+
+    private static Outcome problem(String why) {
+        return new Outcome(null, why);
+    }
+
+    private static byte[] digest(String algorithm, byte[] value) {
+        try {
+            return MessageDigest.getInstance(algorithm).digest(value);
+        } catch (NoSuchAlgorithmException e) {
+            return new byte[0];
+        }
+    }
+
+    private static Optional<X509Certificate> tsaCertificate(TimeStampToken token, List<X509Certificate> signatureCertificates) {
+        @SuppressWarnings("unchecked")
+        Collection<X509CertificateHolder> matches = token.getCertificates().getMatches((Selector<X509CertificateHolder>) token.getSID());
+        Optional<X509Certificate> inToken = matches.stream().findFirst().flatMap(SignatureTimestamp::toX509);
+        if (inToken.isPresent()) {
+            return inToken;
+        }
+        return signatureCertificates.stream().filter(certificate -> matchesSid(token, certificate)).findFirst();
+    }
+
+    private static boolean matchesSid(TimeStampToken token, X509Certificate certificate) {
+        try {
+            return token.getSID().match(new JcaX509CertificateHolder(certificate));
+        } catch (CertificateEncodingException e) {
+            return false;
+        }
+    }
+
+    private static List<X509Certificate> allCertificates(TimeStampToken token) {
+        List<X509Certificate> all = new ArrayList<>();
+        for (X509CertificateHolder holder : token.getCertificates().getMatches(null)) {
+            toX509(holder).ifPresent(all::add);
+        }
+        return all;
+    }
+
+    private static Optional<X509Certificate> toX509(X509CertificateHolder holder) {
+        try {
+            return Optional.of(new JcaX509CertificateConverter().getCertificate(holder));
+        } catch (CertificateException e) {
+            return Optional.empty();
+        }
+    }
+}

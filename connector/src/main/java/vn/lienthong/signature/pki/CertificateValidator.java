@@ -1,0 +1,150 @@
+package vn.lienthong.signature.pki;
+
+import java.net.http.HttpClient;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.lienthong.signature.Reason;
+import vn.lienthong.signature.SignatureCheck;
+import vn.lienthong.signature.SignatureProblem;
+import vn.lienthong.signature.Verdict;
+
+/**
+ * Judges a signer's certificate at the time it signed: a path to a trusted root CA, every certificate of it valid
+ * then, a key usage that allows signing documents, and nothing of the path revoked before then.
+ * Thread-safe: one instance serves every signature check.
+ */
+public final class CertificateValidator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CertificateValidator.class);
+    private static final int DIGITAL_SIGNATURE = 0;
+    private static final int NON_REPUDIATION = 1;
+
+    /**
+     * @param reasons the verdict-relevant reasons; empty means trusted, fit and not revoked
+     * @param path    leaf first, ending with the anchor's certificate; empty when there is no path
+     */
+    public record CertificateAssessment(List<Reason> reasons, List<X509Certificate> path) {
+
+        public CertificateAssessment {
+            reasons = List.copyOf(reasons);
+            path = List.copyOf(path);
+        }
+
+        public Verdict verdict() {
+            return SignatureCheck.verdictOf(reasons);
+        }
+    }
+
+    private final CertificatePathBuilder pathBuilder;
+    private final RevocationSettings revocation;
+    private final RevocationChecker revocationChecker;
+    private final Clock clock;
+
+    public CertificateValidator(TrustAnchors anchors, RevocationSettings revocation, HttpClient http, Clock clock) {
+        this.pathBuilder = new CertificatePathBuilder(anchors);
+        this.revocation = revocation;
+        this.revocationChecker = new RevocationChecker(revocation, http, clock);
+        this.clock = clock;
+    }
+
+    /**
+     * Judges a signer certificate at {@code at}, the signing time (the time stamp's when there is one; null means now).
+     * {@code intermediates} are the other certificates the signature carried.
+     */
+    public CertificateAssessment assess(X509Certificate signer, Collection<X509Certificate> intermediates, Instant at) {
+        Instant when = at == null ? clock.instant() : at;
+        List<Reason> reasons = new ArrayList<>();
+        CertificatePathBuilder.Result built = pathBuilder.build(signer, intermediates == null ? List.of() : intermediates, when);
+        if (!built.found()) {
+            reasons.add(untrusted(signer, built.failure()));
+            addValidity(signer, when, reasons);
+        } else {
+            // The anchor is configuration, not evidence: its own dates and revocation are the operator's concern.
+            for (X509Certificate certificate : built.path().subList(0, Math.max(1, built.path().size() - 1))) {
+                addValidity(certificate, when, reasons);
+            }
+        }
+        addKeyUsage(signer, reasons);
+        if (built.found()) {
+            addRevocation(built.path(), when, reasons);
+        }
+        return new CertificateAssessment(reasons, built.path());
+    }
+
+    private static Reason untrusted(X509Certificate signer, String failure) {
+        String subject = signer.getSubjectX500Principal().getName();
+        if (CertificateFacts.selfSigned(signer)) {
+            return SignatureProblem.CERTIFICATE_SELF_SIGNED.reason("'" + subject + "' signed its own certificate");
+        }
+        LOG.debug("No path for {}: {}", CertificateFacts.logId(signer), failure);
+        return SignatureProblem.CHAIN_UNTRUSTED.reason("no trusted root CA vouches for '" + subject + "', issued by '"
+                + signer.getIssuerX500Principal().getName() + "'");
+    }
+
+    private static void addValidity(X509Certificate certificate, Instant at, List<Reason> reasons) {
+        Instant notBefore = certificate.getNotBefore().toInstant();
+        Instant notAfter = certificate.getNotAfter().toInstant();
+        if (at.isAfter(notAfter)) {
+            reasons.add(SignatureProblem.CERTIFICATE_EXPIRED.reason(UtcDates.format(notAfter), UtcDates.format(at)));
+        } else if (at.isBefore(notBefore)) {
+            reasons.add(SignatureProblem.CERTIFICATE_NOT_YET_VALID.reason(UtcDates.format(notBefore), UtcDates.format(at)));
+        }
+    }
+
+    /** No KeyUsage extension means no restriction (RFC 5280 §4.2.1.3); with one, it must allow signing. */
+    private static void addKeyUsage(X509Certificate signer, List<Reason> reasons) {
+        boolean[] usage = signer.getKeyUsage();
+        if (usage == null) {
+            return;
+        }
+        boolean signs = (usage.length > DIGITAL_SIGNATURE && usage[DIGITAL_SIGNATURE])
+                || (usage.length > NON_REPUDIATION && usage[NON_REPUDIATION]);
+        if (!signs) {
+            reasons.add(SignatureProblem.KEY_USAGE_NOT_ALLOWED.reason(
+                    "the certificate allows neither digitalSignature nor nonRepudiation"));
+        }
+    }
+
+    private void addRevocation(List<X509Certificate> path, Instant at, List<Reason> reasons) {
+        if (revocation.mode() == RevocationSettings.Mode.OFF) {
+            return;
+        }
+        for (int i = 0; i + 1 < path.size(); i++) {
+            X509Certificate certificate = path.get(i);
+            RevocationStatus status = revocationChecker.status(certificate, path.get(i + 1));
+            String whose = i == 0 ? "" : " of the issuing CA '" + certificate.getSubjectX500Principal().getName() + "'";
+            switch (status.state()) {
+                case REVOKED:
+                    // Revoked after it signed: the signature was made while the certificate was good, so it stands.
+                    // Without a time stamp that signing time is only claimed; the policy weighs SignatureCheck.timestamped.
+                    if (!status.revokedAt().isAfter(at)) {
+                        reasons.add(SignatureProblem.CERTIFICATE_REVOKED.reason(UtcDates.format(status.revokedAt()), status.reason() + whose));
+                    } else {
+                        LOG.info("Certificate {} was revoked on {}, after the signing time {}: the signature stands",
+                                CertificateFacts.logId(certificate), UtcDates.format(status.revokedAt()), UtcDates.format(at));
+                    }
+                    break;
+                case UNKNOWN:
+                    addUnknown(certificate, status, whose, reasons);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private void addUnknown(X509Certificate certificate, RevocationStatus status, String whose, List<Reason> reasons) {
+        if (revocation.onFailure() == RevocationSettings.Failure.HARD) {
+            reasons.add(SignatureProblem.REVOCATION_UNKNOWN.reason(status.detail() + whose));
+        } else {
+            LOG.warn("Revocation status of certificate {} unknown, tolerated by the SOFT policy: {}",
+                    CertificateFacts.logId(certificate), status.detail());
+        }
+    }
+}

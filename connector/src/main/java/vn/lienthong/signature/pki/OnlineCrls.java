@@ -1,0 +1,86 @@
+package vn.lienthong.signature.pki;
+
+import java.io.IOException;
+import java.net.URI;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** CRLs fetched from the certificates' distribution points and kept until their nextUpdate or the cache TTL. */
+final class OnlineCrls {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnlineCrls.class);
+
+    /** Keyed by URL and issuer key, so a cached CRL is only ever used for the issuer whose key verified it. */
+    private record Key(URI url, String issuerKey) {
+    }
+
+    private final HttpFetcher fetcher;
+    private final Clock clock;
+    private final Duration ttl;
+    private final ExpiringCache<Key, X509CRL> cache;
+
+    OnlineCrls(HttpFetcher fetcher, Clock clock, Duration ttl) {
+        this.fetcher = fetcher;
+        this.clock = clock;
+        this.ttl = ttl;
+        this.cache = new ExpiringCache<>(clock);
+    }
+
+    RevocationStatus status(X509Certificate certificate, X509Certificate issuer) {
+        List<URI> urls = CertificateFacts.crlUrls(certificate);
+        if (urls.isEmpty()) {
+            return RevocationStatus.unknown("the certificate names no CRL distribution point over HTTP");
+        }
+        List<String> failures = new ArrayList<>();
+        for (URI url : urls) {
+            try {
+                X509CRL crl = crl(url, issuer);
+                RevocationStatus status = CrlReading.statusIn(crl, certificate, clock.instant(), "the CRL at " + url);
+                if (status.known()) {
+                    return status;
+                }
+                failures.add(status.detail());
+            } catch (IOException e) {
+                LOG.warn("CRL {} unavailable: {}", url, e.getMessage());
+                failures.add("the CRL at " + url + " could not be used (" + e.getMessage() + ")");
+            }
+        }
+        return RevocationStatus.unknown(String.join("; ", failures));
+    }
+
+    private X509CRL crl(URI url, X509Certificate issuer) throws IOException {
+        Key key = new Key(url, Base64.getEncoder().encodeToString(issuer.getPublicKey().getEncoded()));
+        Optional<X509CRL> cached = cache.get(key);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        List<X509CRL> crls = CrlReading.parse(fetcher.get(url));
+        if (crls.size() != 1) {
+            throw new IOException("expected one CRL, found " + crls.size());
+        }
+        X509CRL crl = crls.get(0);
+        if (!CrlReading.issuedBy(crl, issuer)) {
+            throw new IOException("the CRL is not signed by the certificate's issuer");
+        }
+        cache.put(key, crl, expiry(crl));
+        return crl;
+    }
+
+    private Instant expiry(X509CRL crl) {
+        Instant byTtl = clock.instant().plus(ttl);
+        if (crl.getNextUpdate() == null) {
+            return byTtl;
+        }
+        Instant nextUpdate = crl.getNextUpdate().toInstant();
+        return nextUpdate.isBefore(byTtl) ? nextUpdate : byTtl;
+    }
+}
