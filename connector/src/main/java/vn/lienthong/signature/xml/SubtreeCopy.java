@@ -1,0 +1,100 @@
+package vn.lienthong.signature.xml;
+
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.Text;
+
+/**
+ * Copies one small element from a stream into DOM, in its context: the open ancestors are rebuilt as empty
+ * elements carrying their own namespace declarations and attributes, so that canonicalizing the copy (SignedInfo
+ * under inclusive C14N inherits the namespaces and xml:* attributes in scope) gives the bytes it gives in place.
+ * Size limits keep a hostile "signature" from filling the heap.
+ */
+final class SubtreeCopy {
+
+    static final int MAX_EVENTS = 10_000;
+    static final int MAX_CHARACTERS = 2 * 1024 * 1024;
+
+    private static final DocumentBuilderFactory DOCUMENTS = DocumentBuilderFactory.newInstance();
+
+    static {
+        DOCUMENTS.setNamespaceAware(true);
+    }
+
+    private SubtreeCopy() {
+    }
+
+    /** A new document holding the ancestors as nested empty elements; returns the innermost one. */
+    static Element skeleton(List<StartTag> ancestors) {
+        Document document = newDocument();
+        Node parent = document;
+        for (StartTag ancestor : ancestors) {
+            parent = parent.appendChild(ancestor.toElement(document));
+        }
+        return (Element) parent;
+    }
+
+    /**
+     * Copies the element the reader is on (a start tag) with all its content under {@code parent}; leaves the reader
+     * on the element's end tag.
+     */
+    static Element copy(XMLStreamReader reader, Element parent) throws XMLStreamException {
+        Document document = parent.getOwnerDocument();
+        Element top = StartTag.of(reader).toElement(document);
+        parent.appendChild(top);
+        Node current = top;
+        int events = 1;
+        long characters = 0;
+        while (current != parent) {
+            int event = reader.next();
+            if (++events > MAX_EVENTS) {
+                throw new ParserMessages.Refusal("the ds:Signature element has more than " + MAX_EVENTS + " parts");
+            }
+            switch (event) {
+                case XMLStreamConstants.START_ELEMENT ->
+                        current = current.appendChild(StartTag.of(reader).toElement(document));
+                case XMLStreamConstants.END_ELEMENT -> current = current.getParentNode();
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE, XMLStreamConstants.CDATA -> {
+                    characters += reader.getTextLength();
+                    if (characters > MAX_CHARACTERS) {
+                        throw new ParserMessages.Refusal(
+                                "the ds:Signature element has more than " + MAX_CHARACTERS + " characters");
+                    }
+                    appendText(current, reader.getText());
+                }
+                case XMLStreamConstants.COMMENT -> current.appendChild(document.createComment(reader.getText()));
+                case XMLStreamConstants.PROCESSING_INSTRUCTION ->
+                        current.appendChild(document.createProcessingInstruction(reader.getPITarget(), reader.getPIData()));
+                default -> throw new ParserMessages.Refusal("unexpected XML event " + event + " inside ds:Signature");
+            }
+        }
+        return top;
+    }
+
+    /** Joins the parser's text segments into one node, as a DOM parser would, so no character is cut in two. */
+    private static void appendText(Node parent, String text) {
+        if (parent.getLastChild() instanceof Text last) {
+            last.appendData(text);
+        } else {
+            parent.appendChild(parent.getOwnerDocument().createTextNode(text));
+        }
+    }
+
+    private static Document newDocument() {
+        try {
+            // The JAXP factory is not promised to be thread-safe; creating builders is rare and quick.
+            synchronized (DOCUMENTS) {
+                return DOCUMENTS.newDocumentBuilder().newDocument();
+            }
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's DOM implementation is not available", e);
+        }
+    }
+}
