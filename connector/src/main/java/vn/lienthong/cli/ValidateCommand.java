@@ -128,11 +128,16 @@ final class ValidateCommand implements Callable<Integer> {
         }
 
         static List<Input> expand(List<Path> paths) throws IOException {
+            return expand(paths, List.of(".edxml", ".xml"));
+        }
+
+        /** {@code extensions}: the lower-case endings of the files taken from folders. */
+        static List<Input> expand(List<Path> paths, List<String> extensions) throws IOException {
             List<Input> inputs = new ArrayList<>();
             for (Path path : paths) {
                 if (Files.isDirectory(path)) {
                     try (var walk = Files.walk(path)) {
-                        walk.filter(Files::isRegularFile).filter(InputFiles::looksLikeEnvelope).sorted()
+                        walk.filter(Files::isRegularFile).filter(file -> hasExtension(file, extensions)).sorted()
                                 .forEach(file -> inputs.add(new Input(file, null)));
                     }
                 } else if (Files.isRegularFile(path)) {
@@ -146,9 +151,9 @@ final class ValidateCommand implements Callable<Integer> {
             return inputs;
         }
 
-        private static boolean looksLikeEnvelope(Path file) {
+        private static boolean hasExtension(Path file, List<String> extensions) {
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            return name.endsWith(".edxml") || name.endsWith(".xml");
+            return extensions.stream().anyMatch(name::endsWith);
         }
     }
 }

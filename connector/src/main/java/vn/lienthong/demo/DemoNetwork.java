@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.time.Clock;
+import java.time.Duration;
+import vn.lienthong.axis.AxisClient;
+import vn.lienthong.axis.AxisSettings;
 import vn.lienthong.config.ConnectorProperties;
 import vn.lienthong.edxml.Organization;
 import vn.lienthong.runtime.ConnectorRuntime;
@@ -33,11 +37,14 @@ public final class DemoNetwork implements AutoCloseable {
     private final AxisSimulator simulator;
     private final Map<String, ConnectorRuntime> connectors;
     private final Map<String, Agency> agencies;
+    private final Map<String, String> secrets;
 
-    private DemoNetwork(AxisSimulator simulator, Map<String, ConnectorRuntime> connectors, Map<String, Agency> agencies) {
+    private DemoNetwork(AxisSimulator simulator, Map<String, ConnectorRuntime> connectors, Map<String, Agency> agencies,
+                        Map<String, String> secrets) {
         this.simulator = simulator;
         this.connectors = connectors;
         this.agencies = agencies;
+        this.secrets = secrets;
     }
 
     /**
@@ -77,7 +84,7 @@ public final class DemoNetwork implements AutoCloseable {
             simulator.close();
             throw e;
         }
-        return new DemoNetwork(simulator, connectors, byOrganId);
+        return new DemoNetwork(simulator, connectors, byOrganId, secrets);
     }
 
     private static int vmIds = 100;
@@ -103,6 +110,16 @@ public final class DemoNetwork implements AutoCloseable {
             throw new IllegalArgumentException("no connector for " + organId);
         }
         return connector;
+    }
+
+    /**
+     * A client of the axis acting as that agency's system without its connector, e.g. to put on the axis a
+     * package the agency's own connector would never send (tests of the receiving side).
+     */
+    public AxisClient axisClientOf(String organId) {
+        Agency agency = agency(organId);
+        return new AxisClient(new AxisSettings(simulator.endpoint(), agency.systemId(), secrets.get(agency.systemId()),
+                Duration.ofSeconds(2), Duration.ofSeconds(30), null, true), Clock.systemUTC());
     }
 
     public Agency agency(String organId) {

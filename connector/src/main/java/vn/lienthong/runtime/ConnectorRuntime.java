@@ -27,6 +27,9 @@ import vn.lienthong.transport.InboundIntake;
 import vn.lienthong.transport.InboxPoller;
 import vn.lienthong.transport.OutboundIntake;
 import vn.lienthong.transport.RefusedFolder;
+import vn.lienthong.transport.SignatureGate;
+import vn.lienthong.signature.DocumentVerifier;
+import vn.lienthong.signature.SignatureSettings;
 import vn.lienthong.validation.EnvelopeValidator;
 import vn.lienthong.validation.ValidationSettings;
 
@@ -86,8 +89,18 @@ public final class ConnectorRuntime implements AutoCloseable {
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(connectionFactory);
         main.bind("jms", jms);
+        SignatureSettings signatureSettings = SignatureSettings.from(properties, data);
+        if (signatureSettings.trustStore().startsWith(data)) {
+            Files.createDirectories(signatureSettings.trustStore()); // the default place, empty until anchors are installed
+        }
+        DocumentVerifier verifier = DocumentVerifier.create(signatureSettings, ValidationSettings.fromProperties(properties).limits(),
+                data.resolve("spool"), clock);
+        SignatureGate outgoingSignatures = new SignatureGate(verifier, signatureSettings.policy(), log,
+                settings.errorFolder(), data.resolve("quarantine/outbound"));
+        SignatureGate incomingSignatures = new SignatureGate(verifier, signatureSettings.policy(), log,
+                data.resolve("refused/inbound"), data.resolve("quarantine/inbound"));
         main.bind("outboundIntake", new OutboundIntake(validator, store, tracker, log,
-                new RefusedFolder(settings.errorFolder()), clock));
+                new RefusedFolder(settings.errorFolder()), outgoingSignatures, AgencySigner.fromProperties(properties), clock));
         main.bind("axisSender", new AxisSender(axis, store, tracker, marks, log, maxAttempts, clock));
         AxisReachability reachability = new AxisReachability(clock);
         main.bind("inboxPoller", new InboxPoller(axis, store, log, reachability));
@@ -97,7 +110,7 @@ public final class ConnectorRuntime implements AutoCloseable {
             main.bind(check.getId() + "-health-check", check);
         }
         main.bind("inboundIntake", new InboundIntake(validator, store, tracker, log,
-                new RefusedFolder(data.resolve("quarantine")), clock));
+                new RefusedFolder(data.resolve("refused/inbound")), incomingSignatures, clock));
         main.bind("dmsDelivery", new DmsDelivery(store, tracker, marks, log, settings.inbox(), settings.statusInbox()));
         main.configure().withRoutesIncludePattern(properties.getProperty("lienthong.routes", ROUTES));
         main.setOverrideProperties(camelProperties(settings, properties));

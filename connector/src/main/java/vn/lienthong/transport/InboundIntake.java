@@ -39,16 +39,18 @@ public final class InboundIntake {
     private final DocumentStore store;
     private final DocumentTracker tracker;
     private final TransmissionLog log;
-    private final RefusedFolder quarantine;
+    private final RefusedFolder refused;
+    private final SignatureGate signatures;
     private final Clock clock;
 
     public InboundIntake(EnvelopeValidator validator, DocumentStore store, DocumentTracker tracker, TransmissionLog log,
-                         RefusedFolder quarantine, Clock clock) {
+                         RefusedFolder refused, SignatureGate signatures, Clock clock) {
         this.validator = validator;
         this.store = store;
         this.tracker = tracker;
         this.log = log;
-        this.quarantine = quarantine;
+        this.refused = refused;
+        this.signatures = signatures;
         this.clock = clock;
     }
 
@@ -62,11 +64,15 @@ public final class InboundIntake {
         String sha256 = HashFile.paddedForm(HashFile.sha256(file));
         ValidationReport report = validator.validate(file);
         if (!report.valid()) {
-            Path parked = quarantine.refuse("axis-" + axisDocId + ".edxml", file, report);
+            Path parked = refused.refuse("axis-" + axisDocId + ".edxml", file, report);
             store.discard(file);
             log.append(null, Steps.INBOUND_REFUSED, Steps.REFUSED, 1, sha256,
                     "axis DocId " + axisDocId + ": " + OutboundIntake.summary(report));
             LOG.warn("Refused package {} from the axis: {}; parked at {}", axisDocId, OutboundIntake.summary(report), parked);
+            return new IntakeResult(IntakeResult.Decision.REFUSED, null);
+        }
+        if (!signatures.judge(file, "axis-" + axisDocId + ".edxml", sha256, "axis DocId " + axisDocId).letsThrough()) {
+            store.discard(file);
             return new IntakeResult(IntakeResult.Decision.REFUSED, null);
         }
         MessageHeader header = report.header().orElseThrow();

@@ -2,12 +2,16 @@ package vn.lienthong.transport;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.lienthong.axis.HashFile;
 import vn.lienthong.edxml.MessageHeader;
+import vn.lienthong.signature.SignatureCheck;
+import vn.lienthong.signature.xml.EnvelopeSigner;
 import vn.lienthong.tracking.Direction;
 import vn.lienthong.tracking.DocumentKey;
 import vn.lienthong.tracking.DocumentState;
@@ -32,15 +36,20 @@ public final class OutboundIntake {
     private final DocumentTracker tracker;
     private final TransmissionLog log;
     private final RefusedFolder refused;
+    private final SignatureGate signatures;
+    private final EnvelopeSigner signer;
     private final Clock clock;
 
+    /** {@code signer} is null when the agency does not sign outgoing envelopes. */
     public OutboundIntake(EnvelopeValidator validator, DocumentStore store, DocumentTracker tracker, TransmissionLog log,
-                          RefusedFolder refused, Clock clock) {
+                          RefusedFolder refused, SignatureGate signatures, EnvelopeSigner signer, Clock clock) {
         this.validator = validator;
         this.store = store;
         this.tracker = tracker;
         this.log = log;
         this.refused = refused;
+        this.signatures = signatures;
+        this.signer = signer;
         this.clock = clock;
     }
 
@@ -54,20 +63,46 @@ public final class OutboundIntake {
             LOG.info("Refused {} from the outbox: {}; findings beside {}", handedOver.getName(), summary(report), parked);
             return new IntakeResult(IntakeResult.Decision.REFUSED, null);
         }
+        SignatureGate.Judgement judgement = signatures.judge(imported.file(), handedOver.getName(), imported.sha256(),
+                "outbox " + handedOver.getName());
+        if (!judgement.letsThrough()) {
+            store.discard(imported.file());
+            return new IntakeResult(IntakeResult.Decision.REFUSED, null);
+        }
+        DocumentStore.Imported outgoing = signIfWanted(imported, judgement, handedOver.getName());
         MessageHeader header = report.header().orElseThrow();
         Envelopes envelope = Envelopes.of(header);
-        DocumentKey key = envelope.key(imported.sha256());
-        store.keep(imported.file(), key.value());
+        DocumentKey key = envelope.key(outgoing.sha256());
+        store.keep(outgoing.file(), key.value());
         TrackedDocument document = new TrackedDocument(key, Direction.OUTBOUND, envelope.messageType(), envelope.sender(),
-                envelope.recipients(), envelope.documentId(), envelope.code(), imported.sha256(), null,
+                envelope.recipients(), envelope.documentId(), envelope.code(), outgoing.sha256(), null,
                 DocumentState.RECEIVED, null, clock.instant(), clock.instant());
         if (!tracker.register(document) && !stillToQueue(key)) {
-            log.append(key.value(), Steps.INTAKE_DUPLICATE, Steps.SKIPPED, 1, imported.sha256(), "already queued");
+            log.append(key.value(), Steps.INTAKE_DUPLICATE, Steps.SKIPPED, 1, outgoing.sha256(), "already queued");
             return new IntakeResult(IntakeResult.Decision.DUPLICATE, key.value());
         }
-        log.append(key.value(), Steps.INTAKE_ACCEPTED, Steps.OK, 1, imported.sha256(), warnings(report));
+        log.append(key.value(), Steps.INTAKE_ACCEPTED, Steps.OK, 1, outgoing.sha256(), warnings(report));
         return new IntakeResult("status".equals(envelope.messageType())
                 ? IntakeResult.Decision.QUEUE_STATUS : IntakeResult.Decision.QUEUE_EDOC, key.value());
+    }
+
+    /**
+     * Signs the envelope with the agency's key when one is configured and the DMS did not sign it already. RSA
+     * signatures are deterministic, so a file taken twice (after a crash) signs to the same bytes and the same key.
+     */
+    private DocumentStore.Imported signIfWanted(DocumentStore.Imported imported, SignatureGate.Judgement judgement,
+                                                String name) throws IOException {
+        boolean alreadySigned = judgement.signatures().checks().stream()
+                .anyMatch(check -> check.kind() == SignatureCheck.Kind.ENVELOPE_XMLDSIG);
+        if (signer == null || alreadySigned) {
+            return imported;
+        }
+        Path signed = store.newTemporaryFile();
+        signer.sign(imported.file(), signed);
+        store.discard(imported.file());
+        String sha256 = HashFile.paddedForm(HashFile.sha256(signed));
+        log.append(null, Steps.SIGNED, Steps.OK, 1, sha256, "outbox " + name + " signed with the agency key");
+        return new DocumentStore.Imported(signed, sha256, Files.size(signed));
     }
 
     /** Called once the key is on its queue. */

@@ -7,6 +7,8 @@ public final class Steps {
     public static final String INTAKE_REFUSED = "intake-refused";
     public static final String INTAKE_DUPLICATE = "intake-duplicate";
     public static final String QUEUED = "queued";
+    public static final String SIGNATURES_CHECKED = "signatures-checked";
+    public static final String SIGNED = "signed";
     public static final String SENT_TO_AXIS = "sent-to-axis";
     public static final String SEND_FAILED = "send-failed";
     public static final String DEAD_LETTERED = "dead-lettered";

@@ -1,0 +1,86 @@
+package vn.lienthong.transport;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.lienthong.signature.DocumentSignatures;
+import vn.lienthong.signature.DocumentVerifier;
+import vn.lienthong.signature.Reason;
+import vn.lienthong.signature.SignatureCheck;
+import vn.lienthong.signature.SignaturePolicy;
+import vn.lienthong.signature.SignatureReports;
+import vn.lienthong.tracking.TransmissionLog;
+
+/**
+ * Checks every signature of a document and applies the signature policy, in both directions. Every verdict goes
+ * into the transmission log. A document the policy does not let through is parked with its signature report
+ * beside it ({@code NAME.signatures.txt} and {@code .json}): refused ones where the sender learns why, quarantined
+ * ones where a person decides.
+ */
+public final class SignatureGate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignatureGate.class);
+
+    private final DocumentVerifier verifier;
+    private final SignaturePolicy policy;
+    private final TransmissionLog log;
+    private final RefusedFolder refusedFolder;
+    private final RefusedFolder quarantineFolder;
+
+    public SignatureGate(DocumentVerifier verifier, SignaturePolicy policy, TransmissionLog log, Path refusedFolder,
+                         Path quarantineFolder) throws IOException {
+        this.verifier = verifier;
+        this.policy = policy;
+        this.log = log;
+        this.refusedFolder = new RefusedFolder(refusedFolder);
+        this.quarantineFolder = new RefusedFolder(quarantineFolder);
+    }
+
+    /** What the policy decided, and the signatures it decided on. */
+    public record Judgement(DocumentSignatures signatures, SignaturePolicy.Action action) {
+
+        public boolean letsThrough() {
+            return action.letsThrough();
+        }
+    }
+
+    /** Judges the document in {@code file}; {@code name} is how it is shown and parked, {@code sha256} its hash. */
+    public Judgement judge(Path file, String name, String sha256, String context) throws IOException {
+        DocumentSignatures signatures = verifier.verify(file);
+        SignaturePolicy.Action action = policy.decide(signatures);
+        log.append(null, Steps.SIGNATURES_CHECKED, action.name().toLowerCase(java.util.Locale.ROOT), 1, sha256,
+                context + ": " + summary(signatures));
+        if (!action.letsThrough()) {
+            Path parked = park(action == SignaturePolicy.Action.REFUSE ? refusedFolder : quarantineFolder, name, file, signatures);
+            LOG.warn("{} {} by the signature policy ({}): parked at {}", context, action, summary(signatures), parked);
+        } else if (action == SignaturePolicy.Action.ACCEPT_WITH_WARNING) {
+            LOG.info("{} accepted with a warning by the signature policy: {}", context, summary(signatures));
+        }
+        return new Judgement(signatures, action);
+    }
+
+    /** The verdict and each signature's verdict and reason codes, for the log: never signer names or content. */
+    static String summary(DocumentSignatures signatures) {
+        if (!signatures.signed()) {
+            return "unsigned";
+        }
+        return signatures.verdict() + " [" + signatures.checks().stream().map(SignatureGate::summary)
+                .collect(Collectors.joining("; ")) + "]";
+    }
+
+    private static String summary(SignatureCheck check) {
+        String reasons = check.reasons().stream().map(Reason::problem).map(Enum::name).collect(Collectors.joining(","));
+        String serial = check.signer() == null ? "no certificate" : "serial " + check.signer().serialNumber();
+        return check.kind() + " " + check.verdict() + (reasons.isEmpty() ? "" : " " + reasons) + " (" + serial + ")";
+    }
+
+    private static Path park(RefusedFolder folder, String name, Path file, DocumentSignatures signatures) throws IOException {
+        Path shownAs = Path.of(FileNames.safe(name));
+        return folder.park(name, file, List.of(
+                new RefusedFolder.Report(".signatures.txt", writer -> SignatureReports.text(shownAs, signatures, writer)),
+                new RefusedFolder.Report(".signatures.json", writer -> SignatureReports.json(shownAs, signatures, writer))));
+    }
+}
