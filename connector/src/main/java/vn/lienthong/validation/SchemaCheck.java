@@ -1,6 +1,5 @@
 package vn.lienthong.validation;
 
-import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -11,7 +10,6 @@ import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import javax.xml.transform.stax.StAXSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
@@ -20,6 +18,7 @@ import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import vn.lienthong.edxml.MessageType;
+import vn.lienthong.edxml.SecureXml;
 
 /**
  * Checks an envelope against the edoc or status XSD of {@code schemas/edxml} in a streaming pass. The base64
@@ -37,11 +36,7 @@ public final class SchemaCheck {
     public SchemaCheck() {
         this.edocSchema = load("edoc.xsd");
         this.statusSchema = load("status.xsd");
-        WstxInputFactory factory = new WstxInputFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
-        this.inputFactory = factory;
+        this.inputFactory = SecureXml.newInputFactory();
     }
 
     private static Schema load(String name) {

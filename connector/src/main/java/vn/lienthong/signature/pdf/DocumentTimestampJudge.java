@@ -3,15 +3,12 @@ package vn.lienthong.signature.pdf;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
@@ -60,7 +57,7 @@ final class DocumentTimestampJudge {
             addIntegrity(token, range.range(), tsa.get(), reasons);
         }
         Instant genTime = token.getTimeStampInfo().getGenTime().toInstant();
-        tsa.ifPresent(certificate -> reasons.addAll(certificates.assess(certificate, carried(token), genTime).reasons()));
+        tsa.ifPresent(certificate -> reasons.addAll(certificates.assess(certificate, TimestampCertificates.carried(token), genTime).reasons()));
         return check(where, reasons, tsa.orElse(null), genTime, algorithm.name());
     }
 
@@ -82,24 +79,10 @@ final class DocumentTimestampJudge {
     private static Optional<X509Certificate> tsaCertificate(TimeStampToken token) {
         @SuppressWarnings("unchecked")
         Collection<X509CertificateHolder> matches = token.getCertificates().getMatches((Selector<X509CertificateHolder>) token.getSID());
-        return matches.stream().findFirst().flatMap(DocumentTimestampJudge::toX509);
+        return matches.stream().findFirst().flatMap(TimestampCertificates::toX509);
     }
 
-    private static List<X509Certificate> carried(TimeStampToken token) {
-        List<X509Certificate> all = new ArrayList<>();
-        for (X509CertificateHolder holder : token.getCertificates().getMatches(null)) {
-            toX509(holder).ifPresent(all::add);
-        }
-        return all;
-    }
 
-    private static Optional<X509Certificate> toX509(X509CertificateHolder holder) {
-        try {
-            return Optional.of(new JcaX509CertificateConverter().getCertificate(holder));
-        } catch (CertificateException e) {
-            return Optional.empty();
-        }
-    }
 
     private static SignatureCheck check(String where, List<Reason> reasons, X509Certificate tsa, Instant genTime, String algorithm) {
         Verdict verdict = SignatureCheck.verdictOf(reasons);

@@ -3,17 +3,14 @@ package vn.lienthong.signature.pdf;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -70,7 +67,7 @@ final class SignatureTimestamp {
         } catch (TSPException | OperatorCreationException e) {
             return problem("the time stamp authority's signature does not hold (" + e.getMessage() + ")");
         }
-        List<X509Certificate> carried = allCertificates(token);
+        List<X509Certificate> carried = TimestampCertificates.carried(token);
         carried.addAll(signatureCertificates);
         CertificateAssessment assessment = certificates.assess(tsa.get(), carried, genTime);
         if (assessment.verdict() != Verdict.VALID) {
@@ -95,7 +92,7 @@ final class SignatureTimestamp {
     private static Optional<X509Certificate> tsaCertificate(TimeStampToken token, List<X509Certificate> signatureCertificates) {
         @SuppressWarnings("unchecked")
         Collection<X509CertificateHolder> matches = token.getCertificates().getMatches((Selector<X509CertificateHolder>) token.getSID());
-        Optional<X509Certificate> inToken = matches.stream().findFirst().flatMap(SignatureTimestamp::toX509);
+        Optional<X509Certificate> inToken = matches.stream().findFirst().flatMap(TimestampCertificates::toX509);
         if (inToken.isPresent()) {
             return inToken;
         }
@@ -110,19 +107,5 @@ final class SignatureTimestamp {
         }
     }
 
-    private static List<X509Certificate> allCertificates(TimeStampToken token) {
-        List<X509Certificate> all = new ArrayList<>();
-        for (X509CertificateHolder holder : token.getCertificates().getMatches(null)) {
-            toX509(holder).ifPresent(all::add);
-        }
-        return all;
-    }
 
-    private static Optional<X509Certificate> toX509(X509CertificateHolder holder) {
-        try {
-            return Optional.of(new JcaX509CertificateConverter().getCertificate(holder));
-        } catch (CertificateException e) {
-            return Optional.empty();
-        }
-    }
 }

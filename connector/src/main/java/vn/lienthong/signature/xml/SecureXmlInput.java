@@ -1,8 +1,8 @@
 package vn.lienthong.signature.xml;
 
-import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.InputStream;
 import javax.xml.stream.XMLInputFactory;
+import vn.lienthong.edxml.SecureXml;
 import javax.xml.stream.XMLStreamException;
 import org.codehaus.stax2.XMLStreamReader2;
 
@@ -19,16 +19,7 @@ final class SecureXmlInput {
     }
 
     private static XMLInputFactory newFactory() {
-        WstxInputFactory factory = new WstxInputFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
-        factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-            throw new XMLStreamException("external resources are never fetched: " + systemId);
-        });
-        return factory;
+        return SecureXml.newInputFactory();
     }
 
     /** A reader over {@code input}; the caller closes both. */
