@@ -88,3 +88,13 @@ CREATE TABLE IF NOT EXISTS log_head (
 INSERT INTO log_head (id, last_sequence, last_hash)
 SELECT 1, 0, '0000000000000000000000000000000000000000000000000000000000000000'
 WHERE NOT EXISTS (SELECT 1 FROM log_head WHERE id = 1);
+
+-- Documents waiting for DMS clients that pull (GET /api/v1/inbox) rather than receive; acknowledged ones stay
+-- as the record of when the client took them.
+CREATE TABLE IF NOT EXISTS dms_inbox (
+    client_id        VARCHAR(200)  NOT NULL,
+    document_key     VARCHAR(64)   NOT NULL,
+    delivered_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    acknowledged_at  TIMESTAMP WITH TIME ZONE,
+    CONSTRAINT pk_dms_inbox PRIMARY KEY (client_id, document_key)
+);

@@ -22,6 +22,10 @@ import vn.lienthong.tracking.TrackingDatabase;
 import vn.lienthong.tracking.TransmissionLog;
 import vn.lienthong.transport.AxisSender;
 import vn.lienthong.transport.DmsDelivery;
+import java.util.Map;
+import vn.lienthong.dms.ClientRegistry;
+import vn.lienthong.dms.DmsGateway;
+import vn.lienthong.tracking.PullInbox;
 import vn.lienthong.transport.DocumentStore;
 import vn.lienthong.transport.InboundIntake;
 import vn.lienthong.transport.InboxPoller;
@@ -99,8 +103,9 @@ public final class ConnectorRuntime implements AutoCloseable {
                 settings.errorFolder(), data.resolve("quarantine/outbound"));
         SignatureGate incomingSignatures = new SignatureGate(verifier, signatureSettings.policy(), log,
                 data.resolve("refused/inbound"), data.resolve("quarantine/inbound"));
-        main.bind("outboundIntake", new OutboundIntake(validator, store, tracker, log,
-                new RefusedFolder(settings.errorFolder()), outgoingSignatures, AgencySigner.fromProperties(properties), clock));
+        OutboundIntake outboundIntake = new OutboundIntake(validator, store, tracker, log,
+                new RefusedFolder(settings.errorFolder()), outgoingSignatures, AgencySigner.fromProperties(properties), clock);
+        main.bind("outboundIntake", outboundIntake);
         main.bind("axisSender", new AxisSender(axis, store, tracker, marks, log, maxAttempts, clock));
         AxisReachability reachability = new AxisReachability(clock);
         main.bind("inboxPoller", new InboxPoller(axis, store, log, reachability));
@@ -111,7 +116,13 @@ public final class ConnectorRuntime implements AutoCloseable {
         }
         main.bind("inboundIntake", new InboundIntake(validator, store, tracker, log,
                 new RefusedFolder(data.resolve("refused/inbound")), incomingSignatures, clock));
-        main.bind("dmsDelivery", new DmsDelivery(store, tracker, marks, log, settings.inbox(), settings.statusInbox()));
+        ClientRegistry clients = DmsClients.load(properties);
+        PullInbox pullInbox = new PullInbox(database, clock);
+        main.bind("dmsDelivery", new DmsDelivery(store, tracker, marks, log, pullInbox, clients, Map.of(),
+                settings.inbox(), settings.statusInbox()));
+        main.bind("dmsClients", clients);
+        main.bind("dmsGateway", new DmsGateway(outboundIntake, new CamelQueueSender(main, outboundIntake),
+                tracker, pullInbox, data.resolve("dms-work")));
         main.configure().withRoutesIncludePattern(properties.getProperty("lienthong.routes", ROUTES));
         main.setOverrideProperties(camelProperties(settings, properties));
         ConnectorRuntime runtime = new ConnectorRuntime(settings, broker, connectionFactory, database, axis, main, tracker, log);

@@ -71,7 +71,7 @@ public final class InboundIntake {
             LOG.warn("Refused package {} from the axis: {}; parked at {}", axisDocId, OutboundIntake.summary(report), parked);
             return new IntakeResult(IntakeResult.Decision.REFUSED, null);
         }
-        if (!signatures.judge(file, "axis-" + axisDocId + ".edxml", sha256, "axis DocId " + axisDocId).letsThrough()) {
+        if (!signatures.judge(file, "axis-" + axisDocId + ".edxml", sha256, "axis DocId " + axisDocId, true).letsThrough()) {
             store.discard(file);
             return new IntakeResult(IntakeResult.Decision.REFUSED, null);
         }

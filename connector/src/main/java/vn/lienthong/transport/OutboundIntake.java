@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienthong.axis.HashFile;
 import vn.lienthong.edxml.MessageHeader;
 import vn.lienthong.signature.SignatureCheck;
+import vn.lienthong.signature.SignaturePolicy;
 import vn.lienthong.signature.xml.EnvelopeSigner;
 import vn.lienthong.tracking.Direction;
 import vn.lienthong.tracking.DocumentKey;
@@ -20,6 +23,9 @@ import vn.lienthong.tracking.TrackedDocument;
 import vn.lienthong.tracking.TransmissionLog;
 import vn.lienthong.validation.EnvelopeValidator;
 import vn.lienthong.validation.Finding;
+import vn.lienthong.validation.FindingCode;
+import vn.lienthong.validation.Location;
+import vn.lienthong.validation.Policy;
 import vn.lienthong.validation.ValidationReport;
 
 /**
@@ -53,23 +59,31 @@ public final class OutboundIntake {
         this.clock = clock;
     }
 
-    public IntakeResult accept(File handedOver) throws IOException {
-        DocumentStore.Imported imported = store.importCopy(handedOver.toPath());
-        ValidationReport report = validator.validate(imported.file());
+    /** A file the DMS dropped into the configured outbox. */
+    public IntakeResult acceptFromOutbox(File handedOver) throws IOException {
+        return accept(handedOver.toPath(), handedOver.getName(), Submitter.OUTBOX);
+    }
+
+    /** A document handed over by {@code submitter}, under the name it is known by in logs and parking places. */
+    public IntakeResult accept(Path source, String name, Submitter submitter) throws IOException {
+        DocumentStore.Imported imported = store.importCopy(source);
+        ValidationReport report = withSenderCheck(validator.validate(imported.file()), submitter);
         if (!report.valid()) {
-            Path parked = refused.refuse(handedOver.getName(), imported.file(), report);
+            String where = submitter.parkRefused() ? "; findings beside " + refused.refuse(name, imported.file(), report) : "";
             store.discard(imported.file());
-            log.append(null, Steps.INTAKE_REFUSED, Steps.REFUSED, 1, imported.sha256(), summary(report));
-            LOG.info("Refused {} from the outbox: {}; findings beside {}", handedOver.getName(), summary(report), parked);
-            return new IntakeResult(IntakeResult.Decision.REFUSED, null);
+            log.append(null, Steps.INTAKE_REFUSED, Steps.REFUSED, 1, imported.sha256(),
+                    submitter.description() + " " + name + ": " + summary(report));
+            LOG.info("Refused {} from the {}: {}{}", name, submitter.description(), summary(report), where);
+            return new IntakeResult(IntakeResult.Decision.REFUSED, null, report, null);
         }
-        SignatureGate.Judgement judgement = signatures.judge(imported.file(), handedOver.getName(), imported.sha256(),
-                "outbox " + handedOver.getName());
+        SignatureGate.Judgement judgement = signatures.judge(imported.file(), name, imported.sha256(),
+                submitter.description() + " " + name, submitter.parkRefused());
         if (!judgement.letsThrough()) {
             store.discard(imported.file());
-            return new IntakeResult(IntakeResult.Decision.REFUSED, null);
+            return new IntakeResult(judgement.action() == SignaturePolicy.Action.QUARANTINE
+                    ? IntakeResult.Decision.QUARANTINED : IntakeResult.Decision.REFUSED, null, report, judgement.signatures());
         }
-        DocumentStore.Imported outgoing = signIfWanted(imported, judgement, handedOver.getName());
+        DocumentStore.Imported outgoing = signIfWanted(imported, judgement, name);
         MessageHeader header = report.header().orElseThrow();
         Envelopes envelope = Envelopes.of(header);
         DocumentKey key = envelope.key(outgoing.sha256());
@@ -79,11 +93,32 @@ public final class OutboundIntake {
                 DocumentState.RECEIVED, null, clock.instant(), clock.instant());
         if (!tracker.register(document) && !stillToQueue(key)) {
             log.append(key.value(), Steps.INTAKE_DUPLICATE, Steps.SKIPPED, 1, outgoing.sha256(), "already queued");
-            return new IntakeResult(IntakeResult.Decision.DUPLICATE, key.value());
+            return new IntakeResult(IntakeResult.Decision.DUPLICATE, key.value(), report, judgement.signatures());
         }
         log.append(key.value(), Steps.INTAKE_ACCEPTED, Steps.OK, 1, outgoing.sha256(), warnings(report));
         return new IntakeResult("status".equals(envelope.messageType())
-                ? IntakeResult.Decision.QUEUE_STATUS : IntakeResult.Decision.QUEUE_EDOC, key.value());
+                ? IntakeResult.Decision.QUEUE_STATUS : IntakeResult.Decision.QUEUE_EDOC, key.value(), report,
+                judgement.signatures());
+    }
+
+    /**
+     * A client may only send as the agencies it is bound to: a valid envelope from another agency is refused with a
+     * finding that says so, pointing at From/OrganId.
+     */
+    private static ValidationReport withSenderCheck(ValidationReport report, Submitter submitter) {
+        if (report.header().isEmpty() || report.header().get().from() == null) {
+            return report;
+        }
+        String sender = report.header().get().from().organId();
+        if (sender == null || submitter.maySendAs(sender)) {
+            return report;
+        }
+        List<Finding> findings = new ArrayList<>(report.findings());
+        Policy.defaults().apply(vn.lienthong.validation.Problem.of(FindingCode.SENDER_NOT_BOUND,
+                        Location.UNKNOWN.withPath("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/From/OrganId"),
+                        submitter.description(), sender))
+                .ifPresent(findings::add);
+        return new ValidationReport(report.header(), findings);
     }
 
     /**

@@ -47,13 +47,17 @@ public final class SignatureGate {
         }
     }
 
-    /** Judges the document in {@code file}; {@code name} is how it is shown and parked, {@code sha256} its hash. */
-    public Judgement judge(Path file, String name, String sha256, String context) throws IOException {
+    /**
+     * Judges the document in {@code file}; {@code name} is how it is shown and parked, {@code sha256} its hash.
+     * A quarantined document is always parked (it waits for a person); a refused one only when {@code parkRefused}
+     * (an interface that answers its client with the reasons needs no parked copy).
+     */
+    public Judgement judge(Path file, String name, String sha256, String context, boolean parkRefused) throws IOException {
         DocumentSignatures signatures = verifier.verify(file);
         SignaturePolicy.Action action = policy.decide(signatures);
         log.append(null, Steps.SIGNATURES_CHECKED, action.name().toLowerCase(java.util.Locale.ROOT), 1, sha256,
                 context + ": " + summary(signatures));
-        if (!action.letsThrough()) {
+        if (action == SignaturePolicy.Action.QUARANTINE || (action == SignaturePolicy.Action.REFUSE && parkRefused)) {
             Path parked = park(action == SignaturePolicy.Action.REFUSE ? refusedFolder : quarantineFolder, name, file, signatures);
             LOG.warn("{} {} by the signature policy ({}): parked at {}", context, action, summary(signatures), parked);
         } else if (action == SignaturePolicy.Action.ACCEPT_WITH_WARNING) {

@@ -14,6 +14,11 @@ public enum FindingCode {
             "Không mở được tệp: %s",
             "The file cannot be opened: %s"),
 
+    // --- Who may send what: a DMS client acts only for the agencies it is bound to. ---
+    SENDER_NOT_BOUND(ERROR,
+            "%s không được gửi văn bản thay cho cơ quan %s: máy khách này không được gắn với cơ quan đó.",
+            "%s may not send as agency %s: this client is not bound to that agency."),
+
     // --- The file is not well-formed XML, or not edXML at all: reading stops here. ---
     XML_EMPTY_FILE(ERROR,
             "Tệp rỗng, không có nội dung XML.",

@@ -1,0 +1,124 @@
+package vn.lienthong.dms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The DMS clients the connector serves, read from a JSON file ({@code lienthong.dms.clients-file}):
+ * <pre>
+ * {"clients": [{"id": "vpcp-dms", "name": "…", "organIds": ["000.00.00.G22"],
+ *               "apiKeySha256": "…" | "certificateSha256": "…",
+ *               "delivery": {"mode": "folder", "folder": "/srv/dms/vpcp"}
+ *                         | {"mode": "webhook", "url": "https://…", "secretFile": "/etc/…"}
+ *                         | {"mode": "jms", "queue": "…"} | {"mode": "pull"}}]}
+ * </pre>
+ * Keys are never stored in clear: {@code lienthong clients add} prints a new key once and writes its hash.
+ */
+public final class ClientRegistry {
+
+    private final List<DmsClient> clients;
+
+    public ClientRegistry(List<DmsClient> clients) {
+        this.clients = List.copyOf(clients);
+        Set<String> ids = new LinkedHashSet<>();
+        for (DmsClient client : clients) {
+            if (!ids.add(client.id())) {
+                throw new IllegalArgumentException("two DMS clients have the id " + client.id());
+            }
+        }
+    }
+
+    public static ClientRegistry empty() {
+        return new ClientRegistry(List.of());
+    }
+
+    public static ClientRegistry load(Path file) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        List<DmsClient> clients = new ArrayList<>();
+        for (JsonNode node : root.path("clients")) {
+            clients.add(client(node, file));
+        }
+        return new ClientRegistry(clients);
+    }
+
+    private static DmsClient client(JsonNode node, Path file) {
+        String id = text(node, "id");
+        if (id == null) {
+            throw new IllegalArgumentException(file + ": every client needs an id");
+        }
+        Set<String> organIds = new LinkedHashSet<>();
+        node.path("organIds").forEach(organId -> organIds.add(organId.asText()));
+        if (organIds.isEmpty()) {
+            throw new IllegalArgumentException(file + ": client " + id + " is bound to no agency (organIds)");
+        }
+        JsonNode delivery = node.path("delivery");
+        Delivery.Mode mode = Delivery.Mode.valueOf(delivery.path("mode").asText("pull").toUpperCase(Locale.ROOT));
+        Delivery how = new Delivery(mode,
+                text(delivery, "folder") == null ? null : Path.of(text(delivery, "folder")),
+                text(delivery, "url") == null ? null : URI.create(text(delivery, "url")),
+                text(delivery, "secretFile") == null ? null : Path.of(text(delivery, "secretFile")),
+                text(delivery, "queue"));
+        return new DmsClient(id, text(node, "name"), organIds, lower(text(node, "apiKeySha256")),
+                lower(text(node, "certificateSha256")), how);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText().strip();
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+
+    public List<DmsClient> all() {
+        return clients;
+    }
+
+    public Optional<DmsClient> byId(String id) {
+        return clients.stream().filter(client -> client.id().equals(id)).findFirst();
+    }
+
+    /** The client whose API key this is; every stored hash is compared, so timing says nothing about which. */
+    public Optional<DmsClient> byApiKey(String presented) {
+        DmsClient found = null;
+        for (DmsClient client : clients) {
+            if (ApiKeys.matches(presented, client.apiKeySha256())) {
+                found = client;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    public Optional<DmsClient> byCertificate(X509Certificate certificate) {
+        String fingerprint = fingerprint(certificate);
+        return clients.stream().filter(client -> fingerprint.equals(client.certificateSha256())).findFirst();
+    }
+
+    /** The clients that receive what arrives for {@code organId}. */
+    public List<DmsClient> receiversFor(String organId) {
+        return clients.stream().filter(client -> client.actsFor(organId)).toList();
+    }
+
+    public static String fingerprint(X509Certificate certificate) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
+            throw new IllegalArgumentException("the certificate cannot be encoded", e);
+        }
+    }
+}

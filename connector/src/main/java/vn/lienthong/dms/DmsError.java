@@ -1,0 +1,35 @@
+package vn.lienthong.dms;
+
+import vn.lienthong.signature.Reason;
+import vn.lienthong.signature.SignatureCheck;
+import vn.lienthong.validation.Finding;
+
+/**
+ * The one shape of every error a DMS client sees, whichever interface it uses: a stable English code, the
+ * severity, the sentence in Vietnamese and in English, and where (line and column in the envelope, an element
+ * path, or the signature concerned).
+ */
+public record DmsError(String code, String severity, String vietnamese, String english, Where location) {
+
+    /** Where an error points; any part may be null. */
+    public record Where(Integer line, Integer column, String path) {
+
+        static final Where NOWHERE = new Where(null, null, null);
+    }
+
+    public static DmsError of(Finding finding) {
+        var at = finding.location();
+        return new DmsError(finding.code().name(), finding.severity().name(), finding.vietnamese(), finding.english(),
+                new Where(at.hasPosition() ? at.line() : null, at.hasPosition() ? at.column() : null,
+                        at.path().isEmpty() ? null : at.path()));
+    }
+
+    public static DmsError of(SignatureCheck check, Reason reason) {
+        return new DmsError(reason.problem().name(), reason.implies().name(), reason.vietnamese(), reason.english(),
+                new Where(null, null, check.where()));
+    }
+
+    public static DmsError of(GatewayCode code, Object... arguments) {
+        return new DmsError(code.name(), "ERROR", code.vietnamese(arguments), code.english(arguments), Where.NOWHERE);
+    }
+}

@@ -1,0 +1,84 @@
+package vn.lienthong.tracking;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The inbox of DMS clients that pull: a received document waits here per client until the client acknowledges
+ * it. Adding twice is harmless (a redelivered delivery message), so is acknowledging twice.
+ */
+public final class PullInbox {
+
+    private final TrackingDatabase database;
+    private final Clock clock;
+
+    public PullInbox(TrackingDatabase database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Returns whether the document is new in that client's inbox. */
+    public boolean add(String clientId, DocumentKey key) {
+        try {
+            return Jdbc.withConnection(database.dataSource(), connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO dms_inbox (client_id, document_key, delivered_at) VALUES (?, ?, ?)")) {
+                    insert.setString(1, clientId);
+                    insert.setString(2, key.value());
+                    Jdbc.setInstant(insert, 3, clock.instant());
+                    insert.executeUpdate();
+                    return true;
+                } catch (SQLException e) {
+                    if (Jdbc.isDuplicateKey(e)) {
+                        return false;
+                    }
+                    throw e;
+                }
+            });
+        } catch (SQLException e) {
+            throw new TrackingException("could not add to the inbox of client " + clientId, e);
+        }
+    }
+
+    /** Keys waiting for the client, oldest first. */
+    public List<DocumentKey> pending(String clientId) {
+        try {
+            return Jdbc.withConnection(database.dataSource(), connection -> {
+                try (PreparedStatement query = connection.prepareStatement("SELECT document_key FROM dms_inbox "
+                        + "WHERE client_id = ? AND acknowledged_at IS NULL ORDER BY delivered_at, document_key")) {
+                    query.setString(1, clientId);
+                    List<DocumentKey> keys = new ArrayList<>();
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            keys.add(new DocumentKey(rows.getString(1)));
+                        }
+                    }
+                    return keys;
+                }
+            });
+        } catch (SQLException e) {
+            throw new TrackingException("could not read the inbox of client " + clientId, e);
+        }
+    }
+
+    /** Returns false when the document was never in that client's inbox. */
+    public boolean acknowledge(String clientId, DocumentKey key) {
+        try {
+            return Jdbc.withConnection(database.dataSource(), connection -> {
+                try (PreparedStatement update = connection.prepareStatement("UPDATE dms_inbox SET acknowledged_at = "
+                        + "COALESCE(acknowledged_at, ?) WHERE client_id = ? AND document_key = ?")) {
+                    Jdbc.setInstant(update, 1, clock.instant());
+                    update.setString(2, clientId);
+                    update.setString(3, key.value());
+                    return update.executeUpdate() == 1;
+                }
+            });
+        } catch (SQLException e) {
+            throw new TrackingException("could not acknowledge in the inbox of client " + clientId, e);
+        }
+    }
+}
