@@ -1,0 +1,124 @@
+package vn.lienthong.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vn.lienthong.dms.ApiKeys;
+import vn.lienthong.dms.ClientRegistry;
+
+/**
+ * {@code clients add}: registers a DMS client in the clients file (lienthong.dms.clients-file), with the agencies it
+ * may act for and how it receives documents; prints its new API key once — only the key's SHA-256 is stored.
+ */
+@Command(
+        name = "clients",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Quản lý máy khách DMS: thêm máy khách, gắn với cơ quan, cấp khóa API (chỉ lưu giá trị băm).",
+                "Manages DMS clients: adds a client bound to its agencies and issues its API key (only the hash is stored)."},
+        subcommands = {ClientsCommand.Add.class})
+final class ClientsCommand {
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = {"Thêm (hoặc thay) một máy khách và in khóa API mới một lần duy nhất.",
+                    "Adds (or replaces) a client and prints its new API key, once."})
+    static final class Add implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--file", required = true, paramLabel = "FILE", description = "The clients file (created if missing).")
+        private Path file;
+
+        @Option(names = "--id", required = true, description = "The client's id, e.g. vpcp-dms.")
+        private String id;
+
+        @Option(names = "--name", description = "A readable name.")
+        private String name;
+
+        @Option(names = "--organ-id", required = true, paramLabel = "ORGANID",
+                description = "An agency the client may act for (repeatable).")
+        private List<String> organIds;
+
+        @Option(names = "--delivery", defaultValue = "pull", paramLabel = "MODE",
+                description = "pull | folder:DIR | webhook:URL (with --webhook-secret-file) | jms[:QUEUE] (default: ${DEFAULT-VALUE}).")
+        private String delivery;
+
+        @Option(names = "--webhook-secret-file", paramLabel = "FILE", description = "The file holding the webhook HMAC secret.")
+        private Path webhookSecretFile;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode root = Files.exists(file) ? (ObjectNode) json.readTree(file.toFile()) : json.createObjectNode();
+            ArrayNode clients = root.has("clients") ? (ArrayNode) root.get("clients") : root.putArray("clients");
+            for (int i = clients.size() - 1; i >= 0; i--) {
+                if (id.equals(clients.get(i).path("id").asText())) {
+                    clients.remove(i);
+                }
+            }
+            String key = ApiKeys.newKey();
+            ObjectNode client = clients.addObject();
+            client.put("id", id);
+            if (name != null) {
+                client.put("name", name);
+            }
+            ArrayNode agencies = client.putArray("organIds");
+            organIds.forEach(agencies::add);
+            client.put("apiKeySha256", ApiKeys.sha256(key));
+            client.set("delivery", delivery(json));
+            Path temporary = file.resolveSibling("." + file.getFileName() + ".part");
+            json.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), root);
+            ClientRegistry.load(temporary); // refuse to write a file the connector would not read
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            out.println("Đã thêm máy khách / Client added: " + id + " → " + String.join(", ", organIds));
+            out.println("Khóa API (chỉ hiện một lần, hãy lưu lại) / API key (shown once, keep it): " + key);
+            out.flush();
+            return ExitCodes.ALL_VALID;
+        }
+
+        private ObjectNode delivery(ObjectMapper json) {
+            ObjectNode node = json.createObjectNode();
+            String[] parts = delivery.split(":", 2);
+            String mode = parts[0].toLowerCase(Locale.ROOT);
+            node.put("mode", mode);
+            switch (mode) {
+                case "folder" -> node.put("folder", required(parts, "folder:DIR"));
+                case "webhook" -> {
+                    node.put("url", required(parts, "webhook:URL"));
+                    if (webhookSecretFile != null) {
+                        node.put("secretFile", webhookSecretFile.toString());
+                    }
+                }
+                case "jms" -> {
+                    if (parts.length > 1) {
+                        node.put("queue", parts[1]);
+                    }
+                }
+                case "pull" -> {
+                }
+                default -> throw new IllegalArgumentException("--delivery must be pull, folder:DIR, webhook:URL or jms[:QUEUE]");
+            }
+            return node;
+        }
+
+        private static String required(String[] parts, String form) {
+            if (parts.length < 2 || parts[1].isBlank()) {
+                throw new IllegalArgumentException("--delivery must be " + form);
+            }
+            return parts[1];
+        }
+    }
+}
