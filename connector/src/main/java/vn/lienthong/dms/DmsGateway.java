@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import vn.lienthong.edxml.StatusCode;
+import vn.lienthong.edxml.StatusHeader;
 import vn.lienthong.signature.Reason;
 import vn.lienthong.signature.SignatureCheck;
 import vn.lienthong.tracking.Direction;
@@ -142,8 +143,8 @@ public final class DmsGateway {
     }
 
     private Outcome submit(DmsClient client, Path envelope, String name, String channel) throws Exception {
-        IntakeResult result = intake.accept(envelope, name,
-                new Submitter("client " + client.id() + " (" + channel + ")", client.organIds(), false));
+        IntakeResult result = intake.accept(envelope, name, Submitter.client("client " + client.id() + " (" + channel + ")",
+                client.organIds(), status -> reportsOnReceivedDocument(client, status)));
         switch (result.decision()) {
             case QUEUE_EDOC, QUEUE_STATUS -> {
                 queues.enqueue(result.key(), result.decision() == IntakeResult.Decision.QUEUE_STATUS);
@@ -185,6 +186,16 @@ public final class DmsGateway {
             return Optional.empty();
         }
         return tracker.find(new DocumentKey(key));
+    }
+
+    /** A status notice from a client must be about a document one of its agencies received. */
+    private boolean reportsOnReceivedDocument(DmsClient client, StatusHeader status) {
+        if (status.responseFor() == null) {
+            return false;
+        }
+        return tracker.findInboundByDocumentId(status.responseFor().organId(), status.responseFor().documentId())
+                .map(received -> received.recipients().stream().anyMatch(client::actsFor))
+                .orElse(false);
     }
 
     /** Sent by one of the client's agencies, or sent to one of them. */

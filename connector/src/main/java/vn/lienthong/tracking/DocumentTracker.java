@@ -109,6 +109,13 @@ public final class DocumentTracker {
                 "outbound document " + documentId + " of " + senderOrganId);
     }
 
+    /** A document received from {@code senderOrganId} (an official document, not a status notice). */
+    public Optional<TrackedDocument> findInboundByDocumentId(String senderOrganId, String documentId) {
+        return findOne("direction = ? AND message_type = ? AND sender_organ_id = ? AND document_id = ?",
+                List.of(Direction.INBOUND.name(), "edoc", senderOrganId, documentId),
+                "inbound document " + documentId + " from " + senderOrganId);
+    }
+
     private Optional<TrackedDocument> findOne(String condition, List<Object> parameters, String what) {
         try {
             List<TrackedDocument> found = Jdbc.withConnection(dataSource,

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienthong.axis.HashFile;
 import vn.lienthong.edxml.MessageHeader;
+import vn.lienthong.edxml.StatusHeader;
 import vn.lienthong.signature.SignatureCheck;
 import vn.lienthong.signature.SignaturePolicy;
 import vn.lienthong.signature.xml.EnvelopeSigner;
@@ -102,23 +103,27 @@ public final class OutboundIntake {
     }
 
     /**
-     * A client may only send as the agencies it is bound to: a valid envelope from another agency is refused with a
-     * finding that says so, pointing at From/OrganId.
+     * A client may only send as the agencies it is bound to (a valid envelope from another agency is refused with a
+     * finding pointing at From/OrganId), and report status only on documents those agencies received.
      */
     private static ValidationReport withSenderCheck(ValidationReport report, Submitter submitter) {
         if (report.header().isEmpty() || report.header().get().from() == null) {
             return report;
         }
         String sender = report.header().get().from().organId();
-        if (sender == null || submitter.maySendAs(sender)) {
-            return report;
-        }
         List<Finding> findings = new ArrayList<>(report.findings());
-        Policy.defaults().apply(vn.lienthong.validation.Problem.of(FindingCode.SENDER_NOT_BOUND,
-                        Location.UNKNOWN.withPath("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/From/OrganId"),
-                        submitter.description(), sender))
-                .ifPresent(findings::add);
-        return new ValidationReport(report.header(), findings);
+        if (sender != null && !submitter.maySendAs(sender)) {
+            Policy.defaults().apply(vn.lienthong.validation.Problem.of(FindingCode.SENDER_NOT_BOUND,
+                            Location.UNKNOWN.withPath("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/From/OrganId"),
+                            submitter.description(), sender))
+                    .ifPresent(findings::add);
+        } else if (report.header().get() instanceof StatusHeader status && !submitter.statusAllowed().test(status)) {
+            Policy.defaults().apply(vn.lienthong.validation.Problem.of(FindingCode.STATUS_NOT_FOR_RECEIVED_DOCUMENT,
+                            Location.UNKNOWN.withPath("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/ResponseFor/DocumentId"),
+                            submitter.description(), status.responseFor() == null ? "" : status.responseFor().documentId()))
+                    .ifPresent(findings::add);
+        }
+        return findings.size() == report.findings().size() ? report : new ValidationReport(report.header(), findings);
     }
 
     /**

@@ -47,6 +47,9 @@ class DmsGatewayTest {
         properties.setProperty("lienthong.axis.poll-interval-ms", "200");
         properties.setProperty("lienthong.axis.poll-first-delay-ms", "100");
         properties.setProperty("lienthong.http.enabled", "false");
+        // The gateway itself is under test; the interfaces over it have their own tests (and would take ports).
+        properties.setProperty("lienthong.soap.enabled", "false");
+        properties.setProperty("lienthong.api.enabled", "false");
         properties.setProperty("lienthong.dms.clients-file", clients.toString());
         properties.setProperty("lienthong.queue.redelivery-delay-ms", "100");
         network = DemoNetwork.start(root, List.of(new DemoNetwork.Agency(OFFICE, "vpcp.test"),
@@ -138,6 +141,16 @@ class DmsGatewayTest {
         assertThat(hanoiGateway.acknowledge(officeClient, receivedByHanoi).errors()).extracting(DmsError::code)
                 .containsExactly("NOT_IN_INBOX");
         assertThat(inbox(hanoiGateway, officeClient)).isEmpty();
+    }
+
+    @Test
+    void a_status_envelope_about_a_document_the_client_s_agency_never_received_is_refused() throws Exception {
+        Path status = root.resolve("status-03.edxml");
+        new DemoDocuments(root.resolve("work")).writeStatus(status, HANOI, OFFICE.organId(),
+                "000.00.00.G22,2026/11/25,9999/G22-LT", vn.lienthong.edxml.StatusCode.ACCEPTED);
+        Outcome refused = send(hanoiGateway, hanoiClient, status);
+        assertThat(refused.status()).isEqualTo(Outcome.Status.REFUSED);
+        assertThat(refused.errors()).extracting(DmsError::code).containsExactly("STATUS_NOT_FOR_RECEIVED_DOCUMENT");
     }
 
     @Test
