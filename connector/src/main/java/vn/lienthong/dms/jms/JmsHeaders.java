@@ -1,0 +1,15 @@
+package vn.lienthong.dms.jms;
+
+/** Message properties the connector sets on what it puts on a JMS client's queues (documented in the README). */
+public final class JmsHeaders {
+
+    /** The document key (64 hex digits), the same the REST and SOAP interfaces use. */
+    public static final String KEY = "LienThongKey";
+    /** "edoc" or "status". */
+    public static final String MESSAGE_TYPE = "LienThongMessageType";
+    /** The sending agency's OrganId. */
+    public static final String SENDER = "LienThongSender";
+
+    private JmsHeaders() {
+    }
+}

@@ -1,0 +1,97 @@
+package vn.lienthong.dms.jms;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.lienthong.dms.ClientRegistry;
+import vn.lienthong.dms.DmsClient;
+import vn.lienthong.dms.DmsError;
+import vn.lienthong.dms.DmsGateway;
+import vn.lienthong.dms.GatewayCode;
+import vn.lienthong.dms.Outcome;
+
+/**
+ * Takes an envelope a JMS client put on its {@code .in} queue to the gateway, as that client (so its binding to
+ * agencies applies), and makes the answer for its {@code .results} queue. The client is known from the queue,
+ * which the broker lets only that client send to.
+ * <p>
+ * Send the envelope as a BytesMessage: Artemis streams a large one (over 100 KiB by default) to a file here,
+ * chunk by chunk, so even a document of hundreds of MB never sits whole in the heap. A TextMessage is accepted
+ * too (its text, as UTF-8) for small envelopes. Anything else is answered REFUSED.
+ */
+public final class JmsIntake {
+
+    /** Artemis writes a message's whole body, large or not, to an OutputStream set under this name. */
+    static final String SAVE_STREAM = "JMS_AMQ_SaveStream";
+    private static final Logger LOG = LoggerFactory.getLogger(JmsIntake.class);
+
+    private final ClientRegistry clients;
+    private final DmsGateway gateway;
+    private final Path workDirectory;
+
+    public JmsIntake(ClientRegistry clients, DmsGateway gateway, Path workDirectory) throws IOException {
+        this.clients = clients;
+        this.gateway = gateway;
+        this.workDirectory = Files.createDirectories(workDirectory);
+        removeLeftovers(this.workDirectory);
+    }
+
+    /** Bodies being saved when the process died; their messages were not acknowledged and will come again. */
+    private static void removeLeftovers(Path workDirectory) throws IOException {
+        try (var leftovers = Files.newDirectoryStream(workDirectory, "jms-*.edxml")) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        }
+    }
+
+    public JmsAnswer accept(String clientId, Message message) throws Exception {
+        DmsClient client = clients.byId(clientId)
+                .orElseThrow(() -> new IllegalStateException("no DMS client " + clientId + " for its own queue"));
+        String correlationId = message.getJMSCorrelationID() != null ? message.getJMSCorrelationID() : message.getJMSMessageID();
+        String name = "JMS message " + correlationId;
+        Outcome outcome;
+        if (message instanceof BytesMessage bytes) {
+            outcome = submitStreamed(client, bytes, name);
+        } else if (message instanceof TextMessage text && text.getText() != null) {
+            byte[] envelope = text.getText().getBytes(StandardCharsets.UTF_8);
+            outcome = gateway.submitEnvelope(client, new ByteArrayInputStream(envelope), name, "jms");
+        } else {
+            outcome = Outcome.refused(List.of(DmsError.of(GatewayCode.INVALID_REQUEST,
+                    "BytesMessage / TextMessage ≠ " + message.getClass().getSimpleName())));
+        }
+        LOG.info("JMS client {}: message {} {}{}", client.id(), correlationId, outcome.status(),
+                outcome.key() == null ? "" : " as " + outcome.key());
+        return JmsAnswer.of(correlationId, outcome);
+    }
+
+    private Outcome submitStreamed(DmsClient client, BytesMessage message, String name) throws Exception {
+        Path received = Files.createTempFile(workDirectory, "jms-", ".edxml");
+        try {
+            try (OutputStream out = Files.newOutputStream(received)) {
+                saveBody(message, out);
+            }
+            try (InputStream envelope = Files.newInputStream(received)) {
+                return gateway.submitEnvelope(client, envelope, name, "jms");
+            }
+        } finally {
+            Files.deleteIfExists(received);
+        }
+    }
+
+    /** Blocks until the whole body is written; Artemis reads a large message from the broker as it goes. */
+    static void saveBody(BytesMessage message, OutputStream out) throws JMSException {
+        message.setObjectProperty(SAVE_STREAM, out);
+    }
+}

@@ -1,0 +1,123 @@
+package vn.lienthong.dms.webhook;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.lienthong.dms.ClientRegistry;
+import vn.lienthong.dms.Delivery;
+import vn.lienthong.dms.DmsClient;
+import vn.lienthong.tracking.ProcessedMarks;
+import vn.lienthong.tracking.TrackedDocument;
+import vn.lienthong.transport.ClientDelivery;
+
+/**
+ * Delivers a received document (or status notice) to a DMS client's webhook: an HTTP POST of the envelope,
+ * streamed from the store file ({@code Content-Type: application/xml}), with
+ * <ul>
+ * <li>{@code X-LienThong-Key}: the document key;</li>
+ * <li>{@code X-LienThong-Message-Type}: {@code edoc} or {@code status};</li>
+ * <li>{@code X-LienThong-Timestamp} and {@code X-LienThong-Signature}: see {@link WebhookSignature}.</li>
+ * </ul>
+ * Anything but a 2xx answer (or no answer in time) throws: the delivery message rolls back and the broker tries
+ * again later with its back-off, then dead-letters; that is the only retry. After a 2xx, (document, client) is
+ * marked, so a redelivered delivery message does not POST again. The receiver should still treat the key as
+ * idempotent: a crash between its 2xx and our mark means one more POST of the same document.
+ */
+public final class WebhookDelivery implements ClientDelivery {
+
+    static final String MARK = "delivered-to-dms:";
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
+
+    private final HttpClient http;
+    private final Duration timeout;
+    private final ProcessedMarks marks;
+    private final Clock clock;
+
+    public WebhookDelivery(Duration connectTimeout, Duration timeout, ProcessedMarks marks, Clock clock) {
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.timeout = timeout;
+        this.marks = marks;
+        this.clock = clock;
+    }
+
+    /**
+     * Timeouts from {@code lienthong.dms.webhook.connect-timeout-ms} and {@code lienthong.dms.webhook.timeout-ms}.
+     * Every webhook client of {@code clients} must have a URL and a readable secret file: a mistake there stops
+     * the start, rather than every delivery to that client failing until it is dead-lettered.
+     */
+    public static WebhookDelivery fromProperties(Properties properties, ClientRegistry clients, ProcessedMarks marks,
+                                                 Clock clock) {
+        for (DmsClient client : clients.all()) {
+            if (client.delivery().mode() == Delivery.Mode.WEBHOOK) {
+                Delivery delivery = client.delivery();
+                if (delivery.webhook() == null || delivery.webhookSecretFile() == null
+                        || !Files.isReadable(delivery.webhookSecretFile())) {
+                    throw new IllegalArgumentException("webhook client " + client.id()
+                            + " needs a url and a readable secretFile in the clients file");
+                }
+            }
+        }
+        return new WebhookDelivery(millis(properties, "lienthong.dms.webhook.connect-timeout-ms", 5000),
+                millis(properties, "lienthong.dms.webhook.timeout-ms", 30000), marks, clock);
+    }
+
+    @Override
+    public void deliver(DmsClient client, TrackedDocument document, Path envelope) throws Exception {
+        String step = MARK + client.id();
+        if (marks.detail(document.key(), step).isPresent()) {
+            return;
+        }
+        if (client.delivery().webhook() == null || client.delivery().webhookSecretFile() == null) {
+            throw new IllegalStateException("webhook client " + client.id() + " needs a url and a secretFile");
+        }
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        String signature = WebhookSignature.sign(secret(client), timestamp, WebhookSignature.sha256Hex(envelope));
+        HttpRequest request = HttpRequest.newBuilder(client.delivery().webhook())
+                .timeout(timeout)
+                .header("Content-Type", "application/xml")
+                .header("X-LienThong-Key", document.key().value())
+                .header("X-LienThong-Message-Type", document.messageType())
+                .header("X-LienThong-Timestamp", timestamp)
+                .header("X-LienThong-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofFile(envelope))
+                .build();
+        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() / 100 != 2) {
+            throw new WebhookRefused(client.id(), response.statusCode());
+        }
+        marks.mark(document.key(), step, "HTTP " + response.statusCode());
+        LOG.info("Delivered {} {} to the webhook of client {} (HTTP {})", document.messageType(), document.key().value(),
+                client.id(), response.statusCode());
+    }
+
+    /** Read at every delivery, so a rotated secret applies without a restart. */
+    private static String secret(DmsClient client) throws IOException {
+        String secret = Files.readString(client.delivery().webhookSecretFile(), StandardCharsets.UTF_8).strip();
+        if (secret.isEmpty()) {
+            throw new IllegalStateException("the webhook secret file of client " + client.id() + " is empty");
+        }
+        return secret;
+    }
+
+    private static Duration millis(Properties properties, String key, long fallback) {
+        String value = properties.getProperty(key, "").strip();
+        return Duration.ofMillis(value.isEmpty() ? fallback : Long.parseLong(value));
+    }
+
+    /** A webhook that answered, but not with 2xx; the broker will try again. */
+    static final class WebhookRefused extends Exception {
+
+        WebhookRefused(String clientId, int status) {
+            super("the webhook of client " + clientId + " answered HTTP " + status + "; the delivery will be retried");
+        }
+    }
+}

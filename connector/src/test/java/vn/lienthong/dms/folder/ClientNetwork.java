@@ -1,0 +1,117 @@
+package vn.lienthong.dms.folder;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import vn.lienthong.config.ConnectorProperties;
+import vn.lienthong.edxml.Organization;
+import vn.lienthong.runtime.ConnectorRuntime;
+import vn.lienthong.runtime.ConnectorSettings;
+import vn.lienthong.simulator.AxisSimulator;
+import vn.lienthong.simulator.SimulatorSettings;
+
+/**
+ * Two agencies, G22 and H26, on a simulated axis, each connector with settings of its own (its own clients file,
+ * its own DMS acceptor): unlike DemoNetwork, where every connector gets the same overrides. Shared by the folder,
+ * JMS and webhook end-to-end tests. Everything on loopback, every port picked free at start.
+ */
+public final class ClientNetwork implements AutoCloseable {
+
+    public static final Organization G22 = Organization.withId("000.00.00.G22", "Văn phòng Chính phủ");
+    public static final Organization H26 = Organization.withId("000.00.00.H26", "UBND thành phố Hà Nội");
+    private static final AtomicInteger VM_IDS = new AtomicInteger(7000);
+
+    private final AxisSimulator simulator;
+    private final Map<String, ConnectorRuntime> connectors;
+
+    private ClientNetwork(AxisSimulator simulator, Map<String, ConnectorRuntime> connectors) {
+        this.simulator = simulator;
+        this.connectors = connectors;
+    }
+
+    /** Starts the simulator and both connectors; {@code g22} and {@code h26} are each connector's own settings. */
+    public static ClientNetwork start(Path root, Properties g22, Properties h26) throws Exception {
+        Map<String, String> secrets = Map.of("vpcp.test", secret(), "hanoi.test", secret());
+        AxisSimulator simulator = AxisSimulator.start(SimulatorSettings.local(secrets,
+                Map.of(G22.organId(), "vpcp.test", H26.organId(), "hanoi.test"),
+                Files.createDirectories(root.resolve("axis"))));
+        Map<String, ConnectorRuntime> connectors = new LinkedHashMap<>();
+        try {
+            connectors.put(G22.organId(), connector(root, simulator, "vpcp.test", secrets, g22));
+            connectors.put(H26.organId(), connector(root, simulator, "hanoi.test", secrets, h26));
+        } catch (Exception e) {
+            connectors.values().forEach(ConnectorRuntime::close);
+            simulator.close();
+            throw e;
+        }
+        return new ClientNetwork(simulator, connectors);
+    }
+
+    private static ConnectorRuntime connector(Path root, AxisSimulator simulator, String systemId,
+                                              Map<String, String> secrets, Properties own) throws Exception {
+        Properties properties = ConnectorProperties.load(null);
+        properties.putAll(fast());
+        properties.putAll(own);
+        properties.setProperty("lienthong.data.directory", root.resolve(systemId).toString());
+        properties.setProperty("lienthong.axis.endpoint", simulator.endpoint().toString());
+        properties.setProperty("lienthong.axis.system-id", systemId);
+        properties.setProperty("lienthong.http.port", Integer.toString(freePort()));
+        // The REST and SOAP interfaces listen too when clients have API keys: never on a fixed port in tests.
+        properties.setProperty("lienthong.soap.port", Integer.toString(freePort()));
+        properties.setProperty("lienthong.api.port", Integer.toString(freePort()));
+        return ConnectorRuntime.start(ConnectorSettings.from(properties, secrets.get(systemId), VM_IDS.getAndIncrement()));
+    }
+
+    /** Short polling and redelivery delays, no HTTP. */
+    static Properties fast() {
+        Properties properties = new Properties();
+        properties.setProperty("lienthong.axis.poll-interval-ms", "200");
+        properties.setProperty("lienthong.axis.poll-first-delay-ms", "100");
+        properties.setProperty("lienthong.axis.request-timeout-ms", "5000");
+        properties.setProperty("lienthong.axis.connect-timeout-ms", "1000");
+        properties.setProperty("lienthong.dms.outbox-min-age-ms", "100");
+        properties.setProperty("lienthong.dms.outbox-poll-ms", "100");
+        properties.setProperty("lienthong.queue.redelivery-delay-ms", "100");
+        properties.setProperty("lienthong.queue.redelivery-multiplier", "2.0");
+        properties.setProperty("lienthong.queue.max-redelivery-delay-ms", "1000");
+        properties.setProperty("lienthong.queue.max-delivery-attempts", "100");
+        properties.setProperty("lienthong.http.enabled", "false");
+        return properties;
+    }
+
+    /** Settings of one connector whose DMS clients are in {@code clientsFile}. */
+    public static Properties withClients(Path clientsFile) {
+        Properties properties = new Properties();
+        properties.setProperty("lienthong.dms.clients-file", clientsFile.toString());
+        return properties;
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String secret() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return Base64.getEncoder().encodeToString(random);
+    }
+
+    public ConnectorRuntime connector(String organId) {
+        return connectors.get(organId);
+    }
+
+    @Override
+    public void close() {
+        connectors.values().forEach(ConnectorRuntime::close);
+        simulator.close();
+    }
+}
