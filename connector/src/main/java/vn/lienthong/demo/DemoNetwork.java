@@ -50,7 +50,8 @@ public final class DemoNetwork implements AutoCloseable {
     /**
      * Starts the simulator and a connector per agency under {@code root}. {@code overrides} change the defaults
      * of config/application.properties for every connector (tests use short delays); connector {@code i} serves
-     * HTTP on {@code lienthong.http.port + i} when HTTP is enabled.
+     * HTTP on {@code lienthong.http.port + i} when HTTP is enabled, SOAP on {@code lienthong.soap.port + i}, and the
+     * DMS REST API on {@code lienthong.api.port + i} when the API is enabled.
      */
     public static DemoNetwork start(Path root, List<Agency> agencies, Properties overrides) throws Exception {
         Map<String, String> secrets = new LinkedHashMap<>();
@@ -73,6 +74,10 @@ public final class DemoNetwork implements AutoCloseable {
                 properties.setProperty("lienthong.axis.system-id", agency.systemId());
                 int basePort = Integer.parseInt(properties.getProperty("lienthong.http.port").strip());
                 properties.setProperty("lienthong.http.port", Integer.toString(basePort + index));
+                int apiPort = Integer.parseInt(properties.getProperty("lienthong.api.port").strip());
+                properties.setProperty("lienthong.api.port", Integer.toString(apiPort + index));
+                int soapBasePort = Integer.parseInt(properties.getProperty("lienthong.soap.port", "8772").strip());
+                properties.setProperty("lienthong.soap.port", Integer.toString(soapBasePort + index));
                 ConnectorSettings settings = ConnectorSettings.from(properties, secrets.get(agency.systemId()),
                         nextVmId());
                 connectors.put(agency.organId(), ConnectorRuntime.start(settings));

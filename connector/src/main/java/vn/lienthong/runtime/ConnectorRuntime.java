@@ -25,6 +25,17 @@ import vn.lienthong.transport.DmsDelivery;
 import java.util.Map;
 import vn.lienthong.dms.ClientRegistry;
 import vn.lienthong.dms.DmsGateway;
+import vn.lienthong.dms.rest.DmsRestApi;
+import vn.lienthong.dms.Delivery;
+import vn.lienthong.dms.folder.FolderIntake;
+import vn.lienthong.dms.folder.FolderRoutes;
+import vn.lienthong.dms.jms.DmsBrokerAccess;
+import vn.lienthong.dms.jms.JmsDelivery;
+import vn.lienthong.dms.jms.JmsIntake;
+import vn.lienthong.dms.jms.JmsRoutes;
+import vn.lienthong.dms.webhook.WebhookDelivery;
+import vn.lienthong.dms.soap.SoapEndpoint;
+import vn.lienthong.dms.soap.SoapSettings;
 import vn.lienthong.tracking.PullInbox;
 import vn.lienthong.transport.DocumentStore;
 import vn.lienthong.transport.InboundIntake;
@@ -55,6 +66,8 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final Main main;
     private final DocumentTracker tracker;
     private final TransmissionLog log;
+    /** The SOAP interface for DMS clients; null when lienthong.soap.enabled is false. */
+    private SoapEndpoint soap;
 
     private ConnectorRuntime(ConnectorSettings settings, EmbeddedBroker broker, CachingConnectionFactory connectionFactory,
                              TrackingDatabase database, AxisClient axis, Main main, DocumentTracker tracker,
@@ -73,8 +86,12 @@ public final class ConnectorRuntime implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Path data = Files.createDirectories(settings.dataDirectory());
         Properties properties = settings.resolvedProperties();
+        ClientRegistry clients = DmsClients.load(properties);
+        // The DMS-facing acceptor (JMS clients), only when lienthong.broker.dms-acceptor is set.
+        DmsBrokerAccess dmsBrokerAccess = DmsBrokerAccess.of(properties, clients);
         EmbeddedBroker broker = settings.embeddedBroker()
-                ? EmbeddedBroker.start(data.resolve("broker"), settings.brokerVmId(), properties)
+                ? EmbeddedBroker.start(data.resolve("broker"), settings.brokerVmId(), properties,
+                        dmsBrokerAccess.security(), dmsBrokerAccess::configure)
                 : null;
         String brokerUrl = broker != null ? broker.url() : settings.brokerUrl();
         CachingConnectionFactory connectionFactory = new CachingConnectionFactory(connectionFactory(brokerUrl));
@@ -116,18 +133,33 @@ public final class ConnectorRuntime implements AutoCloseable {
         }
         main.bind("inboundIntake", new InboundIntake(validator, store, tracker, log,
                 new RefusedFolder(data.resolve("refused/inbound")), incomingSignatures, clock));
-        ClientRegistry clients = DmsClients.load(properties);
         PullInbox pullInbox = new PullInbox(database, clock);
-        main.bind("dmsDelivery", new DmsDelivery(store, tracker, marks, log, pullInbox, clients, Map.of(),
+        main.bind("dmsDelivery", new DmsDelivery(store, tracker, marks, log, pullInbox, clients, Map.of(
+                Delivery.Mode.WEBHOOK, WebhookDelivery.fromProperties(properties, clients, marks, clock),
+                Delivery.Mode.JMS, new JmsDelivery(connectionFactory, marks)),
                 settings.inbox(), settings.statusInbox()));
         main.bind("dmsClients", clients);
-        main.bind("dmsGateway", new DmsGateway(outboundIntake, new CamelQueueSender(main, outboundIntake),
-                tracker, pullInbox, data.resolve("dms-work")));
+        DmsGateway gateway = new DmsGateway(outboundIntake, new CamelQueueSender(main, outboundIntake),
+                tracker, pullInbox, data.resolve("dms-work"));
+        main.bind("dmsGateway", gateway);
+        main.bind("dmsRestApi", new DmsRestApi(gateway, clients, store, data.resolve("api-uploads"),
+                ValidationSettings.fromProperties(properties).limits().maxEnvelopeBytes()));
+        // --- Folder and JMS interfaces for DMS clients (vn.lienthong.dms.folder, vn.lienthong.dms.jms). ---
+        main.bind("folderIntake", new FolderIntake(clients, gateway, clock));
+        main.bind("jmsIntake", new JmsIntake(clients, gateway, data.resolve("dms-work")));
+        main.configure().addRoutesBuilder(new FolderRoutes(clients));
+        main.configure().addRoutesBuilder(new JmsRoutes(clients));
+        // --- end folder and JMS ---
         main.configure().withRoutesIncludePattern(properties.getProperty("lienthong.routes", ROUTES));
         main.setOverrideProperties(camelProperties(settings, properties));
         ConnectorRuntime runtime = new ConnectorRuntime(settings, broker, connectionFactory, database, axis, main, tracker, log);
         try {
             main.start();
+            // --- SOAP interface (vn.lienthong.dms.soap): opened once Camel runs, since it feeds Camel's queues. ---
+            runtime.soap = SoapEndpoint.start(SoapSettings.from(properties),
+                    main.getCamelContext().getRegistry().lookupByNameAndType("dmsGateway", DmsGateway.class),
+                    clients, store::pathOf, data.resolve("soap-attachments"));
+            // --- end SOAP ---
         } catch (Exception e) {
             runtime.close();
             throw e;
@@ -142,7 +174,10 @@ public final class ConnectorRuntime implements AutoCloseable {
         return user == null ? new ActiveMQConnectionFactory(url) : new ActiveMQConnectionFactory(url, user, password);
     }
 
-    /** Our properties feed the routes' placeholders; lienthong.http.* becomes Camel's management server. */
+    /**
+     * Our properties feed the routes' placeholders; lienthong.http.* becomes Camel's management server and
+     * lienthong.api.* its main server.
+     */
     private static Properties camelProperties(ConnectorSettings settings, Properties properties) {
         Properties camel = new Properties();
         camel.putAll(properties);
@@ -154,6 +189,12 @@ public final class ConnectorRuntime implements AutoCloseable {
         camel.setProperty("camel.management.port", Integer.toString(settings.httpPort()));
         camel.setProperty("camel.management.healthCheckEnabled", "true");
         camel.setProperty("camel.management.healthPath", "/health");
+        // The DMS REST API (routes/dms-rest.camel.yaml) on Camel's main server, apart from health. Bodies are read by
+        // the REST beans themselves, streamed to disk after authentication, so the server's upload handling stays off.
+        camel.setProperty("camel.server.enabled", properties.getProperty("lienthong.api.enabled", "true").strip());
+        camel.setProperty("camel.server.host", properties.getProperty("lienthong.api.host", "127.0.0.1").strip());
+        camel.setProperty("camel.server.port", properties.getProperty("lienthong.api.port", "8774").strip());
+        camel.setProperty("camel.server.fileUploadEnabled", "false");
         return camel;
     }
 
@@ -181,6 +222,9 @@ public final class ConnectorRuntime implements AutoCloseable {
     @Override
     public void close() {
         // Stop taking work first, then the things the flows use, the broker last.
+        if (soap != null) {
+            stopQuietly("SOAP interface", soap::close);
+        }
         stopQuietly("Camel", main::stop);
         stopQuietly("JMS connections", connectionFactory::destroy);
         stopQuietly("axis client", axis::close);

@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager;
 
 /**
  * The connector's own Artemis broker, started from config/broker.xml with its {@code ${lienthong.*}}
@@ -29,6 +32,16 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** Starts a broker whose files live in {@code directory}. */
     public static EmbeddedBroker start(Path directory, int vmId, Properties settings) throws Exception {
+        return start(directory, vmId, settings, null, configuration -> { });
+    }
+
+    /**
+     * Starts a broker as above, with {@code security} (null: Artemis's default) deciding who may connect and do
+     * what, and {@code adjust} changing the configuration read from broker.xml before the broker starts. The DMS
+     * clients' acceptor uses both (vn.lienthong.dms.jms.DmsBrokerAccess): it exists only when configured.
+     */
+    public static EmbeddedBroker start(Path directory, int vmId, Properties settings, ActiveMQSecurityManager security,
+                                       Consumer<Configuration> adjust) throws Exception {
         Files.createDirectories(directory);
         Properties values = new Properties();
         values.putAll(settings);
@@ -38,6 +51,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         Files.writeString(resolved, resolve(template(), values), StandardCharsets.UTF_8);
         EmbeddedBroker broker = new EmbeddedBroker(vmId);
         broker.server.setConfigResourcePath(resolved.toUri().toString());
+        broker.server.setSecurityManager(security);
+        broker.server.createActiveMQServer();
+        adjust.accept(broker.server.getConfiguration());
         broker.server.start();
         return broker;
     }

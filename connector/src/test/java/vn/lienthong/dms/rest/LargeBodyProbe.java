@@ -1,0 +1,80 @@
+package vn.lienthong.dms.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * Run in a JVM whose heap is smaller than the bodies: two connectors, then an edXML body and a multipart file of
+ * {@code args[1]} bytes each, generated on the fly (neither side holds them). Prints each answer's status and
+ * first error code; a body held in memory anywhere would end the JVM with OutOfMemoryError instead.
+ */
+public final class LargeBodyProbe {
+
+    private LargeBodyProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args[0]);
+        long size = Long.parseLong(args[1]);
+        try (RestNetwork network = new RestNetwork(root)) {
+            ApiClient client = network.office();
+            HttpResponse<String> envelope = client.send(client.request("/documents").header("Content-Type", "application/xml")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Filler(size))));
+            System.out.println("envelope " + envelope.statusCode() + " " + firstCode(envelope));
+            String boundary = "probe-" + UUID.randomUUID();
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n"
+                    + "{\"from\": {\"organId\": \"000.00.00.G22\"}, \"to\": [], \"subject\": \"Tệp lớn\"}\r\n--" + boundary
+                    + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lon.bin\"\r\n\r\n";
+            HttpResponse<String> multipart = client.send(client.request("/documents")
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.concat(text(head), HttpRequest.BodyPublishers.ofInputStream(() -> new Filler(size)),
+                            text("\r\n--" + boundary + "--\r\n"))));
+            System.out.println("multipart " + multipart.statusCode() + " " + firstCode(multipart));
+        }
+        System.exit(0); // the embedded brokers' in-VM threads would keep the JVM alive for another minute
+    }
+
+    private static HttpRequest.BodyPublisher text(String text) {
+        return HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8);
+    }
+
+    private static String firstCode(HttpResponse<String> response) throws Exception {
+        JsonNode errors = ApiClient.json(response).path("errors");
+        return errors.isEmpty() ? "-" : errors.get(0).path("code").asText();
+    }
+
+    /** {@code size} bytes of 'a', produced as they are read. */
+    private static final class Filler extends InputStream {
+
+        private long left;
+
+        Filler(long size) {
+            this.left = size;
+        }
+
+        @Override
+        public int read() {
+            if (left <= 0) {
+                return -1;
+            }
+            left--;
+            return 'a';
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = (int) Math.min(length, left);
+            java.util.Arrays.fill(buffer, offset, offset + n, (byte) 'a');
+            left -= n;
+            return n;
+        }
+    }
+}
