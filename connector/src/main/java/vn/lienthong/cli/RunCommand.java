@@ -1,6 +1,9 @@
 package vn.lienthong.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -9,6 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.lienthong.config.ConnectorProperties;
+import vn.lienthong.dms.Delivery;
+import vn.lienthong.dms.DmsClient;
 import vn.lienthong.runtime.ConnectorRuntime;
 import vn.lienthong.runtime.ConnectorSettings;
 
@@ -22,6 +27,36 @@ import vn.lienthong.runtime.ConnectorSettings;
                 "Runs the connector against a real axis: endpoint and systemId from the configuration; the secret from "
                         + "LIENTHONG_AXIS_SECRET or the file named by lienthong.axis.secret-file."})
 final class RunCommand implements Callable<Integer> {
+
+    /** The DMS clients and where each interface listens, so an operator sees at start what a DMS can reach. */
+    static void printDmsInterfaces(PrintWriter out, ConnectorRuntime connector, Properties properties) {
+        List<DmsClient> clients = connector.dmsClients().all();
+        if (clients.isEmpty()) {
+            out.println("  Máy khách DMS / DMS clients: chưa có / none (lienthong.dms.clients-file)");
+            return;
+        }
+        out.println("  Máy khách DMS / DMS clients: " + clients.size() + " ("
+                + properties.getProperty("lienthong.dms.clients-file", "").strip() + ")");
+        for (DmsClient client : clients) {
+            Delivery delivery = client.delivery();
+            String where = switch (delivery.mode()) {
+                case FOLDER -> " " + delivery.folder();
+                case WEBHOOK -> " " + delivery.webhook();
+                case JMS, PULL -> "";
+            };
+            out.printf("    %-16s %-40s nhận qua / receives by %s%s%n", client.id(), String.join(", ", client.organIds()),
+                    delivery.mode().name().toLowerCase(Locale.ROOT), where);
+        }
+        if (Boolean.parseBoolean(properties.getProperty("lienthong.api.enabled", "true").strip())) {
+            out.println("  REST:  http://" + properties.getProperty("lienthong.api.host", "127.0.0.1").strip() + ":"
+                    + properties.getProperty("lienthong.api.port", "8774").strip() + "/api/v1 (OpenAPI: /api/v1/openapi.yaml)");
+        }
+        connector.soapAddress().ifPresent(address -> out.println("  SOAP:  " + address + "?wsdl"));
+        String acceptor = properties.getProperty("lienthong.broker.dms-acceptor", "").strip();
+        if (!acceptor.isEmpty()) {
+            out.println("  JMS:   " + acceptor + " (hàng đợi / queues lienthong.dms.<client>.in|.results|.out)");
+        }
+    }
 
     @Spec
     private CommandSpec spec;
@@ -50,6 +85,7 @@ final class RunCommand implements Callable<Integer> {
         if (settings.httpEnabled()) {
             out.println("  Sức khỏe / Health:       http://" + settings.httpHost() + ":" + settings.httpPort() + "/health");
         }
+        printDmsInterfaces(out, connector, settings.resolvedProperties());
         out.println("Ctrl-C để dừng / Ctrl-C to stop.");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,5 +1,7 @@
 package vn.lienthong.dms;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import vn.lienthong.signature.Reason;
 import vn.lienthong.signature.SignatureCheck;
 import vn.lienthong.validation.Finding;
@@ -7,9 +9,12 @@ import vn.lienthong.validation.Finding;
 /**
  * The one shape of every error a DMS client sees, whichever interface it uses: a stable English code, the
  * severity, the sentence in Vietnamese and in English, and where (line and column in the envelope, an element
- * path, or the signature concerned).
+ * path, or the signature concerned). In JSON (REST answers, JMS answers, the folders' NAME.errors.json) the two
+ * sentences are {@code vi} and {@code en}, as in {@code validate --json}.
  */
-public record DmsError(String code, String severity, String vietnamese, String english, Where location) {
+@JsonPropertyOrder({"code", "severity", "vi", "en", "location"})
+public record DmsError(String code, String severity, @JsonProperty("vi") String vietnamese,
+        @JsonProperty("en") String english, Where location) {
 
     /** Where an error points; any part may be null. */
     public record Where(Integer line, Integer column, String path) {

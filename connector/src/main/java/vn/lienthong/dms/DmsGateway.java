@@ -143,7 +143,7 @@ public final class DmsGateway {
     }
 
     private Outcome submit(DmsClient client, Path envelope, String name, String channel) throws Exception {
-        IntakeResult result = intake.accept(envelope, name, Submitter.client("client " + client.id() + " (" + channel + ")",
+        IntakeResult result = intake.accept(envelope, name, Submitter.client(client.id() + " (" + channel + ")",
                 client.organIds(), status -> reportsOnReceivedDocument(client, status)));
         switch (result.decision()) {
             case QUEUE_EDOC, QUEUE_STATUS -> {

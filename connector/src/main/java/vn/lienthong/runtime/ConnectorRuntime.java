@@ -1,9 +1,11 @@
 package vn.lienthong.runtime;
 
 import jakarta.jms.ConnectionFactory;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
@@ -68,6 +70,8 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final TransmissionLog log;
     /** The SOAP interface for DMS clients; null when lienthong.soap.enabled is false. */
     private SoapEndpoint soap;
+    /** The DMS clients of lienthong.dms.clients-file. */
+    private ClientRegistry clients = ClientRegistry.empty();
 
     private ConnectorRuntime(ConnectorSettings settings, EmbeddedBroker broker, CachingConnectionFactory connectionFactory,
                              TrackingDatabase database, AxisClient axis, Main main, DocumentTracker tracker,
@@ -109,6 +113,9 @@ public final class ConnectorRuntime implements AutoCloseable {
         Main main = new Main();
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(connectionFactory);
+        // A failed step is logged in one line (cause included) and the broker redelivers later: a stack trace on
+        // every retry of a long outage would bury the log ops staff read.
+        jms.setErrorHandlerLogStackTrace(false);
         main.bind("jms", jms);
         SignatureSettings signatureSettings = SignatureSettings.from(properties, data);
         if (signatureSettings.trustStore().startsWith(data)) {
@@ -153,6 +160,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         main.configure().withRoutesIncludePattern(properties.getProperty("lienthong.routes", ROUTES));
         main.setOverrideProperties(camelProperties(settings, properties));
         ConnectorRuntime runtime = new ConnectorRuntime(settings, broker, connectionFactory, database, axis, main, tracker, log);
+        runtime.clients = clients;
         try {
             main.start();
             // --- SOAP interface (vn.lienthong.dms.soap): opened once Camel runs, since it feeds Camel's queues. ---
@@ -212,6 +220,16 @@ public final class ConnectorRuntime implements AutoCloseable {
 
     public CamelContext camelContext() {
         return main.getCamelContext();
+    }
+
+    /** The DMS clients this connector serves (lienthong.dms.clients-file). */
+    public ClientRegistry dmsClients() {
+        return clients;
+    }
+
+    /** Where the SOAP interface listens, when it runs. */
+    public Optional<URI> soapAddress() {
+        return Optional.ofNullable(soap).map(SoapEndpoint::address);
     }
 
     /** Messages waiting in one of this connector's queues (embedded broker only; -1 otherwise). */

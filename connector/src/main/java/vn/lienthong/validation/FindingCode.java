@@ -16,12 +16,12 @@ public enum FindingCode {
 
     // --- Who may send what: a DMS client acts only for the agencies it is bound to. ---
     SENDER_NOT_BOUND(ERROR,
-            "%s không được gửi văn bản thay cho cơ quan %s: máy khách này không được gắn với cơ quan đó.",
-            "%s may not send as agency %s: this client is not bound to that agency."),
+            "Máy khách %s không được gửi văn bản thay cho cơ quan %s: máy khách này không được gắn với cơ quan đó.",
+            "Client %s may not send as agency %s: this client is not bound to that agency."),
 
     STATUS_NOT_FOR_RECEIVED_DOCUMENT(ERROR,
-            "%s chỉ được báo trạng thái cho văn bản mà cơ quan của mình đã nhận; văn bản \"%s\" không phải văn bản như vậy.",
-            "%s may only report status on documents its agencies received; \"%s\" is not one of them."),
+            "Máy khách %s chỉ được báo trạng thái cho văn bản mà cơ quan của mình đã nhận; văn bản \"%s\" không phải văn bản như vậy.",
+            "Client %s may only report status on documents its agencies received; \"%s\" is not one of them."),
 
     // --- The file is not well-formed XML, or not edXML at all: reading stops here. ---
     XML_EMPTY_FILE(ERROR,

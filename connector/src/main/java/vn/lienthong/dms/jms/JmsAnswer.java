@@ -12,7 +12,7 @@ import vn.lienthong.dms.Outcome;
  * JMSMessageID the broker gave it.
  * <pre>
  * {"correlationId": "…", "status": "ACCEPTED" | "REFUSED", "key": "…64 hex…" | null,
- *  "errors": [{"code": "…", "severity": "ERROR", "vietnamese": "…", "english": "…",
+ *  "errors": [{"code": "…", "severity": "ERROR", "vi": "…", "en": "…",
  *              "location": {"line": 12, "column": 5, "path": "/edXML/…"}}]}
  * </pre>
  */

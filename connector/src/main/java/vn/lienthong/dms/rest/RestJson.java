@@ -14,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,22 +42,7 @@ final class RestJson {
 
     /** {@code {"errors": [...]}} in the one error shape. */
     static Map<String, Object> errors(List<DmsError> errors) {
-        return Map.of("errors", errors.stream().map(RestJson::shape).toList());
-    }
-
-    static Map<String, Object> shape(DmsError error) {
-        Map<String, Object> location = new LinkedHashMap<>();
-        DmsError.Where where = error.location();
-        location.put("line", where == null ? null : where.line());
-        location.put("column", where == null ? null : where.column());
-        location.put("path", where == null ? null : where.path());
-        Map<String, Object> shape = new LinkedHashMap<>();
-        shape.put("code", error.code());
-        shape.put("severity", error.severity());
-        shape.put("vi", error.vietnamese());
-        shape.put("en", error.english());
-        shape.put("location", location);
-        return shape;
+        return Map.of("errors", errors);
     }
 
     /** Reads {@code type} from {@code json}; {@code what} names the body or part in the error (e.g. "metadata"). */

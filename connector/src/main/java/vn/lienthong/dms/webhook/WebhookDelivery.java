@@ -43,7 +43,10 @@ public final class WebhookDelivery implements ClientDelivery {
     private final Clock clock;
 
     public WebhookDelivery(Duration connectTimeout, Duration timeout, ProcessedMarks marks, Clock clock) {
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1 plainly: the JDK's default would ask a plain-HTTP webhook to upgrade to h2c, which some DMS servers
+        // mishandle on a POST.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.timeout = timeout;
         this.marks = marks;
         this.clock = clock;

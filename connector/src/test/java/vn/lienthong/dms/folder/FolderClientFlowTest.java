@@ -96,7 +96,7 @@ class FolderClientFlowTest {
         assertThat(json.path("status").asText()).isEqualTo("REFUSED");
         assertThat(json.path("errors")).isNotEmpty();
         assertThat(json.path("errors").get(0).fieldNames()).toIterable()
-                .containsExactly("code", "severity", "vietnamese", "english", "location");
+                .containsExactly("code", "severity", "vi", "en", "location");
         assertThat(g22.in().resolve("broken.xml")).doesNotExist();
     }
 

@@ -110,8 +110,8 @@ class JmsClientFlowTest {
             assertThat(answer.path("key").isNull()).isTrue();
             JsonNode error = answer.path("errors").get(0);
             assertThat(error.path("code").asText()).isEqualTo("SENDER_NOT_BOUND");
-            assertThat(error.path("vietnamese").asText()).contains("000.00.00.G22");
-            assertThat(error.path("english").asText()).contains("may not send as agency 000.00.00.G22");
+            assertThat(error.path("vi").asText()).contains("000.00.00.G22");
+            assertThat(error.path("en").asText()).contains("may not send as agency 000.00.00.G22");
             assertThat(error.path("location").path("path").asText()).endsWith("/From/OrganId");
         }
     }
