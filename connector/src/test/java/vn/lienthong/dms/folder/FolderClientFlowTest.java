@@ -124,6 +124,18 @@ class FolderClientFlowTest {
     }
 
     @Test
+    void a_status_notice_on_a_document_the_agency_never_received_is_refused() throws Exception {
+        Path status = work.resolve("status-on-unknown.edxml");
+        documents.writeStatus(status, ClientNetwork.H26, ClientNetwork.G22.organId(), "000.00.00.G22,2026/11/25,999/G22-LT",
+                StatusCode.ACCEPTED);
+        DroppedFiles.drop(status, h26.in(), "status-on-unknown.edxml");
+
+        await().atMost(ARRIVAL).until(() -> Files.exists(h26.error().resolve("status-on-unknown.edxml")));
+        assertThat(Files.readString(h26.error().resolve("status-on-unknown.edxml.errors.txt"), StandardCharsets.UTF_8))
+                .contains("STATUS_NOT_FOR_RECEIVED_DOCUMENT", "000.00.00.G22,2026/11/25,999/G22-LT", "/ResponseFor/DocumentId");
+    }
+
+    @Test
     void a_second_document_under_a_name_already_in_done_does_not_replace_the_first() throws Exception {
         dropEdoc(106, "same-name.edxml");
         await().atMost(ARRIVAL).until(() -> Files.exists(g22.done().resolve("same-name.edxml")));

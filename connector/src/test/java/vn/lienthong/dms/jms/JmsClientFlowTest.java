@@ -131,6 +131,21 @@ class JmsClientFlowTest {
     }
 
     @Test
+    void a_status_notice_on_a_document_the_agency_never_received_is_answered_REFUSED() throws Exception {
+        Path status = work.resolve("status-on-unknown.edxml");
+        documents.writeStatus(status, ClientNetwork.H26, ClientNetwork.G22.organId(), "000.00.00.G22,2026/11/25,998/G22-LT",
+                StatusCode.ACCEPTED);
+        try (DmsOnJms dms = new DmsOnJms(port, HANOI, HANOI_KEY)) {
+            dms.send(HANOI_QUEUES.in(), status, "status-on-unknown");
+
+            JsonNode answer = dms.answer(HANOI_QUEUES.results(), "status-on-unknown");
+            assertThat(answer.path("status").asText()).isEqualTo("REFUSED");
+            assertThat(answer.path("errors").get(0).path("code").asText()).isEqualTo("STATUS_NOT_FOR_RECEIVED_DOCUMENT");
+            assertThat(answer.path("errors").get(0).path("location").path("path").asText()).endsWith("/ResponseFor/DocumentId");
+        }
+    }
+
+    @Test
     void a_message_that_is_not_an_envelope_message_is_answered_REFUSED() throws Exception {
         try (DmsOnJms dms = new DmsOnJms(port, HANOI, HANOI_KEY)) {
             var map = dms.session().createMapMessage();
