@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import io.vertx.core.Vertx;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
@@ -25,6 +27,7 @@ import vn.lienthong.transport.DmsDelivery;
 import java.util.Map;
 import vn.lienthong.dms.ClientRegistry;
 import vn.lienthong.dms.DmsGateway;
+import vn.lienthong.dms.rest.ApiTls;
 import vn.lienthong.dms.rest.DmsRestApi;
 import vn.lienthong.dms.Delivery;
 import vn.lienthong.dms.folder.FolderIntake;
@@ -68,6 +71,8 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final TransmissionLog log;
     /** The SOAP interface for DMS clients; null when lienthong.soap.enabled is false. */
     private SoapEndpoint soap;
+    /** The Vert.x of Camel's HTTP servers when the REST API runs TLS (see ApiTls); null otherwise. */
+    private Vertx apiVertx;
 
     private ConnectorRuntime(ConnectorSettings settings, EmbeddedBroker broker, CachingConnectionFactory connectionFactory,
                              TrackingDatabase database, AxisClient axis, Main main, DocumentTracker tracker,
@@ -153,6 +158,15 @@ public final class ConnectorRuntime implements AutoCloseable {
         main.configure().withRoutesIncludePattern(properties.getProperty("lienthong.routes", ROUTES));
         main.setOverrideProperties(camelProperties(settings, properties));
         ConnectorRuntime runtime = new ConnectorRuntime(settings, broker, connectionFactory, database, axis, main, tracker, log);
+        if (settings.dmsTls() != null) {
+            LOG.info("DMS interfaces (REST, SOAP): {}", settings.dmsTls());
+        }
+        if (settings.dmsTls() != null && Boolean.parseBoolean(properties.getProperty("lienthong.api.enabled", "true").strip())) {
+            // --- TLS of the REST API (vn.lienthong.dms.rest.ApiTls): Camel Main finds both in its registry. ---
+            runtime.apiVertx = Vertx.vertx();
+            main.bind("apiVertx", ApiTls.requestingClientCertificates(runtime.apiVertx));
+            main.bind("apiServerFactory", ApiTls.serverFactory(settings.dmsTls()));
+        }
         try {
             main.start();
             // --- SOAP interface (vn.lienthong.dms.soap): opened once Camel runs, since it feeds Camel's queues. ---
@@ -226,6 +240,10 @@ public final class ConnectorRuntime implements AutoCloseable {
             stopQuietly("SOAP interface", soap::close);
         }
         stopQuietly("Camel", main::stop);
+        if (apiVertx != null) {
+            stopQuietly("REST API's Vert.x", () -> apiVertx.close().toCompletionStage().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS));
+        }
         stopQuietly("JMS connections", connectionFactory::destroy);
         stopQuietly("axis client", axis::close);
         stopQuietly("tracking database", database::close);
