@@ -170,7 +170,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         try {
             main.start();
             // --- SOAP interface (vn.lienthong.dms.soap): opened once Camel runs, since it feeds Camel's queues. ---
-            runtime.soap = SoapEndpoint.start(SoapSettings.from(properties),
+            runtime.soap = SoapEndpoint.start(SoapSettings.from(properties), settings.dmsTls(),
                     main.getCamelContext().getRegistry().lookupByNameAndType("dmsGateway", DmsGateway.class),
                     clients, store::pathOf, data.resolve("soap-attachments"));
             // --- end SOAP ---
