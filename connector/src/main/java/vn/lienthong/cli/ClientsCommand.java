@@ -3,10 +3,15 @@ package vn.lienthong.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -19,20 +24,26 @@ import vn.lienthong.dms.ClientRegistry;
 
 /**
  * {@code clients add}: registers a DMS client in the clients file (lienthong.dms.clients-file), with the agencies it
- * may act for and how it receives documents; prints its new API key once — only the key's SHA-256 is stored.
+ * may act for and how it receives documents; prints its new API key once — only the key's SHA-256 is stored. With
+ * {@code --certificate} the client authenticates by that TLS client certificate instead: its SHA-256 fingerprint is
+ * stored and printed, and no key is issued.
  */
 @Command(
         name = "clients",
         mixinStandardHelpOptions = true,
         description = {
-                "Quản lý máy khách DMS: thêm máy khách, gắn với cơ quan, cấp khóa API (chỉ lưu giá trị băm).",
-                "Manages DMS clients: adds a client bound to its agencies and issues its API key (only the hash is stored)."},
+                "Quản lý máy khách DMS: thêm máy khách, gắn với cơ quan, cấp khóa API (chỉ lưu giá trị băm) hoặc gắn "
+                        + "chứng thư TLS của máy khách.",
+                "Manages DMS clients: adds a client bound to its agencies and issues its API key (only the hash is "
+                        + "stored) or pins its TLS client certificate."},
         subcommands = {ClientsCommand.Add.class})
 final class ClientsCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Thêm (hoặc thay) một máy khách và in khóa API mới một lần duy nhất.",
-                    "Adds (or replaces) a client and prints its new API key, once."})
+            description = {"Thêm (hoặc thay) một máy khách và in khóa API mới một lần duy nhất, hoặc gắn chứng thư TLS "
+                    + "(--certificate) thay cho khóa.",
+                    "Adds (or replaces) a client and prints its new API key, once; or pins its TLS client certificate "
+                            + "(--certificate) instead of a key."})
     static final class Add implements Callable<Integer> {
 
         @Spec
@@ -58,9 +69,27 @@ final class ClientsCommand {
         @Option(names = "--webhook-secret-file", paramLabel = "FILE", description = "The file holding the webhook HMAC secret.")
         private Path webhookSecretFile;
 
+        @Option(names = "--certificate", paramLabel = "FILE",
+                description = "The client's TLS certificate (PEM or DER X.509): the client authenticates with it on the "
+                        + "REST and SOAP interfaces over TLS (lienthong.dms.tls.*) and gets no API key.")
+        private Path certificate;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            X509Certificate pinned = null;
+            if (certificate != null) {
+                if (delivery.toLowerCase(Locale.ROOT).startsWith("jms")) {
+                    return refuse("--certificate không dùng được với --delivery jms: máy khách JMS đăng nhập broker bằng khóa API.",
+                            "--certificate cannot be used with --delivery jms: a JMS client logs in to the broker with its API key.");
+                }
+                try {
+                    pinned = certificate(certificate);
+                } catch (IOException | CertificateException e) {
+                    return refuse("Không đọc được chứng thư " + certificate + " (cần tệp X.509 dạng PEM hoặc DER).",
+                            "Cannot read the certificate " + certificate + " (a PEM or DER X.509 file is needed): " + e.getMessage());
+                }
+            }
             ObjectMapper json = new ObjectMapper();
             ObjectNode root = Files.exists(file) ? (ObjectNode) json.readTree(file.toFile()) : json.createObjectNode();
             ArrayNode clients = root.has("clients") ? (ArrayNode) root.get("clients") : root.putArray("clients");
@@ -69,7 +98,7 @@ final class ClientsCommand {
                     clients.remove(i);
                 }
             }
-            String key = ApiKeys.newKey();
+            String key = pinned == null ? ApiKeys.newKey() : null;
             ObjectNode client = clients.addObject();
             client.put("id", id);
             if (name != null) {
@@ -77,16 +106,46 @@ final class ClientsCommand {
             }
             ArrayNode agencies = client.putArray("organIds");
             organIds.forEach(agencies::add);
-            client.put("apiKeySha256", ApiKeys.sha256(key));
+            if (pinned == null) {
+                client.put("apiKeySha256", ApiKeys.sha256(key));
+            } else {
+                client.put("certificateSha256", ClientRegistry.fingerprint(pinned));
+            }
             client.set("delivery", delivery(json));
             Path temporary = file.resolveSibling("." + file.getFileName() + ".part");
             json.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), root);
-            ClientRegistry.load(temporary); // refuse to write a file the connector would not read
+            try {
+                ClientRegistry.load(temporary); // refuse to write a file the connector would not read
+            } catch (IllegalArgumentException unusable) {
+                Files.delete(temporary);
+                return refuse("Không ghi: bộ kết nối sẽ không đọc được tệp máy khách này.",
+                        "Not written: the connector could not read this clients file: " + unusable.getMessage());
+            }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             out.println("Đã thêm máy khách / Client added: " + id + " → " + String.join(", ", organIds));
-            out.println("Khóa API (chỉ hiện một lần, hãy lưu lại) / API key (shown once, keep it): " + key);
+            if (pinned == null) {
+                out.println("Khóa API (chỉ hiện một lần, hãy lưu lại) / API key (shown once, keep it): " + key);
+            } else {
+                out.println("Chứng thư TLS đã gắn / TLS client certificate pinned: "
+                        + pinned.getSubjectX500Principal().getName() + ", valid until " + pinned.getNotAfter().toInstant());
+                out.println("Dấu vân tay SHA-256 / SHA-256 fingerprint: " + ClientRegistry.fingerprint(pinned));
+            }
             out.flush();
             return ExitCodes.ALL_VALID;
+        }
+
+        /** The first certificate of a PEM or DER file (a chain's first is its leaf). */
+        private static X509Certificate certificate(Path file) throws IOException, CertificateException {
+            try (InputStream in = Files.newInputStream(file)) {
+                return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            }
+        }
+
+        private int refuse(String vietnamese, String english) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(vietnamese + " / " + english);
+            err.flush();
+            return ExitCodes.UNREADABLE_OR_USAGE;
         }
 
         private ObjectNode delivery(ObjectMapper json) {

@@ -29,7 +29,7 @@ import vn.lienthong.runtime.ConnectorSettings;
 final class RunCommand implements Callable<Integer> {
 
     /** The DMS clients and where each interface listens, so an operator sees at start what a DMS can reach. */
-    static void printDmsInterfaces(PrintWriter out, ConnectorRuntime connector, Properties properties) {
+    static void printDmsInterfaces(PrintWriter out, ConnectorRuntime connector, Properties properties, boolean tls) {
         List<DmsClient> clients = connector.dmsClients().all();
         if (clients.isEmpty()) {
             out.println("  Máy khách DMS / DMS clients: chưa có / none (lienthong.dms.clients-file)");
@@ -44,11 +44,12 @@ final class RunCommand implements Callable<Integer> {
                 case WEBHOOK -> " " + delivery.webhook();
                 case JMS, PULL -> "";
             };
-            out.printf("    %-16s %-40s nhận qua / receives by %s%s%n", client.id(), String.join(", ", client.organIds()),
-                    delivery.mode().name().toLowerCase(Locale.ROOT), where);
+            String credential = client.certificateSha256() != null ? "chứng thư / certificate" : "khóa API / API key";
+            out.printf("    %-16s %-32s %-24s nhận qua / receives by %s%s%n", client.id(), String.join(", ", client.organIds()),
+                    credential, delivery.mode().name().toLowerCase(Locale.ROOT), where);
         }
         if (Boolean.parseBoolean(properties.getProperty("lienthong.api.enabled", "true").strip())) {
-            out.println("  REST:  http://" + properties.getProperty("lienthong.api.host", "127.0.0.1").strip() + ":"
+            out.println("  REST:  " + (tls ? "https" : "http") + "://" + properties.getProperty("lienthong.api.host", "127.0.0.1").strip() + ":"
                     + properties.getProperty("lienthong.api.port", "8774").strip() + "/api/v1 (OpenAPI: /api/v1/openapi.yaml)");
         }
         connector.soapAddress().ifPresent(address -> out.println("  SOAP:  " + address + "?wsdl"));
@@ -85,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
         if (settings.httpEnabled()) {
             out.println("  Sức khỏe / Health:       http://" + settings.httpHost() + ":" + settings.httpPort() + "/health");
         }
-        printDmsInterfaces(out, connector, settings.resolvedProperties());
+        printDmsInterfaces(out, connector, settings.resolvedProperties(), settings.dmsTls() != null);
         out.println("Ctrl-C để dừng / Ctrl-C to stop.");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -10,12 +10,15 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The DMS clients the connector serves, read from a JSON file ({@code lienthong.dms.clients-file}):
@@ -26,18 +29,28 @@ import java.util.Set;
  *                         | {"mode": "webhook", "url": "https://…", "secretFile": "/etc/…"}
  *                         | {"mode": "jms", "queue": "…"} | {"mode": "pull"}}]}
  * </pre>
- * Keys are never stored in clear: {@code lienthong clients add} prints a new key once and writes its hash.
+ * Keys are never stored in clear: {@code lienthong clients add} prints a new key once and writes its hash. A
+ * certificate is pinned by the SHA-256 of its DER encoding ({@code clients add --certificate FILE}); the colon-separated
+ * form {@code openssl x509 -fingerprint -sha256} prints is accepted too.
  */
 public final class ClientRegistry {
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     private final List<DmsClient> clients;
 
     public ClientRegistry(List<DmsClient> clients) {
         this.clients = List.copyOf(clients);
         Set<String> ids = new LinkedHashSet<>();
+        Map<String, String> pins = new HashMap<>();
         for (DmsClient client : clients) {
             if (!ids.add(client.id())) {
                 throw new IllegalArgumentException("two DMS clients have the id " + client.id());
+            }
+            String other = client.certificateSha256() == null ? null : pins.putIfAbsent(client.certificateSha256(), client.id());
+            if (other != null) {
+                throw new IllegalArgumentException("DMS clients " + other + " and " + client.id()
+                        + " pin the same certificate: a certificate identifies one client");
             }
         }
     }
@@ -73,12 +86,25 @@ public final class ClientRegistry {
                 text(delivery, "secretFile") == null ? null : Path.of(text(delivery, "secretFile")),
                 text(delivery, "queue"));
         return new DmsClient(id, text(node, "name"), organIds, lower(text(node, "apiKeySha256")),
-                lower(text(node, "certificateSha256")), how);
+                pin(text(node, "certificateSha256"), id, file), how);
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText().strip();
+    }
+
+    /** The fingerprint in lower-case hex without separators; anything else is a mistake worth stopping for. */
+    private static String pin(String value, String id, Path file) {
+        if (value == null) {
+            return null;
+        }
+        String hex = value.replace(":", "").toLowerCase(Locale.ROOT);
+        if (!SHA256_HEX.matcher(hex).matches()) {
+            throw new IllegalArgumentException(file + ": client " + id
+                    + " has a certificateSha256 that is not a SHA-256 fingerprint (64 hex digits)");
+        }
+        return hex;
     }
 
     private static String lower(String value) {

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import io.vertx.core.Vertx;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
@@ -27,6 +29,7 @@ import vn.lienthong.transport.DmsDelivery;
 import java.util.Map;
 import vn.lienthong.dms.ClientRegistry;
 import vn.lienthong.dms.DmsGateway;
+import vn.lienthong.dms.rest.ApiTls;
 import vn.lienthong.dms.rest.DmsRestApi;
 import vn.lienthong.dms.Delivery;
 import vn.lienthong.dms.folder.FolderIntake;
@@ -72,6 +75,8 @@ public final class ConnectorRuntime implements AutoCloseable {
     private SoapEndpoint soap;
     /** The DMS clients of lienthong.dms.clients-file. */
     private ClientRegistry clients = ClientRegistry.empty();
+    /** The Vert.x of Camel's HTTP servers when the REST API runs TLS (see ApiTls); null otherwise. */
+    private Vertx apiVertx;
 
     private ConnectorRuntime(ConnectorSettings settings, EmbeddedBroker broker, CachingConnectionFactory connectionFactory,
                              TrackingDatabase database, AxisClient axis, Main main, DocumentTracker tracker,
@@ -161,10 +166,19 @@ public final class ConnectorRuntime implements AutoCloseable {
         main.setOverrideProperties(camelProperties(settings, properties));
         ConnectorRuntime runtime = new ConnectorRuntime(settings, broker, connectionFactory, database, axis, main, tracker, log);
         runtime.clients = clients;
+        if (settings.dmsTls() != null) {
+            LOG.info("DMS interfaces (REST, SOAP): {}", settings.dmsTls());
+        }
+        if (settings.dmsTls() != null && Boolean.parseBoolean(properties.getProperty("lienthong.api.enabled", "true").strip())) {
+            // --- TLS of the REST API (vn.lienthong.dms.rest.ApiTls): Camel Main finds both in its registry. ---
+            runtime.apiVertx = Vertx.vertx();
+            main.bind("apiVertx", ApiTls.requestingClientCertificates(runtime.apiVertx));
+            main.bind("apiServerFactory", ApiTls.serverFactory(settings.dmsTls()));
+        }
         try {
             main.start();
             // --- SOAP interface (vn.lienthong.dms.soap): opened once Camel runs, since it feeds Camel's queues. ---
-            runtime.soap = SoapEndpoint.start(SoapSettings.from(properties),
+            runtime.soap = SoapEndpoint.start(SoapSettings.from(properties), settings.dmsTls(),
                     main.getCamelContext().getRegistry().lookupByNameAndType("dmsGateway", DmsGateway.class),
                     clients, store::pathOf, data.resolve("soap-attachments"));
             // --- end SOAP ---
@@ -244,6 +258,10 @@ public final class ConnectorRuntime implements AutoCloseable {
             stopQuietly("SOAP interface", soap::close);
         }
         stopQuietly("Camel", main::stop);
+        if (apiVertx != null) {
+            stopQuietly("REST API's Vert.x", () -> apiVertx.close().toCompletionStage().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS));
+        }
         stopQuietly("JMS connections", connectionFactory::destroy);
         stopQuietly("axis client", axis::close);
         stopQuietly("tracking database", database::close);

@@ -9,11 +9,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import vn.lienthong.axis.AxisSettings;
+import vn.lienthong.dms.DmsTls;
 
 /**
  * The settings of one connector instance, bound from {@code lienthong.*} (config/application.properties
  * documents every key). Folder keys left empty default to places under the data directory. The axis secret
- * never comes from the properties: it comes from the environment or a secret file ({@link #secretFrom}).
+ * never comes from the properties: it comes from the environment or a secret file ({@link #secretFrom}). The TLS of
+ * the DMS interfaces ({@code dmsTls}, null when off) is loaded here too, so a wrong key store or password stops the
+ * start before anything runs, with a message naming the key.
  */
 public record ConnectorSettings(
         Properties properties,
@@ -27,7 +30,8 @@ public record ConnectorSettings(
         int brokerVmId,
         boolean httpEnabled,
         String httpHost,
-        int httpPort) {
+        int httpPort,
+        DmsTls dmsTls) {
 
     public static final String SECRET_ENVIRONMENT_VARIABLE = "LIENTHONG_AXIS_SECRET";
 
@@ -54,7 +58,8 @@ public record ConnectorSettings(
                 brokerVmId,
                 Boolean.parseBoolean(properties.getProperty("lienthong.http.enabled", "true").strip()),
                 properties.getProperty("lienthong.http.host", "127.0.0.1").strip(),
-                (int) number(properties, "lienthong.http.port"));
+                (int) number(properties, "lienthong.http.port"),
+                DmsTls.fromProperties(properties, System.getenv()));
     }
 
     /**

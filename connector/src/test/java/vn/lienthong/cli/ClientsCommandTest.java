@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.dms.ClientRegistry;
 import vn.lienthong.dms.Delivery;
 import vn.lienthong.dms.DmsClient;
+import vn.lienthong.dms.TlsPki;
 
 class ClientsCommandTest {
 
@@ -20,15 +22,26 @@ class ClientsCommandTest {
     Path directory;
 
     private String add(String... options) {
+        String out = run(0, options);
+        Matcher key = Pattern.compile("API key \\(shown once, keep it\\): (\\S+)").matcher(out);
+        assertThat(key.find()).as(out).isTrue();
+        return key.group(1);
+    }
+
+    /** {@code clients add options}, expecting {@code exitCode}; what it printed, standard output then error. */
+    private String run(int exitCode, String... options) {
         StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
         String[] args = new String[options.length + 2];
         args[0] = "clients";
         args[1] = "add";
         System.arraycopy(options, 0, args, 2, options.length);
-        assertThat(Main.run(args, new PrintWriter(out), new PrintWriter(new StringWriter()))).isZero();
-        Matcher key = Pattern.compile("API key \\(shown once, keep it\\): (\\S+)").matcher(out.toString());
-        assertThat(key.find()).as(out.toString()).isTrue();
-        return key.group(1);
+        assertThat(Main.run(args, new PrintWriter(out), new PrintWriter(err))).as(out + "" + err).isEqualTo(exitCode);
+        return out + "" + err;
+    }
+
+    private Path pem(TlsPki.Party party, String name) throws Exception {
+        return Files.writeString(directory.resolve(name), TlsPki.pem(party.certificate()), StandardCharsets.US_ASCII);
     }
 
     @Test
@@ -51,5 +64,67 @@ class ClientsCommandTest {
         assertThat(registry.all()).hasSize(1);
         assertThat(registry.byApiKey(first)).isEmpty();
         assertThat(registry.byApiKey(second)).isPresent();
+    }
+
+    @Test
+    void a_client_added_with_its_certificate_is_bound_by_its_fingerprint_and_gets_no_key() throws Exception {
+        Path file = directory.resolve("clients.json");
+        TlsPki.Party vendor = TlsPki.selfSigned("vpcp-dms");
+
+        String printed = run(0, "--file", file.toString(), "--id", "vpcp-dms", "--organ-id", "000.00.00.G22",
+                "--certificate", pem(vendor, "vpcp-dms.pem").toString());
+
+        assertThat(printed).contains("SHA-256 fingerprint: " + vendor.fingerprint()).doesNotContain("API key");
+        DmsClient client = ClientRegistry.load(file).byCertificate(vendor.certificate()).orElseThrow();
+        assertThat(client.id()).isEqualTo("vpcp-dms");
+        assertThat(client.organIds()).containsExactly("000.00.00.G22");
+        assertThat(client.apiKeySha256()).isNull();
+    }
+
+    @Test
+    void a_der_certificate_is_read_as_well() throws Exception {
+        Path file = directory.resolve("clients.json");
+        TlsPki.Party vendor = TlsPki.selfSigned("hanoi-dms");
+        Path der = Files.write(directory.resolve("hanoi-dms.cer"), vendor.certificate().getEncoded());
+
+        run(0, "--file", file.toString(), "--id", "hanoi-dms", "--organ-id", "000.00.00.H26", "--certificate", der.toString());
+
+        assertThat(ClientRegistry.load(file).byCertificate(vendor.certificate())).isPresent();
+    }
+
+    @Test
+    void a_file_that_is_not_a_certificate_is_refused_and_nothing_is_written() throws Exception {
+        Path file = directory.resolve("clients.json");
+        Path notACertificate = Files.writeString(directory.resolve("key.txt"), "not a certificate");
+
+        String printed = run(2, "--file", file.toString(), "--id", "vpcp-dms", "--organ-id", "000.00.00.G22",
+                "--certificate", notACertificate.toString());
+
+        assertThat(printed).contains("Cannot read the certificate");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void a_certificate_client_cannot_be_a_jms_client_which_logs_in_with_its_key() throws Exception {
+        Path file = directory.resolve("clients.json");
+
+        String printed = run(2, "--file", file.toString(), "--id", "vpcp-dms", "--organ-id", "000.00.00.G22",
+                "--delivery", "jms", "--certificate", pem(TlsPki.selfSigned("vpcp-dms"), "vpcp.pem").toString());
+
+        assertThat(printed).contains("--certificate cannot be used with --delivery jms");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void a_certificate_already_pinned_by_another_client_is_refused() throws Exception {
+        Path file = directory.resolve("clients.json");
+        Path shared = pem(TlsPki.selfSigned("shared"), "shared.pem");
+        run(0, "--file", file.toString(), "--id", "vpcp-dms", "--organ-id", "000.00.00.G22", "--certificate", shared.toString());
+
+        String printed = run(2, "--file", file.toString(), "--id", "hanoi-dms", "--organ-id", "000.00.00.H26",
+                "--certificate", shared.toString());
+
+        assertThat(printed).contains("pin the same certificate");
+        assertThat(ClientRegistry.load(file).all()).extracting(DmsClient::id).containsExactly("vpcp-dms");
     }
 }

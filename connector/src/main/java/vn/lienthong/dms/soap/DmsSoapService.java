@@ -2,7 +2,9 @@ package vn.lienthong.dms.soap;
 
 import jakarta.activation.DataHandler;
 import jakarta.activation.FileDataSource;
+import jakarta.annotation.Resource;
 import jakarta.jws.WebService;
+import jakarta.xml.ws.WebServiceContext;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +25,9 @@ import vn.lienthong.dms.soap.contract.FaultStatus;
 import vn.lienthong.dms.soap.contract.LienThongFault;
 
 /**
- * The operations of the WSDL, each one: authenticate the ApiKey header, call {@link DmsGateway} (which owns every
- * rule, including which agencies the client acts for), and turn its {@link Outcome} into the answer or the fault.
- * Nothing here decides anything about documents.
+ * The operations of the WSDL, each one: authenticate the client (the ApiKey header, else, over TLS, the certificate it
+ * presented), call {@link DmsGateway} (which owns every rule, including which agencies the client acts for), and turn
+ * its {@link Outcome} into the answer or the fault. Nothing here decides anything about documents.
  */
 @WebService(endpointInterface = "vn.lienthong.dms.soap.contract.DmsPort", targetNamespace = "urn:lienthong:dms:v1",
         serviceName = "LienThongDmsService", portName = "DmsPort",
@@ -38,6 +40,9 @@ final class DmsSoapService implements DmsPort {
     private final DmsGateway gateway;
     private final ClientRegistry clients;
     private final Function<String, Path> envelopeFiles;
+    /** Injected by CXF when the endpoint is published: the request being served, on this thread. */
+    @Resource
+    private WebServiceContext context;
 
     /** {@code envelopeFiles}: where the connector keeps the envelope of a document key. */
     DmsSoapService(DmsGateway gateway, ClientRegistry clients, Function<String, Path> envelopeFiles) {
@@ -98,10 +103,17 @@ final class DmsSoapService implements DmsPort {
         succeeded("acknowledge", client, () -> gateway.acknowledge(client, key));
     }
 
+    /**
+     * The client of the ApiKey header, else the one whose pinned certificate was presented in the TLS handshake. A key
+     * that is given but wrong is not rescued by a certificate: the caller meant to use the key (as in REST).
+     */
     private DmsClient authenticate(String apiKey) throws LienThongFault {
-        DmsClient client = apiKey == null ? null : clients.byApiKey(apiKey.strip()).orElse(null);
+        boolean keyGiven = apiKey != null && !apiKey.isBlank();
+        DmsClient client = keyGiven
+                ? clients.byApiKey(apiKey.strip()).orElse(null)
+                : SoapTls.clientCertificate(context).flatMap(clients::byCertificate).orElse(null);
         if (client == null) {
-            LOG.info("SOAP request refused: no or unknown ApiKey");
+            LOG.info("SOAP request refused: {}", keyGiven ? "unknown ApiKey" : "no ApiKey and no pinned client certificate");
             throw Faults.unauthenticated();
         }
         return client;

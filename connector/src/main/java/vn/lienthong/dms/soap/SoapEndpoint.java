@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienthong.dms.ClientRegistry;
 import vn.lienthong.dms.DmsGateway;
+import vn.lienthong.dms.DmsTls;
 
 /**
  * The SOAP interface for DMS clients: the WSDL of schemas/wsdl served with CXF's JAX-WS frontend on CXF's Jetty
@@ -61,21 +62,30 @@ public final class SoapEndpoint implements AutoCloseable {
     }
 
     /**
-     * Publishes the endpoint, or returns null when {@code lienthong.soap.enabled} is false or no DMS client has an
-     * API key: then no request could ever be authenticated, and a connector that serves DMSs only through folders
-     * keeps the port free.
+     * Publishes the endpoint, or returns null when {@code lienthong.soap.enabled} is false or no DMS client could
+     * authenticate (none has an API key, nor a pinned certificate while TLS is on): a connector that serves DMSs only
+     * through folders keeps the port free.
      *
+     * @param tls           the TLS of the DMS interfaces; null: plain HTTP
      * @param envelopeFiles where the connector keeps the envelope of a document key (for getDocument)
      * @param workDirectory where MTOM attachments are spooled while a request is read
      */
-    public static SoapEndpoint start(SoapSettings settings, DmsGateway gateway, ClientRegistry clients,
+    public static SoapEndpoint start(SoapSettings settings, DmsTls tls, DmsGateway gateway, ClientRegistry clients,
                                      Function<String, Path> envelopeFiles, Path workDirectory) throws IOException {
         if (!settings.enabled()) {
             return null;
         }
-        if (clients.all().stream().noneMatch(client -> client.apiKeySha256() != null)) {
-            LOG.info("SOAP interface not started: no DMS client with an API key in lienthong.dms.clients-file");
+        if (clients.all().stream().noneMatch(client -> client.apiKeySha256() != null
+                || (tls != null && client.certificateSha256() != null))) {
+            LOG.info("SOAP interface not started: no DMS client in lienthong.dms.clients-file with an API key{}",
+                    tls == null ? "" : " or a certificate");
             return null;
+        }
+        if (settings.tls() != (tls != null)) {
+            throw new IllegalStateException("the SOAP settings and the TLS given disagree on TLS");
+        }
+        if (tls != null) {
+            SoapTls.configurePort(BUS, settings.host(), settings.port(), tls);
         }
         Path attachments = Files.createDirectories(workDirectory);
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();

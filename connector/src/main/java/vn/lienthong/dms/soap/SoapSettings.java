@@ -1,12 +1,14 @@
 package vn.lienthong.dms.soap;
 
 import java.util.Properties;
+import vn.lienthong.dms.DmsTls;
 
 /**
- * Where the SOAP interface listens ({@code lienthong.soap.*}) and the largest envelope it takes as an MTOM
- * attachment (the same limit as everywhere else, {@code lienthong.limits.max-envelope-bytes}).
+ * Where the SOAP interface listens ({@code lienthong.soap.*}), whether over TLS (when {@code lienthong.dms.tls.keystore}
+ * is set, the same TLS as the REST API) and the largest envelope it takes as an MTOM attachment (the same limit as
+ * everywhere else, {@code lienthong.limits.max-envelope-bytes}).
  */
-public record SoapSettings(boolean enabled, String host, int port, String path, long maxEnvelopeBytes) {
+public record SoapSettings(boolean enabled, String host, int port, String path, boolean tls, long maxEnvelopeBytes) {
 
     public static SoapSettings from(Properties properties) {
         String path = value(properties, "lienthong.soap.path", "/soap/dms");
@@ -15,13 +17,14 @@ public record SoapSettings(boolean enabled, String host, int port, String path, 
                 value(properties, "lienthong.soap.host", "127.0.0.1"),
                 Integer.parseInt(value(properties, "lienthong.soap.port", "8772")),
                 path.startsWith("/") ? path : "/" + path,
+                !value(properties, DmsTls.KEYSTORE, "").isEmpty(),
                 Long.parseLong(value(properties, "lienthong.limits.max-envelope-bytes", "536870912")));
     }
 
     /** The endpoint address; a host that is an IPv6 literal is bracketed. */
     public String address() {
         String printableHost = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return "http://" + printableHost + ":" + port + path;
+        return (tls ? "https://" : "http://") + printableHost + ":" + port + path;
     }
 
     private static String value(Properties properties, String key, String fallback) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.net.ssl.SSLContext;
 
 /** A DMS calling one connector's REST API with one key (null: no key), the way a vendor would with java.net.http. */
 record ApiClient(HttpClient http, URI base, String apiKey) {
@@ -23,6 +24,12 @@ record ApiClient(HttpClient http, URI base, String apiKey) {
     static ApiClient of(int port, String apiKey) {
         return new ApiClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
                 URI.create("http://127.0.0.1:" + port + "/api/v1"), apiKey);
+    }
+
+    /** Over TLS with {@code tls} (which may present a client certificate); {@code apiKey} may be null. */
+    static ApiClient overTls(int port, SSLContext tls, String apiKey) {
+        return new ApiClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build(),
+                URI.create("https://127.0.0.1:" + port + "/api/v1"), apiKey);
     }
 
     ApiClient withKey(String otherKey) {

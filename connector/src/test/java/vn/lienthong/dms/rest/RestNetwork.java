@@ -115,7 +115,7 @@ final class RestNetwork implements AutoCloseable {
     }
 
     /** A free port whose successor is free too (connector i serves on lienthong.api.port + i). */
-    private static int twoFreePorts() throws IOException {
+    static int twoFreePorts() throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
             try (ServerSocket first = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                  ServerSocket second = new ServerSocket(first.getLocalPort() + 1, 1, InetAddress.getLoopbackAddress())) {

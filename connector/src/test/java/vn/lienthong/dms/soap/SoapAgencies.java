@@ -157,7 +157,7 @@ final class SoapAgencies implements AutoCloseable {
     }
 
     /** A port whose next one is free too (connector i listens on port + i). */
-    private static int twoFreePorts() throws IOException {
+    static int twoFreePorts() throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
             try (ServerSocket first = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 int port = first.getLocalPort();
