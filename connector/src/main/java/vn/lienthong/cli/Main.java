@@ -28,7 +28,13 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            line.getErr().println("Lỗi không mong đợi / Unexpected error: " + exception);
+            // IllegalArgumentException is how the code says "this input or setting cannot be used": its message is
+            // written for the person who gave it. Anything else is a fault of ours, shown as such.
+            if (exception instanceof IllegalArgumentException) {
+                line.getErr().println("Không dùng được / Not usable: " + exception.getMessage());
+            } else {
+                line.getErr().println("Lỗi không mong đợi / Unexpected error: " + exception);
+            }
             return ExitCodes.UNREADABLE_OR_USAGE;
         });
         int exitCode = commandLine.execute(args);

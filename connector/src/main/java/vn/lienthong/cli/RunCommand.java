@@ -76,7 +76,14 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Cấu hình không dùng được / Unusable configuration: " + e.getMessage());
             return ExitCodes.UNREADABLE_OR_USAGE;
         }
-        ConnectorRuntime connector = ConnectorRuntime.start(settings);
+        ConnectorRuntime connector;
+        try {
+            connector = ConnectorRuntime.start(settings);
+        } catch (IllegalArgumentException e) {
+            // A setting only the start can check (the clients file, the signing key, …): said as such, not as a crash.
+            spec.commandLine().getErr().println("Cấu hình không dùng được / Unusable configuration: " + e.getMessage());
+            return ExitCodes.UNREADABLE_OR_USAGE;
+        }
         var out = spec.commandLine().getOut();
         out.println("Bộ kết nối đang chạy / Connector running — " + settings.axis().systemId() + " → " + settings.axis().endpoint());
         out.println("  Hộp gửi / Outbox:        " + settings.outbox());

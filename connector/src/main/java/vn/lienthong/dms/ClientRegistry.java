@@ -1,5 +1,6 @@
 package vn.lienthong.dms;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -59,13 +61,34 @@ public final class ClientRegistry {
         return new ClientRegistry(List.of());
     }
 
-    public static ClientRegistry load(Path file) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(file.toFile());
+    /**
+     * Reads the clients file. A file that is missing, is not JSON, or describes a client the connector cannot serve
+     * is refused with an {@link IllegalArgumentException} naming the file, the client and, for JSON, line and column.
+     */
+    public static ClientRegistry load(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + " is not valid JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + withoutSourceNote(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " cannot be read: " + e.getMessage());
+        }
+        if (root == null || !root.path("clients").isArray()) {
+            throw new IllegalArgumentException(file + " has no \"clients\" list");
+        }
         List<DmsClient> clients = new ArrayList<>();
         for (JsonNode node : root.path("clients")) {
             clients.add(client(node, file));
         }
         return new ClientRegistry(clients);
+    }
+
+    /** Jackson's message without its "(start marker at [Source: REDACTED …])" aside, which says nothing to a person. */
+    private static String withoutSourceNote(String message) {
+        int aside = message.indexOf(" (start marker at");
+        return aside < 0 ? message : message.substring(0, aside);
     }
 
     private static DmsClient client(JsonNode node, Path file) {
@@ -79,7 +102,11 @@ public final class ClientRegistry {
             throw new IllegalArgumentException(file + ": client " + id + " is bound to no agency (organIds)");
         }
         JsonNode delivery = node.path("delivery");
-        Delivery.Mode mode = Delivery.Mode.valueOf(delivery.path("mode").asText("pull").toUpperCase(Locale.ROOT));
+        String modeName = delivery.path("mode").asText("pull");
+        Delivery.Mode mode = Arrays.stream(Delivery.Mode.values())
+                .filter(candidate -> candidate.name().equalsIgnoreCase(modeName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(file + ": client " + id + " has the delivery mode \""
+                        + modeName + "\"; it must be pull, folder, webhook or jms"));
         Delivery how = new Delivery(mode,
                 text(delivery, "folder") == null ? null : Path.of(text(delivery, "folder")),
                 text(delivery, "url") == null ? null : URI.create(text(delivery, "url")),

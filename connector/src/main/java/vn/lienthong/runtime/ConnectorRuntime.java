@@ -93,9 +93,9 @@ public final class ConnectorRuntime implements AutoCloseable {
 
     public static ConnectorRuntime start(ConnectorSettings settings) throws Exception {
         Clock clock = Clock.systemUTC();
-        Path data = Files.createDirectories(settings.dataDirectory());
         Properties properties = settings.resolvedProperties();
-        ClientRegistry clients = DmsClients.load(properties);
+        ClientRegistry clients = DmsClients.load(properties); // before anything starts: a bad file stops here
+        Path data = Files.createDirectories(settings.dataDirectory());
         // The DMS-facing acceptor (JMS clients), only when lienthong.broker.dms-acceptor is set.
         DmsBrokerAccess dmsBrokerAccess = DmsBrokerAccess.of(properties, clients);
         EmbeddedBroker broker = settings.embeddedBroker()

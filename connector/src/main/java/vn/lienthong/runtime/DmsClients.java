@@ -1,6 +1,5 @@
 package vn.lienthong.runtime;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Properties;
 import vn.lienthong.dms.ClientRegistry;
@@ -11,8 +10,15 @@ final class DmsClients {
     private DmsClients() {
     }
 
-    static ClientRegistry load(Properties properties) throws IOException {
+    static ClientRegistry load(Properties properties) {
         String file = properties.getProperty("lienthong.dms.clients-file", "").strip();
-        return file.isEmpty() ? ClientRegistry.empty() : ClientRegistry.load(Path.of(file));
+        if (file.isEmpty()) {
+            return ClientRegistry.empty();
+        }
+        try {
+            return ClientRegistry.load(Path.of(file));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("lienthong.dms.clients-file: " + e.getMessage(), e);
+        }
     }
 }
