@@ -151,7 +151,8 @@ public final class DmsGateway {
                 return Outcome.accepted(result.key());
             }
             case DUPLICATE -> {
-                return Outcome.accepted(result.key());
+                // The same envelope again: the same key, and the truth about where the first one is.
+                return Outcome.accepted(result.key(), find(result.key()).map(known -> known.state().name()).orElse("QUEUED"));
             }
             case QUARANTINED -> {
                 List<DmsError> errors = new ArrayList<>(List.of(DmsError.of(GatewayCode.QUARANTINED)));

@@ -15,8 +15,14 @@ public record Outcome(Status status, String key, Object body, List<DmsError> err
         errors = List.copyOf(errors);
     }
 
+    /** Accepted and now durably queued. */
     public static Outcome accepted(String key) {
-        return new Outcome(Status.ACCEPTED, key, null, List.of());
+        return accepted(key, "QUEUED");
+    }
+
+    /** Accepted, the document being in {@code state} (a re-sent envelope: wherever the first one has got to). */
+    public static Outcome accepted(String key, String state) {
+        return new Outcome(Status.ACCEPTED, key, state, List.of());
     }
 
     public static Outcome ok(Object body) {

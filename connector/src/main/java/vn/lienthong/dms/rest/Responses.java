@@ -30,7 +30,7 @@ final class Responses {
             case ACCEPTED -> {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("key", outcome.key());
-                body.put("state", "QUEUED");
+                body.put("state", outcome.body() instanceof String state ? state : "QUEUED");
                 json(message, 202, body);
             }
             case OK -> json(message, 200, outcome.body());

@@ -1,12 +1,14 @@
 package vn.lienthong.dms.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -48,6 +50,20 @@ class RestSubmissionTest {
         String received = RestNetwork.awaitInInbox(network.hanoi(), "000.00.00.G22,2026/11/25,1/G22-LT");
         assertThat(network.hanoi().post("/inbox/" + received + "/ack").statusCode()).isEqualTo(200);
         assertThat(ApiClient.json(network.hanoi().get("/inbox")).findValuesAsText("key")).doesNotContain(received);
+    }
+
+    @Test
+    void the_same_envelope_sent_again_gets_the_same_key_and_the_state_the_first_one_reached() throws Exception {
+        Path envelope = network.envelope(RestNetwork.OFFICE, RestNetwork.HANOI, 2);
+        String key = ApiClient.json(network.office().postEnvelope(envelope)).path("key").asText();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ApiClient.json(network.office().get("/documents/" + key)).path("state").asText().equals("SENT"));
+
+        HttpResponse<String> again = network.office().postEnvelope(envelope);
+
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(ApiClient.json(again).path("key").asText()).isEqualTo(key);
+        assertThat(ApiClient.json(again).path("state").asText()).isEqualTo("SENT");
     }
 
     @Test
