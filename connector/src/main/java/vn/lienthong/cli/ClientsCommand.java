@@ -157,9 +157,12 @@ final class ClientsCommand {
                 case "folder" -> node.put("folder", required(parts, "folder:DIR"));
                 case "webhook" -> {
                     node.put("url", required(parts, "webhook:URL"));
-                    if (webhookSecretFile != null) {
-                        node.put("secretFile", webhookSecretFile.toString());
+                    if (webhookSecretFile == null) {
+                        // run would refuse to start with it: each delivery is signed with this secret.
+                        throw new IllegalArgumentException("--delivery webhook:URL needs --webhook-secret-file FILE, "
+                                + "the file holding the secret the webhook deliveries are signed with");
                     }
+                    node.put("secretFile", webhookSecretFile.toAbsolutePath().toString());
                 }
                 case "jms" -> {
                     if (parts.length > 1) {

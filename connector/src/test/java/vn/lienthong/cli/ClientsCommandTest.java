@@ -105,6 +105,30 @@ class ClientsCommandTest {
     }
 
     @Test
+    void a_webhook_client_without_its_secret_file_is_refused_and_nothing_is_written() throws Exception {
+        Path file = directory.resolve("clients.json");
+
+        String printed = run(2, "--file", file.toString(), "--id", "hanoi-dms", "--organ-id", "000.00.00.H26",
+                "--delivery", "webhook:https://dms.example/lienthong");
+
+        assertThat(printed).contains("Không dùng được / Not usable: --delivery webhook:URL needs --webhook-secret-file")
+                .doesNotContain("Exception");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void a_webhook_client_keeps_the_absolute_path_of_its_secret_file() throws Exception {
+        Path file = directory.resolve("clients.json");
+        Path secret = Files.writeString(directory.resolve("hook.secret"), "s3cret", StandardCharsets.US_ASCII);
+
+        add("--file", file.toString(), "--id", "hanoi-dms", "--organ-id", "000.00.00.H26",
+                "--delivery", "webhook:https://dms.example/lienthong", "--webhook-secret-file", secret.toString());
+
+        DmsClient client = ClientRegistry.load(file).byId("hanoi-dms").orElseThrow();
+        assertThat(client.delivery().webhookSecretFile()).isEqualTo(secret.toAbsolutePath());
+    }
+
+    @Test
     void a_certificate_client_cannot_be_a_jms_client_which_logs_in_with_its_key() throws Exception {
         Path file = directory.resolve("clients.json");
 
