@@ -154,7 +154,7 @@ final class ClientsCommand {
             String mode = parts[0].toLowerCase(Locale.ROOT);
             node.put("mode", mode);
             switch (mode) {
-                case "folder" -> node.put("folder", required(parts, "folder:DIR"));
+                case "folder" -> node.put("folder", Path.of(required(parts, "folder:DIR")).toAbsolutePath().toString());
                 case "webhook" -> {
                     node.put("url", required(parts, "webhook:URL"));
                     if (webhookSecretFile == null) {
