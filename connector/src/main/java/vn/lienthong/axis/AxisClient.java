@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +36,8 @@ public final class AxisClient implements AutoCloseable {
     private final HttpClient http;
     private final AxisRequests requests;
     private final AxisFailures failures;
+    /** The longest silence allowed inside an answer's body (the request timeout covers only the wait for its headers). */
+    private final Duration answerIdleLimit;
     private volatile boolean closed;
 
     public AxisClient(AxisSettings settings, Clock clock) {
@@ -50,6 +53,7 @@ public final class AxisClient implements AutoCloseable {
         this.http = builder.build();
         this.requests = new AxisRequests(settings, clock);
         this.failures = new AxisFailures(settings.secret());
+        this.answerIdleLimit = settings.requestTimeout();
     }
 
     /** Sends an edXML envelope, streamed from the file; returns the platform's DocId for it. */
@@ -187,7 +191,7 @@ public final class AxisClient implements AutoCloseable {
             throw new IllegalStateException("the axis client is closed");
         }
         HttpResponse<InputStream> response = send(call, request);
-        try (InputStream body = response.body()) {
+        try (InputStream body = IdleLimitedInputStream.of(response.body(), answerIdleLimit)) {
             if (response.statusCode() / 100 != 2) {
                 throw failures.httpStatus(call, response.statusCode(), AxisAnswerReader.readErrorQuietly(body));
             }

@@ -5,11 +5,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -99,6 +103,40 @@ class AxisClientFailureTest extends AxisClientFixture {
 
             assertThat(failure.kind()).isEqualTo(Kind.TRANSIENT);
             assertThat(failure.getMessage()).startsWith("getReceivedEdocList: the connection failed");
+        }
+    }
+
+    @Test
+    void an_answer_that_stops_in_the_middle_of_its_body_is_transient_instead_of_hanging() throws Exception {
+        try (ServerSocket stalling = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> answerHalfThenFallSilent(stalling), "stalling-axis");
+            server.setDaemon(true);
+            server.start();
+
+            try (AxisClient patient = new AxisClient(settings(URI.create("http://127.0.0.1:" + stalling.getLocalPort()),
+                    Duration.ofSeconds(1)), CLOCK)) {
+                AxisException failure = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                        () -> failureOf(() -> patient.getReceivedEdocList(MessageType.EDOC)));
+
+                assertThat(failure.kind()).isEqualTo(Kind.TRANSIENT);
+                assertThat(failure.getMessage()).startsWith("getReceivedEdocList: the answer could not be read to its end")
+                        .contains("no byte of the answer arrived for 1000 ms");
+            }
+        }
+    }
+
+    /** Headers and the start of a JSON body, then nothing, with the connection held open (until the test ends). */
+    private static void answerHalfThenFallSilent(ServerSocket listening) {
+        try (Socket connection = listening.accept()) {
+            byte[] request = new byte[8192];
+            connection.getInputStream().read(request);
+            String begun = "{\"status\":\"OK\",\"ErrorCode\":\"0\",\"data\":[";
+            connection.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n"
+                    + begun).getBytes(StandardCharsets.US_ASCII));
+            connection.getOutputStream().flush();
+            Thread.sleep(60_000);
+        } catch (IOException | InterruptedException ended) {
+            // The test is over: the client closed its side, or the JVM is stopping.
         }
     }
 
