@@ -2,8 +2,6 @@ package vn.lienthong.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,22 +18,8 @@ class RunCommandClientsFileTest {
     Path directory;
 
     private String runWith(Path clientsFile) throws Exception {
-        Path secret = Files.writeString(directory.resolve("axis.secret"), "axis-secret\n", StandardCharsets.UTF_8);
-        Path config = Files.writeString(directory.resolve("connector.properties"), """
-                lienthong.data.directory=%s
-                lienthong.axis.endpoint=http://127.0.0.1:9
-                lienthong.axis.system-id=vpcp.test
-                lienthong.axis.secret-file=%s
-                lienthong.dms.clients-file=%s
-                """.formatted(directory.resolve("data"), secret, clientsFile).replace("\\", "\\\\"), StandardCharsets.UTF_8);
-        StringWriter err = new StringWriter();
-        int exitCode = Main.run(new String[] {"run", "--config", config.toString()}, new PrintWriter(new StringWriter()),
-                new PrintWriter(err));
-        assertThat(exitCode).isEqualTo(ExitCodes.UNREADABLE_OR_USAGE);
-        assertThat(Files.exists(directory.resolve("data"))).as("nothing started").isFalse();
-        String error = err.toString();
-        assertThat(error).startsWith("Cấu hình không dùng được / Unusable configuration: lienthong.dms.clients-file: ")
-                .doesNotContain("Exception").doesNotContain("\tat ");
+        String error = UnusableConfiguration.refusalOf(directory, "lienthong.dms.clients-file=" + clientsFile);
+        assertThat(error).startsWith("Cấu hình không dùng được / Unusable configuration: lienthong.dms.clients-file: ");
         return error;
     }
 

@@ -2,8 +2,6 @@ package vn.lienthong.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,20 +16,7 @@ class RunCommandTlsTest {
     Path directory;
 
     private String runWith(String tlsSettings) throws Exception {
-        Path secret = Files.writeString(directory.resolve("axis.secret"), "axis-secret\n", StandardCharsets.UTF_8);
-        Path config = Files.writeString(directory.resolve("connector.properties"), """
-                lienthong.data.directory=%s
-                lienthong.axis.endpoint=http://127.0.0.1:9
-                lienthong.axis.system-id=vpcp.test
-                lienthong.axis.secret-file=%s
-                %s
-                """.formatted(directory.resolve("data"), secret, tlsSettings).replace("\\", "\\\\"), StandardCharsets.UTF_8);
-        StringWriter err = new StringWriter();
-        int exitCode = Main.run(new String[] {"run", "--config", config.toString()}, new PrintWriter(new StringWriter()),
-                new PrintWriter(err));
-        assertThat(exitCode).isEqualTo(ExitCodes.UNREADABLE_OR_USAGE);
-        assertThat(Files.exists(directory.resolve("data"))).as("nothing started").isFalse();
-        return err.toString();
+        return UnusableConfiguration.refusalOf(directory, tlsSettings);
     }
 
     @Test
