@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.demo.DemoDocuments;
 import vn.lienthong.demo.DemoNetwork;
 import vn.lienthong.edxml.Organization;
+import vn.lienthong.transport.TestNetworks;
 
 /**
  * The semantics every DMS interface shares, through the gateway itself, end to end over the simulated axis: two
@@ -43,15 +44,11 @@ class DmsGatewayTest {
                   {"id": "vpcp-dms", "organIds": ["000.00.00.G22"], "apiKeySha256": "%s", "delivery": {"mode": "pull"}},
                   {"id": "hanoi-dms", "organIds": ["000.00.00.H26"], "apiKeySha256": "%s", "delivery": {"mode": "pull"}}
                 ]}""".formatted(ApiKeys.sha256("office-key"), ApiKeys.sha256("hanoi-key")), StandardCharsets.UTF_8);
-        Properties properties = new Properties();
-        properties.setProperty("lienthong.axis.poll-interval-ms", "200");
-        properties.setProperty("lienthong.axis.poll-first-delay-ms", "100");
-        properties.setProperty("lienthong.http.enabled", "false");
+        Properties properties = TestNetworks.fast();
         // The gateway itself is under test; the interfaces over it have their own tests (and would take ports).
         properties.setProperty("lienthong.soap.enabled", "false");
         properties.setProperty("lienthong.api.enabled", "false");
         properties.setProperty("lienthong.dms.clients-file", clients.toString());
-        properties.setProperty("lienthong.queue.redelivery-delay-ms", "100");
         network = DemoNetwork.start(root, List.of(new DemoNetwork.Agency(OFFICE, "vpcp.test"),
                 new DemoNetwork.Agency(HANOI, "hanoi.test")), properties);
         officeGateway = gatewayOf(OFFICE);

@@ -7,7 +7,7 @@ import vn.lienthong.demo.DemoNetwork;
 import vn.lienthong.edxml.Organization;
 
 /** Two agencies on a simulated axis, tuned for tests: short polling and redelivery delays, no HTTP. */
-final class TestNetworks {
+public final class TestNetworks {
 
     static final Organization GOVERNMENT_OFFICE = Organization.withId("000.00.00.G22", "Văn phòng Chính phủ");
     static final Organization HANOI = Organization.withId("000.00.00.H26", "UBND thành phố Hà Nội");
@@ -15,7 +15,8 @@ final class TestNetworks {
     private TestNetworks() {
     }
 
-    static Properties fast() {
+    /** The settings every test network starts from: short polling, timeouts and redelivery delays, no HTTP. */
+    public static Properties fast() {
         Properties properties = new Properties();
         properties.setProperty("lienthong.axis.poll-interval-ms", "200");
         properties.setProperty("lienthong.axis.poll-first-delay-ms", "100");

@@ -16,6 +16,7 @@ import vn.lienthong.runtime.ConnectorRuntime;
 import vn.lienthong.runtime.ConnectorSettings;
 import vn.lienthong.simulator.AxisSimulator;
 import vn.lienthong.simulator.SimulatorSettings;
+import vn.lienthong.transport.TestNetworks;
 
 /**
  * Two agencies, G22 and H26, on a simulated axis, each connector with settings of its own (its own clients file,
@@ -69,20 +70,10 @@ public final class ClientNetwork implements AutoCloseable {
         return ConnectorRuntime.start(ConnectorSettings.from(properties, secrets.get(systemId), VM_IDS.getAndIncrement()));
     }
 
-    /** Short polling and redelivery delays, no HTTP. */
+    /** The test networks' settings, with redelivery capped at one second (webhook retries are waited for). */
     static Properties fast() {
-        Properties properties = new Properties();
-        properties.setProperty("lienthong.axis.poll-interval-ms", "200");
-        properties.setProperty("lienthong.axis.poll-first-delay-ms", "100");
-        properties.setProperty("lienthong.axis.request-timeout-ms", "5000");
-        properties.setProperty("lienthong.axis.connect-timeout-ms", "1000");
-        properties.setProperty("lienthong.dms.outbox-min-age-ms", "100");
-        properties.setProperty("lienthong.dms.outbox-poll-ms", "100");
-        properties.setProperty("lienthong.queue.redelivery-delay-ms", "100");
-        properties.setProperty("lienthong.queue.redelivery-multiplier", "2.0");
+        Properties properties = TestNetworks.fast();
         properties.setProperty("lienthong.queue.max-redelivery-delay-ms", "1000");
-        properties.setProperty("lienthong.queue.max-delivery-attempts", "100");
-        properties.setProperty("lienthong.http.enabled", "false");
         return properties;
     }
 

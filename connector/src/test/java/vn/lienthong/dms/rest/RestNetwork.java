@@ -16,6 +16,7 @@ import vn.lienthong.demo.DemoDocuments;
 import vn.lienthong.demo.DemoNetwork;
 import vn.lienthong.dms.ApiKeys;
 import vn.lienthong.edxml.Organization;
+import vn.lienthong.transport.TestNetworks;
 
 /**
  * Two agencies on a simulated axis, each connector serving the REST API on a free loopback port, and two pulling
@@ -49,12 +50,7 @@ final class RestNetwork implements AutoCloseable {
                    "apiKeySha256": "%s", "delivery": {"mode": "pull"}}
                 ]}""".formatted(ApiKeys.sha256(officeKey), ApiKeys.sha256(hanoiKey)), StandardCharsets.UTF_8);
         officePort = twoFreePorts();
-        Properties properties = new Properties();
-        properties.setProperty("lienthong.axis.poll-interval-ms", "200");
-        properties.setProperty("lienthong.axis.poll-first-delay-ms", "100");
-        properties.setProperty("lienthong.axis.request-timeout-ms", "5000");
-        properties.setProperty("lienthong.queue.redelivery-delay-ms", "100");
-        properties.setProperty("lienthong.http.enabled", "false");
+        Properties properties = TestNetworks.fast();
         properties.setProperty("lienthong.soap.enabled", "false");
         properties.setProperty("lienthong.api.enabled", "true");
         properties.setProperty("lienthong.api.port", Integer.toString(officePort));

@@ -18,6 +18,7 @@ import vn.lienthong.demo.DemoDocuments;
 import vn.lienthong.demo.DemoNetwork;
 import vn.lienthong.dms.ApiKeys;
 import vn.lienthong.dms.TlsPki;
+import vn.lienthong.transport.TestNetworks;
 
 /**
  * The REST API over TLS (lienthong.dms.tls.* with the CA of the client certificates as trust store): vpcp-cert is
@@ -46,11 +47,8 @@ class RestTlsTest {
                   {"id": "hanoi-dms", "organIds": ["000.00.00.H26"], "apiKeySha256": "%s", "delivery": {"mode": "pull"}}
                 ]}""".formatted(officeCertificate.fingerprint(), ApiKeys.sha256(hanoiKey)), StandardCharsets.UTF_8);
         officePort = RestNetwork.twoFreePorts();
-        Properties properties = pki.settings(true);
-        properties.setProperty("lienthong.axis.poll-interval-ms", "200");
-        properties.setProperty("lienthong.axis.poll-first-delay-ms", "100");
-        properties.setProperty("lienthong.queue.redelivery-delay-ms", "100");
-        properties.setProperty("lienthong.http.enabled", "false");
+        Properties properties = TestNetworks.fast();
+        properties.putAll(pki.settings(true));
         properties.setProperty("lienthong.soap.enabled", "false");
         properties.setProperty("lienthong.api.port", Integer.toString(officePort));
         properties.setProperty("lienthong.dms.clients-file", clients.toString());

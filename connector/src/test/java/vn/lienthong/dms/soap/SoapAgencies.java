@@ -41,6 +41,7 @@ import vn.lienthong.edxml.PromulgationInfo;
 import vn.lienthong.edxml.SignerInfo;
 import vn.lienthong.edxml.TraceHeader;
 import vn.lienthong.edxml.TraceHeaderList;
+import vn.lienthong.transport.TestNetworks;
 
 /**
  * Two agencies on the simulated axis, each with its own connector serving SOAP on a free loopback port, and two
@@ -67,14 +68,7 @@ final class SoapAgencies implements AutoCloseable {
                   {"id": "hanoi-dms", "name": "DMS UBND Hà Nội", "organIds": ["000.00.00.H26"],
                    "apiKeySha256": "%s", "delivery": {"mode": "pull"}}
                 ]}""".formatted(ApiKeys.sha256(officeKey), ApiKeys.sha256(hanoiKey)), StandardCharsets.UTF_8);
-        Properties properties = new Properties();
-        properties.setProperty("lienthong.axis.poll-interval-ms", "200");
-        properties.setProperty("lienthong.axis.poll-first-delay-ms", "100");
-        properties.setProperty("lienthong.axis.request-timeout-ms", "5000");
-        properties.setProperty("lienthong.axis.connect-timeout-ms", "1000");
-        properties.setProperty("lienthong.queue.redelivery-delay-ms", "100");
-        properties.setProperty("lienthong.queue.max-redelivery-delay-ms", "2000");
-        properties.setProperty("lienthong.http.enabled", "false");
+        Properties properties = TestNetworks.fast();
         properties.setProperty("lienthong.api.enabled", "false"); // the REST interface: not what these tests are about
         properties.setProperty("lienthong.dms.clients-file", clients.toString());
         properties.setProperty("lienthong.soap.port", Integer.toString(twoFreePorts()));

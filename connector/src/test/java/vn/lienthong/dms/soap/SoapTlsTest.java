@@ -28,6 +28,7 @@ import vn.lienthong.dms.soap.contract.DmsPort;
 import vn.lienthong.dms.soap.contract.FaultStatus;
 import vn.lienthong.dms.soap.contract.LienThongDmsService;
 import vn.lienthong.dms.soap.contract.LienThongFaultDetail;
+import vn.lienthong.transport.TestNetworks;
 
 /**
  * The SOAP interface over TLS with pinned fingerprints only (no trust store: a self-signed client certificate, as a
@@ -54,11 +55,8 @@ class SoapTlsTest {
                   {"id": "vpcp-cert", "organIds": ["000.00.00.G22"], "certificateSha256": "%s", "delivery": {"mode": "pull"}},
                   {"id": "hanoi-dms", "organIds": ["000.00.00.H26"], "apiKeySha256": "%s", "delivery": {"mode": "pull"}}
                 ]}""".formatted(officeCertificate.fingerprint(), ApiKeys.sha256(hanoiKey)), StandardCharsets.UTF_8);
-        Properties properties = pki.settings(false);
-        properties.setProperty("lienthong.axis.poll-interval-ms", "200");
-        properties.setProperty("lienthong.axis.poll-first-delay-ms", "100");
-        properties.setProperty("lienthong.queue.redelivery-delay-ms", "100");
-        properties.setProperty("lienthong.http.enabled", "false");
+        Properties properties = TestNetworks.fast();
+        properties.putAll(pki.settings(false));
         properties.setProperty("lienthong.api.enabled", "false");
         properties.setProperty("lienthong.dms.clients-file", clients.toString());
         properties.setProperty("lienthong.soap.port", Integer.toString(SoapAgencies.twoFreePorts()));
