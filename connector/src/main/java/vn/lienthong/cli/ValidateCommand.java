@@ -16,16 +16,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vn.lienthong.config.ConnectorProperties;
-import vn.lienthong.validation.Bilingual;
+import vn.lienthong.findings.Bilingual;
 import vn.lienthong.validation.EnvelopeValidator;
 import vn.lienthong.validation.JsonReportPrinter;
 import vn.lienthong.validation.ReportPrinter;
 import vn.lienthong.validation.TextReportPrinter;
-import vn.lienthong.validation.Finding;
-import vn.lienthong.validation.FindingCode;
-import vn.lienthong.validation.Location;
-import vn.lienthong.validation.Policy;
-import vn.lienthong.validation.Problem;
+import vn.lienthong.findings.Finding;
+import vn.lienthong.findings.FindingCode;
+import vn.lienthong.findings.Location;
+import vn.lienthong.findings.SeverityPolicy;
+import vn.lienthong.findings.Problem;
 import vn.lienthong.validation.ValidationReport;
 import vn.lienthong.validation.ValidationSettings;
 
@@ -105,7 +105,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private static ValidationReport unreadableReport(Bilingual reason) {
-        Finding finding = Policy.defaults().apply(Problem.of(FindingCode.FILE_UNREADABLE, Location.UNKNOWN, reason))
+        Finding finding = SeverityPolicy.defaults().apply(Problem.of(FindingCode.FILE_UNREADABLE, Location.UNKNOWN, reason))
                 .orElseThrow();
         return new ValidationReport(Optional.empty(), List.of(finding));
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import vn.lienthong.signature.Reason;
 import vn.lienthong.signature.SignatureCheck;
-import vn.lienthong.validation.Finding;
+import vn.lienthong.findings.Finding;
 
 /**
  * The one shape of every error a DMS client sees, whichever interface it uses: a stable English code, the

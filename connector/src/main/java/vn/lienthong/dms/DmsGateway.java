@@ -19,7 +19,7 @@ import vn.lienthong.tracking.TrackedDocument;
 import vn.lienthong.transport.IntakeResult;
 import vn.lienthong.transport.OutboundIntake;
 import vn.lienthong.transport.Submitter;
-import vn.lienthong.validation.Finding;
+import vn.lienthong.findings.Finding;
 
 /**
  * What a DMS can do, the same whichever interface it comes through (REST, SOAP, folders, JMS): send a document

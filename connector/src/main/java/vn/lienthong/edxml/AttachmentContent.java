@@ -9,7 +9,7 @@ import java.security.DigestOutputStream;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
-import vn.lienthong.validation.Bilingual;
+import vn.lienthong.findings.Bilingual;
 
 /**
  * The decoded bytes of an attachment, spooled to a file with their size and SHA-256 taken on the way in.

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import vn.lienthong.validation.Bilingual;
+import vn.lienthong.findings.Bilingual;
 
 /**
  * Decodes base64 text as the XML parser hands it over, writing the bytes to a spool file and hashing them on

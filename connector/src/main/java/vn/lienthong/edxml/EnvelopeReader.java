@@ -17,9 +17,9 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import org.codehaus.stax2.XMLStreamReader2;
-import vn.lienthong.validation.FindingCode;
-import vn.lienthong.validation.Location;
-import vn.lienthong.validation.Problem;
+import vn.lienthong.findings.FindingCode;
+import vn.lienthong.findings.Location;
+import vn.lienthong.findings.Problem;
 
 /**
  * Reads an edXML envelope in one streaming pass. The header, trace and manifest become a typed

@@ -2,9 +2,9 @@ package vn.lienthong.edxml;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import vn.lienthong.validation.FindingCode;
-import vn.lienthong.validation.Location;
-import vn.lienthong.validation.Problem;
+import vn.lienthong.findings.FindingCode;
+import vn.lienthong.findings.Location;
+import vn.lienthong.findings.Problem;
 
 /**
  * Looks at the first bytes of a file before parsing, to name two common field faults plainly: an empty file,

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.lienthong.validation.Location;
-import vn.lienthong.validation.Problem;
+import vn.lienthong.findings.Location;
+import vn.lienthong.findings.Problem;
 
 /**
  * The result of reading one envelope: the envelope and where each of its elements stood in the file, or the

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.lienthong.validation.Location;
+import vn.lienthong.findings.Location;
 
 /**
  * A small element tree for the parts of an envelope that are small by nature (header, trace, manifest,

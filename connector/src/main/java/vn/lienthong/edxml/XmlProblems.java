@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import vn.lienthong.validation.FindingCode;
-import vn.lienthong.validation.Location;
-import vn.lienthong.validation.Problem;
+import vn.lienthong.findings.FindingCode;
+import vn.lienthong.findings.Location;
+import vn.lienthong.findings.Problem;
 
 /**
  * Turns what the XML parser (Woodstox) threw into one plain finding with line and column. The parser's

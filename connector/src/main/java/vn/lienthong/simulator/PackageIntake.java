@@ -13,8 +13,8 @@ import vn.lienthong.axis.HashFile;
 import vn.lienthong.edxml.EnvelopeReader;
 import vn.lienthong.edxml.ReadLimits;
 import vn.lienthong.edxml.ReadOutcome;
-import vn.lienthong.validation.Location;
-import vn.lienthong.validation.Problem;
+import vn.lienthong.findings.Location;
+import vn.lienthong.findings.Problem;
 
 /**
  * Takes a sent package in: streams the request body into a file (hashing it on the way, never holding it in

@@ -23,10 +23,10 @@ import vn.lienthong.tracking.DocumentTracker;
 import vn.lienthong.tracking.TrackedDocument;
 import vn.lienthong.tracking.TransmissionLog;
 import vn.lienthong.validation.EnvelopeValidator;
-import vn.lienthong.validation.Finding;
-import vn.lienthong.validation.FindingCode;
-import vn.lienthong.validation.Location;
-import vn.lienthong.validation.Policy;
+import vn.lienthong.findings.Finding;
+import vn.lienthong.findings.FindingCode;
+import vn.lienthong.findings.Location;
+import vn.lienthong.findings.SeverityPolicy;
 import vn.lienthong.validation.ValidationReport;
 
 /**
@@ -113,12 +113,12 @@ public final class OutboundIntake {
         String sender = report.header().get().from().organId();
         List<Finding> findings = new ArrayList<>(report.findings());
         if (sender != null && !submitter.maySendAs(sender)) {
-            Policy.defaults().apply(vn.lienthong.validation.Problem.of(FindingCode.SENDER_NOT_BOUND,
+            SeverityPolicy.defaults().apply(vn.lienthong.findings.Problem.of(FindingCode.SENDER_NOT_BOUND,
                             Location.UNKNOWN.withPath("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/From/OrganId"),
                             submitter.description(), sender))
                     .ifPresent(findings::add);
         } else if (report.header().get() instanceof StatusHeader status && !submitter.statusAllowed().test(status)) {
-            Policy.defaults().apply(vn.lienthong.validation.Problem.of(FindingCode.STATUS_NOT_FOR_RECEIVED_DOCUMENT,
+            SeverityPolicy.defaults().apply(vn.lienthong.findings.Problem.of(FindingCode.STATUS_NOT_FOR_RECEIVED_DOCUMENT,
                             Location.UNKNOWN.withPath("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/ResponseFor/DocumentId"),
                             submitter.description(), status.responseFor() == null ? "" : status.responseFor().documentId()))
                     .ifPresent(findings::add);

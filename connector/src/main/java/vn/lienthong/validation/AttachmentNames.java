@@ -1,6 +1,7 @@
 package vn.lienthong.validation;
 
 import java.util.Optional;
+import vn.lienthong.findings.Bilingual;
 
 /**
  * Attachment names become file names on the recipient's disk: a name must not climb out of the folder it is

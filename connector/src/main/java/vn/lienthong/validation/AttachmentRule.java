@@ -11,6 +11,8 @@ import vn.lienthong.edxml.Attachment;
 import vn.lienthong.edxml.AttachmentContent;
 import vn.lienthong.edxml.EdocHeader;
 import vn.lienthong.edxml.Envelope;
+import vn.lienthong.findings.Bilingual;
+import vn.lienthong.findings.FindingCode;
 
 /**
  * Each attachment has a safe, unique name; its base64 decoded cleanly; it is not empty; and its bytes are

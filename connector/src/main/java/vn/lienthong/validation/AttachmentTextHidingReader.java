@@ -9,6 +9,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
 import vn.lienthong.edxml.EdxmlNames;
+import vn.lienthong.findings.Location;
 
 /**
  * Passes the XML events of an envelope to the XSD validator, except the text inside ContentTransferEncoded:

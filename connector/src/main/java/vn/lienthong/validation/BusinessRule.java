@@ -6,6 +6,8 @@ import vn.lienthong.edxml.Business;
 import vn.lienthong.edxml.BusinessDocType;
 import vn.lienthong.edxml.Envelope;
 import vn.lienthong.edxml.ReplacementInfo;
+import vn.lienthong.findings.Bilingual;
+import vn.lienthong.findings.FindingCode;
 
 /**
  * A revocation, update or replacement must say which earlier document it acts on (and, for an update, what

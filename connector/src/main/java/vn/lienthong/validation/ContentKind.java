@@ -2,6 +2,7 @@ package vn.lienthong.validation;
 
 import java.util.Map;
 import java.util.Optional;
+import vn.lienthong.findings.Bilingual;
 
 /** The kinds of attachment the axis carries, as declared by a content type or as recognised from the bytes. */
 enum ContentKind {

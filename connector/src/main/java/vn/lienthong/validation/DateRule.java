@@ -7,6 +7,7 @@ import vn.lienthong.edxml.Envelope;
 import vn.lienthong.edxml.ResponseFor;
 import vn.lienthong.edxml.StatusHeader;
 import vn.lienthong.edxml.TraceHeader;
+import vn.lienthong.findings.FindingCode;
 
 /** Every date and timestamp of the envelope must have the standard's shape and exist on the calendar. */
 final class DateRule implements Rule {

@@ -9,6 +9,8 @@ import java.util.Optional;
 import vn.lienthong.edxml.Envelope;
 import vn.lienthong.edxml.EnvelopeReader;
 import vn.lienthong.edxml.ReadOutcome;
+import vn.lienthong.findings.Finding;
+import vn.lienthong.findings.Problem;
 
 /**
  * Validates an envelope file: reads it (well-formedness, limits, base64), checks it against the XSD, then runs

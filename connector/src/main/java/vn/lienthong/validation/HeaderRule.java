@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import vn.lienthong.edxml.EdocHeader;
 import vn.lienthong.edxml.Envelope;
 import vn.lienthong.edxml.Organization;
+import vn.lienthong.findings.FindingCode;
 
 /** An official document names its sender, at least one recipient, its identifier and its summary. */
 final class HeaderRule implements Rule {

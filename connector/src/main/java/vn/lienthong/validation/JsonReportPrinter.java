@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.lienthong.findings.Finding;
 
 /**
  * One JSON object per file, one per line: {@code file}, {@code valid}, {@code messageType} (edoc, status or

@@ -11,6 +11,8 @@ import vn.lienthong.edxml.ContentIds;
 import vn.lienthong.edxml.EdocHeader;
 import vn.lienthong.edxml.Envelope;
 import vn.lienthong.edxml.ManifestReference;
+import vn.lienthong.findings.Bilingual;
+import vn.lienthong.findings.FindingCode;
 
 /**
  * The manifest and the attachments must describe each other exactly: every Reference has exactly one

@@ -8,6 +8,7 @@ import vn.lienthong.edxml.Organization;
 import vn.lienthong.edxml.ReplacementInfo;
 import vn.lienthong.edxml.ResponseFor;
 import vn.lienthong.edxml.TraceHeader;
+import vn.lienthong.findings.FindingCode;
 
 /**
  * Checks the shape of every agency identifier in the envelope: senders, recipients, trace hops, the answered

@@ -2,6 +2,7 @@ package vn.lienthong.validation;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import vn.lienthong.findings.Bilingual;
 
 /**
  * What an agency identifier looks like, judged against the 4-group form of Decision 20/2020/QĐ-TTg

@@ -3,6 +3,8 @@ package vn.lienthong.validation;
 import java.util.ArrayList;
 import java.util.List;
 import vn.lienthong.edxml.ReadOutcome;
+import vn.lienthong.findings.FindingCode;
+import vn.lienthong.findings.Problem;
 
 /** What rules need while checking one envelope: settings, where elements are, and where to report. */
 final class RuleContext {

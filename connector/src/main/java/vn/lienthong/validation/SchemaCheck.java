@@ -19,6 +19,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import vn.lienthong.edxml.MessageType;
 import vn.lienthong.edxml.SecureXml;
+import vn.lienthong.findings.Problem;
 
 /**
  * Checks an envelope against the edoc or status XSD of {@code schemas/edxml} in a streaming pass. The base64

@@ -2,6 +2,7 @@ package vn.lienthong.validation;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.lienthong.findings.FindingCode;
 
 /**
  * A Xerces schema error sorted into one of our codes by its "cvc-..." key, with the key and the noise of

@@ -2,6 +2,7 @@ package vn.lienthong.validation;
 
 import vn.lienthong.edxml.Envelope;
 import vn.lienthong.edxml.StatusHeader;
+import vn.lienthong.findings.FindingCode;
 
 /** A status notice says which document, which state from the list, and when; it carries no document itself. */
 final class StatusRule implements Rule {

@@ -2,6 +2,9 @@ package vn.lienthong.validation;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import vn.lienthong.findings.Finding;
+import vn.lienthong.findings.FindingCode;
+import vn.lienthong.findings.Location;
 
 /** A report a clerk or an agency's IT staff can read: one block per file, Vietnamese first, then English. */
 public final class TextReportPrinter implements ReportPrinter {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import vn.lienthong.edxml.MessageHeader;
 import vn.lienthong.edxml.MessageType;
+import vn.lienthong.findings.Finding;
 
 /**
  * Every finding for one envelope, in file order. Valid means no finding is an error (warnings allowed).

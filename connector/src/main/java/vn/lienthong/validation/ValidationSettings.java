@@ -2,14 +2,15 @@ package vn.lienthong.validation;
 
 import java.util.Properties;
 import vn.lienthong.edxml.ReadLimits;
+import vn.lienthong.findings.SeverityPolicy;
 
 /**
  * Everything that tunes reading and validation, bound from {@code lienthong.limits.*} and
  * {@code lienthong.validation.*} (documented in config/application.properties).
  */
-public record ValidationSettings(ReadLimits limits, Policy policy, int attachmentNameMaxLength) {
+public record ValidationSettings(ReadLimits limits, SeverityPolicy policy, int attachmentNameMaxLength) {
 
-    public static final ValidationSettings DEFAULTS = new ValidationSettings(ReadLimits.DEFAULTS, Policy.defaults(), 255);
+    public static final ValidationSettings DEFAULTS = new ValidationSettings(ReadLimits.DEFAULTS, SeverityPolicy.defaults(), 255);
 
     public static ValidationSettings fromProperties(Properties properties) {
         ReadLimits defaults = ReadLimits.DEFAULTS;
@@ -23,7 +24,7 @@ public record ValidationSettings(ReadLimits limits, Policy policy, int attachmen
                 intValue(properties, "lienthong.limits.max-elements", defaults.maxElements()),
                 intValue(properties, "lienthong.limits.max-attributes-per-element", defaults.maxAttributesPerElement()));
         int nameLength = intValue(properties, "lienthong.validation.attachment-name-max-length", 255);
-        return new ValidationSettings(limits, Policy.fromProperties(properties), nameLength);
+        return new ValidationSettings(limits, SeverityPolicy.fromProperties(properties), nameLength);
     }
 
     private static long longValue(Properties properties, String key, long fallback) {

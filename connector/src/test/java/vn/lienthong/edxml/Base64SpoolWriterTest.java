@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import vn.lienthong.validation.Bilingual;
+import vn.lienthong.findings.Bilingual;
 
 class Base64SpoolWriterTest {
 

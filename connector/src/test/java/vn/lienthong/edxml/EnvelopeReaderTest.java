@@ -10,8 +10,8 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.lienthong.validation.FindingCode;
-import vn.lienthong.validation.Problem;
+import vn.lienthong.findings.FindingCode;
+import vn.lienthong.findings.Problem;
 
 class EnvelopeReaderTest {
 

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.lienthong.validation.FindingCode;
-import vn.lienthong.validation.Problem;
+import vn.lienthong.findings.FindingCode;
+import vn.lienthong.findings.Problem;
 
 /** Input that is not well-formed, not edXML, or built to exhaust the reader gets one precise problem. */
 class HostileInputTest {

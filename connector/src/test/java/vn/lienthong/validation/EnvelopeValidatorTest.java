@@ -1,7 +1,5 @@
 package vn.lienthong.validation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.TestEnvelopes;
 import vn.lienthong.edxml.MessageType;
+import vn.lienthong.findings.Finding;
+import vn.lienthong.findings.FindingCode;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class EnvelopeValidatorTest {
 

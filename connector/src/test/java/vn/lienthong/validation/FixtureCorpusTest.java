@@ -1,7 +1,5 @@
 package vn.lienthong.validation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import vn.lienthong.findings.Finding;
+import vn.lienthong.findings.FindingCode;
+import vn.lienthong.findings.Severity;
 import vn.lienthong.fixtures.BadCase;
 import vn.lienthong.fixtures.Fixtures;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The validator against the generated fixtures: every sample is clean, and every bad case produces the code it

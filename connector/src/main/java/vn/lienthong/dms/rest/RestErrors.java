@@ -2,7 +2,7 @@ package vn.lienthong.dms.rest;
 
 import vn.lienthong.dms.DmsError;
 import vn.lienthong.dms.GatewayCode;
-import vn.lienthong.validation.FindingCode;
+import vn.lienthong.findings.FindingCode;
 
 /** The errors only the REST layer produces, in the same shape as the gateway's. */
 final class RestErrors {

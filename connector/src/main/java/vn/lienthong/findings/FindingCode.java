@@ -1,7 +1,7 @@
-package vn.lienthong.validation;
+package vn.lienthong.findings;
 
-import static vn.lienthong.validation.Severity.ERROR;
-import static vn.lienthong.validation.Severity.WARNING;
+import static vn.lienthong.findings.Severity.ERROR;
+import static vn.lienthong.findings.Severity.WARNING;
 
 /**
  * Every finding the reader and the validator can produce: a stable English code, its default severity

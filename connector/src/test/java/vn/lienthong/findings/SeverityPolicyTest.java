@@ -1,4 +1,4 @@
-package vn.lienthong.validation;
+package vn.lienthong.findings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-class PolicyTest {
+class SeverityPolicyTest {
 
     private static Properties properties(String... keyValues) {
         Properties properties = new Properties();
@@ -21,34 +21,34 @@ class PolicyTest {
 
     @Test
     void a_code_keeps_its_default_severity_unless_configured() {
-        assertThat(Policy.defaults().apply(legacyOrganId).orElseThrow().severity()).isEqualTo(Severity.WARNING);
-        assertThat(Policy.defaults().severityOf(FindingCode.ORGANID_INVALID)).isEqualTo(Severity.ERROR);
+        assertThat(SeverityPolicy.defaults().apply(legacyOrganId).orElseThrow().severity()).isEqualTo(Severity.WARNING);
+        assertThat(SeverityPolicy.defaults().severityOf(FindingCode.ORGANID_INVALID)).isEqualTo(Severity.ERROR);
     }
 
     @Test
     void configuration_can_raise_a_warning_to_an_error() {
-        Policy strict = Policy.fromProperties(properties("lienthong.validation.severity.ORGANID_LEGACY_FORM", "error"));
+        SeverityPolicy strict = SeverityPolicy.fromProperties(properties("lienthong.validation.severity.ORGANID_LEGACY_FORM", "error"));
         assertThat(strict.apply(legacyOrganId).orElseThrow().isError()).isTrue();
     }
 
     @Test
     void configuration_can_turn_a_finding_off() {
-        Policy quiet = Policy.fromProperties(properties("lienthong.validation.severity.ORGANID_LEGACY_FORM", "off"));
+        SeverityPolicy quiet = SeverityPolicy.fromProperties(properties("lienthong.validation.severity.ORGANID_LEGACY_FORM", "off"));
         assertThat(quiet.apply(legacyOrganId)).isEmpty();
     }
 
     @Test
     void renders_bilingual_arguments_in_the_matching_language() {
-        Finding finding = Policy.defaults().apply(legacyOrganId).orElseThrow();
+        Finding finding = SeverityPolicy.defaults().apply(legacyOrganId).orElseThrow();
         assertThat(finding.vietnamese()).contains("01.02.G22").contains("dạng cũ").doesNotContain("old form");
         assertThat(finding.english()).contains("01.02.G22").contains("old form").doesNotContain("dạng cũ");
     }
 
     @Test
     void an_unknown_code_or_severity_is_a_configuration_error() {
-        assertThatThrownBy(() -> Policy.fromProperties(properties("lienthong.validation.severity.NO_SUCH_CODE", "error")))
+        assertThatThrownBy(() -> SeverityPolicy.fromProperties(properties("lienthong.validation.severity.NO_SUCH_CODE", "error")))
                 .hasMessageContaining("unknown finding code");
-        assertThatThrownBy(() -> Policy.fromProperties(properties("lienthong.validation.severity.ORGANID_INVALID", "fatal")))
+        assertThatThrownBy(() -> SeverityPolicy.fromProperties(properties("lienthong.validation.severity.ORGANID_INVALID", "fatal")))
                 .hasMessageContaining("must be error, warning or off");
     }
 

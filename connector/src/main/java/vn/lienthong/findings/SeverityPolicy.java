@@ -1,4 +1,4 @@
-package vn.lienthong.validation;
+package vn.lienthong.findings;
 
 import java.util.EnumMap;
 import java.util.Locale;
@@ -10,23 +10,23 @@ import java.util.Properties;
  * Decides how much each finding matters: the default severity of its code unless configuration says otherwise
  * ({@code lienthong.validation.severity.CODE=error|warning|off}). Renders the finding in both languages.
  */
-public final class Policy {
+public final class SeverityPolicy {
 
     static final String SEVERITY_PREFIX = "lienthong.validation.severity.";
 
     private final Map<FindingCode, Severity> overrides;
 
-    private Policy(Map<FindingCode, Severity> overrides) {
+    private SeverityPolicy(Map<FindingCode, Severity> overrides) {
         this.overrides = new EnumMap<>(FindingCode.class);
         this.overrides.putAll(overrides);
     }
 
-    public static Policy defaults() {
-        return new Policy(Map.of());
+    public static SeverityPolicy defaults() {
+        return new SeverityPolicy(Map.of());
     }
 
     /** Reads every {@code lienthong.validation.severity.*} key; an unknown code or severity is a configuration error. */
-    public static Policy fromProperties(Properties properties) {
+    public static SeverityPolicy fromProperties(Properties properties) {
         Map<FindingCode, Severity> overrides = new EnumMap<>(FindingCode.class);
         for (String key : properties.stringPropertyNames()) {
             if (!key.startsWith(SEVERITY_PREFIX)) {
@@ -46,7 +46,7 @@ public final class Policy {
                 throw new IllegalArgumentException(key + " must be error, warning or off, not '" + value + "'");
             }
         }
-        return new Policy(overrides);
+        return new SeverityPolicy(overrides);
     }
 
     public Severity severityOf(FindingCode code) {

@@ -1,10 +1,10 @@
-package vn.lienthong.validation;
+package vn.lienthong.findings;
 
 import java.util.List;
 
 /**
  * What a check found, before policy decides how much it matters: the code, where, and the values that go
- * into the sentence. {@link Policy} turns it into a {@link Finding}.
+ * into the sentence. {@link SeverityPolicy} turns it into a {@link Finding}.
  */
 public record Problem(FindingCode code, Location location, List<Object> arguments) {
 

@@ -1,8 +1,8 @@
-package vn.lienthong.validation;
+package vn.lienthong.findings;
 
 import java.util.Locale;
 
-/** How much a finding matters. Policy may move any rule between these; {@code OFF} silences it. */
+/** How much a finding matters. SeverityPolicy may move any rule between these; {@code OFF} silences it. */
 public enum Severity {
     ERROR("LỖI", "ERROR"),
     WARNING("CẢNH BÁO", "WARNING"),

@@ -1,4 +1,4 @@
-package vn.lienthong.validation;
+package vn.lienthong.findings;
 
 /**
  * A phrase in both languages, used as an argument of a finding's sentence; when the sentence is rendered in

@@ -1,4 +1,4 @@
-package vn.lienthong.validation;
+package vn.lienthong.findings;
 
 /** One thing wrong (or worth a warning) with an envelope, in both languages, with where it is. */
 public record Finding(FindingCode code, Severity severity, Location location, String vietnamese, String english) {

@@ -1,4 +1,4 @@
-package vn.lienthong.validation;
+package vn.lienthong.findings;
 
 /**
  * Where a finding points: line and column in the file (0 when unknown) and the element path,
