@@ -58,10 +58,16 @@ class KillAndRestartTest {
             List<String> toOffice = traffic.send(hanoi.settings().outbox(), TestNetworks.HANOI,
                     TestNetworks.GOVERNMENT_OFFICE, 5001, DOCUMENTS_EACH_WAY);
 
+            Path officeOutbox = officeData.resolve("dms/outbox");
             Random moments = new Random(20261125L);
             for (int kill = 0; kill < KILLS; kill++) {
+                // Killed after a random amount of real progress, never after a fixed time: on a loaded machine the
+                // child JVM may need longer to start, and a kill before it did anything would prove nothing.
+                long progressBefore = progress(officeOutbox, hanoi.settings().inbox());
+                int steps = 1 + moments.nextInt(10);
                 Process office = startOffice(officeConfig);
-                Thread.sleep(2500 + moments.nextInt(4000));
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() ->
+                        progress(officeOutbox, hanoi.settings().inbox()) >= progressBefore + steps);
                 office.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
             // The killed runs did real work: the kills landed mid-stream, not before anything started.
@@ -92,11 +98,16 @@ class KillAndRestartTest {
         }
     }
 
+    /** Files the office took from its outbox plus documents Hanoi's DMS received: grows with the office's work. */
+    private static long progress(Path officeOutbox, Path hanoiInbox) throws IOException {
+        return (DOCUMENTS_EACH_WAY - Traffic.envelopeCount(officeOutbox)) + Traffic.envelopeCount(hanoiInbox);
+    }
+
     /** What a failure needs to be understood: where each side stands and what the child JVM said. */
     private void explain(ConnectorRuntime hanoi, Path officeData) throws IOException {
         System.out.println("Hanoi inbox " + Traffic.envelopeCount(hanoi.settings().inbox()) + ", outbound "
-                + hanoi.tracker().countByState(vn.lienthong.tracking.Direction.OUTBOUND) + ", inbound "
-                + hanoi.tracker().countByState(vn.lienthong.tracking.Direction.INBOUND));
+                + hanoi.tracker().countByState(vn.lienthong.findings.Direction.OUTBOUND) + ", inbound "
+                + hanoi.tracker().countByState(vn.lienthong.findings.Direction.INBOUND));
         Path inbox = officeData.resolve("dms/inbox");
         System.out.println("Office inbox " + (Files.isDirectory(inbox) ? Traffic.envelopeCount(inbox) : 0)
                 + ", outbox " + Traffic.envelopeCount(officeData.resolve("dms/outbox")));
