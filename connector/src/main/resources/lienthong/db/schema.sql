@@ -98,3 +98,20 @@ CREATE TABLE IF NOT EXISTS dms_inbox (
     acknowledged_at  TIMESTAMP WITH TIME ZONE,
     CONSTRAINT pk_dms_inbox PRIMARY KEY (client_id, document_key)
 );
+
+-- What validation found in a document that went on anyway (warnings of an inbound package delivered liberally) or
+-- that held it (errors of a refused one), in report order, so each travels with its document: to the DMS beside
+-- it, in the REST answers, and to the operator who decides on a held package.
+CREATE TABLE IF NOT EXISTS document_finding (
+    document_key   VARCHAR(64)   NOT NULL,
+    finding_index  INTEGER       NOT NULL,
+    code           VARCHAR(64)   NOT NULL,
+    severity       VARCHAR(16)   NOT NULL,
+    line_no        INTEGER,
+    column_no      INTEGER,
+    path           VARCHAR(1000),
+    vietnamese     VARCHAR(2000) NOT NULL,
+    english        VARCHAR(2000) NOT NULL,
+    CONSTRAINT pk_document_finding PRIMARY KEY (document_key, finding_index),
+    CONSTRAINT fk_document_finding_document FOREIGN KEY (document_key) REFERENCES tracked_document (document_key)
+);

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         description = {
                 "Kết nối hệ thống quản lý văn bản với trục liên thông văn bản quốc gia.",
                 "Connects document-management systems to the national document interconnection axis."},
-        subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, VerifyCommand.class, ClientsCommand.class, SimulateAxisCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, VerifyCommand.class, ClientsCommand.class,
+                InboundCommand.class, SimulateAxisCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

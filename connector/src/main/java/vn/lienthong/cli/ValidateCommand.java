@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vn.lienthong.config.ConnectorProperties;
 import vn.lienthong.findings.Bilingual;
+import vn.lienthong.findings.Direction;
 import vn.lienthong.validation.EnvelopeValidator;
 import vn.lienthong.validation.JsonReportPrinter;
 import vn.lienthong.validation.ReportPrinter;
@@ -49,6 +50,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per file, one per line (JSON Lines).")
     private boolean json;
 
+    @Option(names = "--direction", paramLabel = "outbound|inbound", defaultValue = "outbound",
+            description = {"outbound (mặc định/default): kiểm tra như khi gửi đi, chặt chẽ / judged as something to send, strictly.",
+                    "inbound: kiểm tra như khi nhận từ trục, rộng rãi / judged as something received from the axis, liberally."})
+    private String direction;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "A properties file overriding the defaults (limits, severity policy).")
     private Path configFile;
@@ -65,6 +71,14 @@ final class ValidateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Cấu hình không dùng được / Unusable configuration: " + e.getMessage());
             return ExitCodes.UNREADABLE_OR_USAGE;
         }
+        Direction judgedAs;
+        try {
+            judgedAs = Direction.valueOf(direction.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("Hướng không hợp lệ / Invalid direction: --direction nhận/takes outbound"
+                    + " hoặc/or inbound, không phải/not '" + direction + "'");
+            return ExitCodes.UNREADABLE_OR_USAGE;
+        }
         ReportPrinter printer = json ? new JsonReportPrinter(out) : new TextReportPrinter(out);
         Tally tally = new Tally();
         try (SpoolDirectory spool = SpoolDirectory.create(properties.getProperty("lienthong.spool.directory"))) {
@@ -72,9 +86,9 @@ final class ValidateCommand implements Callable<Integer> {
             for (InputFiles.Input input : InputFiles.expand(inputs)) {
                 if (input.unreadableReason() != null) {
                     tally.unreadable++;
-                    printer.print(input.file(), unreadableReport(input.unreadableReason()));
+                    printer.print(input.file(), unreadableReport(input.unreadableReason(), judgedAs));
                 } else {
-                    validateOne(validator, input.file(), printer, tally);
+                    validateOne(validator, input.file(), judgedAs, printer, tally);
                 }
             }
         }
@@ -86,14 +100,15 @@ final class ValidateCommand implements Callable<Integer> {
         return tally.invalid > 0 ? ExitCodes.SOME_INVALID : ExitCodes.ALL_VALID;
     }
 
-    private static void validateOne(EnvelopeValidator validator, Path file, ReportPrinter printer, Tally tally) {
+    private static void validateOne(EnvelopeValidator validator, Path file, Direction direction, ReportPrinter printer,
+                                    Tally tally) {
         ValidationReport report;
         try {
-            report = validator.validate(file);
+            report = validator.validate(file, direction);
         } catch (IOException e) {
             tally.unreadable++;
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-            printer.print(file, unreadableReport(new Bilingual(reason, reason)));
+            printer.print(file, unreadableReport(new Bilingual(reason, reason), direction));
             return;
         }
         if (report.valid()) {
@@ -104,10 +119,11 @@ final class ValidateCommand implements Callable<Integer> {
         printer.print(file, report);
     }
 
-    private static ValidationReport unreadableReport(Bilingual reason) {
-        Finding finding = SeverityPolicy.defaults().apply(Problem.of(FindingCode.FILE_UNREADABLE, Location.UNKNOWN, reason))
+    private static ValidationReport unreadableReport(Bilingual reason, Direction direction) {
+        Finding finding = SeverityPolicy.defaults()
+                .apply(Problem.of(FindingCode.FILE_UNREADABLE, Location.UNKNOWN, reason), direction)
                 .orElseThrow();
-        return new ValidationReport(Optional.empty(), List.of(finding));
+        return new ValidationReport(direction, Optional.empty(), List.of(finding));
     }
 
     /** Counts per outcome, for the summary and the exit code. */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Properties;
 import vn.lienthong.edxml.Organization;
 import vn.lienthong.runtime.ConnectorRuntime;
-import vn.lienthong.tracking.Direction;
+import vn.lienthong.findings.Direction;
 import vn.lienthong.tracking.TrackedDocument;
 
 /**

@@ -72,6 +72,10 @@ public final class DemoNetwork implements AutoCloseable {
                 properties.setProperty("lienthong.data.directory", root.resolve(agency.systemId()).toString());
                 properties.setProperty("lienthong.axis.endpoint", simulator.endpoint().toString());
                 properties.setProperty("lienthong.axis.system-id", agency.systemId());
+                if (properties.getProperty("lienthong.agencies", "").isBlank()) {
+                    // Each connector serves its own agency: a package the axis brings for another is mis-delivered.
+                    properties.setProperty("lienthong.agencies", agency.organId());
+                }
                 int basePort = Integer.parseInt(properties.getProperty("lienthong.http.port").strip());
                 properties.setProperty("lienthong.http.port", Integer.toString(basePort + index));
                 int apiPort = Integer.parseInt(properties.getProperty("lienthong.api.port").strip());

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import vn.lienthong.runtime.ConnectorRuntime;
 import vn.lienthong.tracking.ChainVerdict;
-import vn.lienthong.tracking.Direction;
+import vn.lienthong.findings.Direction;
 import vn.lienthong.tracking.DocumentState;
 import vn.lienthong.tracking.RecipientStatus;
 import vn.lienthong.tracking.TrackedDocument;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import vn.lienthong.signature.Reason;
 import vn.lienthong.signature.SignatureCheck;
 import vn.lienthong.findings.Finding;
+import vn.lienthong.tracking.RecordedFinding;
 
 /**
  * The one shape of every error a DMS client sees, whichever interface it uses: a stable English code, the
@@ -27,6 +28,14 @@ public record DmsError(String code, String severity, @JsonProperty("vi") String 
         return new DmsError(finding.code().name(), finding.severity().name(), finding.vietnamese(), finding.english(),
                 new Where(at.hasPosition() ? at.line() : null, at.hasPosition() ? at.column() : null,
                         at.path().isEmpty() ? null : at.path()));
+    }
+
+    /** A finding kept with a received document, as tracking recorded it. */
+    public static DmsError of(RecordedFinding finding) {
+        boolean positioned = finding.line() > 0;
+        return new DmsError(finding.code(), finding.severity(), finding.vietnamese(), finding.english(),
+                new Where(positioned ? finding.line() : null, positioned ? finding.column() : null,
+                        finding.path().isEmpty() ? null : finding.path()));
     }
 
     public static DmsError of(SignatureCheck check, Reason reason) {

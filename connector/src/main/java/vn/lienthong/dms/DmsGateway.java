@@ -11,8 +11,9 @@ import vn.lienthong.edxml.StatusCode;
 import vn.lienthong.edxml.StatusHeader;
 import vn.lienthong.signature.Reason;
 import vn.lienthong.signature.SignatureCheck;
-import vn.lienthong.tracking.Direction;
+import vn.lienthong.findings.Direction;
 import vn.lienthong.tracking.DocumentKey;
+import vn.lienthong.tracking.DocumentFindings;
 import vn.lienthong.tracking.DocumentTracker;
 import vn.lienthong.tracking.PullInbox;
 import vn.lienthong.tracking.TrackedDocument;
@@ -29,19 +30,24 @@ import vn.lienthong.findings.Finding;
  */
 public final class DmsGateway {
 
+    /** More than any agency holds at once; a listing is never cut short in practice. */
+    private static final int MAX_LISTED = 100_000;
+
     private final OutboundIntake intake;
     private final QueueSender queues;
     private final DocumentTracker tracker;
     private final PullInbox inbox;
+    private final DocumentFindings findings;
     private final EnvelopeFactory envelopes = new EnvelopeFactory();
     private final Path workDirectory;
 
     public DmsGateway(OutboundIntake intake, QueueSender queues, DocumentTracker tracker, PullInbox inbox,
-                      Path workDirectory) throws IOException {
+                      DocumentFindings findings, Path workDirectory) throws IOException {
         this.intake = intake;
         this.queues = queues;
         this.tracker = tracker;
         this.inbox = inbox;
+        this.findings = findings;
         this.workDirectory = Files.createDirectories(workDirectory);
     }
 
@@ -81,14 +87,26 @@ public final class DmsGateway {
         if (!concerns(client, document)) {
             return Outcome.failed(Outcome.Status.FORBIDDEN, DmsError.of(GatewayCode.NOT_YOUR_DOCUMENT, key, client.id()));
         }
+        return Outcome.ok(view(document));
+    }
+
+    private DocumentView view(TrackedDocument document) {
         List<DocumentView.TimelineEntry> timeline = tracker.timeline(document.key()).stream()
                 .map(status -> new DocumentView.TimelineEntry(status.recipientOrganId(), status.statusCode(),
                         status.description(), status.at()))
                 .toList();
-        return Outcome.ok(new DocumentView(document.key().value(), document.direction().name(), document.messageType(),
+        return new DocumentView(document.key().value(), document.direction().name(), document.messageType(),
                 document.state().name(), document.stateReason(), document.senderOrganId(), document.recipients(),
                 document.documentId(), document.code(), document.axisDocId(), document.created(), document.updated(),
-                timeline));
+                timeline, findings.of(document.key()).stream().map(DmsError::of).toList());
+    }
+
+    /**
+     * Packages from the axis for the client's agencies that the connector holds (refused or quarantined), newest
+     * first, each with its reasons: the agency learns what did not reach it, and its operator can release it.
+     */
+    public Outcome held(DmsClient client) {
+        return Outcome.ok(tracker.held(client.organIds(), MAX_LISTED).stream().map(this::view).toList());
     }
 
     /** A status (01..16) for a document the client's agency received; sent to the document's sender via the axis. */

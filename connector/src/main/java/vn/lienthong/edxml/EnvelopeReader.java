@@ -72,7 +72,7 @@ public final class EnvelopeReader {
             reader = (XMLStreamReader2) factory.createXMLStreamReader(limited);
             XmlNode root = parse.run(reader);
             Envelope envelope = EnvelopeMapper.map(root);
-            return ReadOutcome.read(envelope, parse.locations, parse.spoolFiles);
+            return ReadOutcome.read(envelope, root, parse.locations, parse.spoolFiles);
         } catch (XMLStreamException e) {
             parse.deleteSpoolFiles();
             return ReadOutcome.failed(XmlProblems.classify(e, reader, limits));
@@ -171,6 +171,8 @@ public final class EnvelopeReader {
             locations.putIfAbsent(location.path(), location);
             for (int i = 0; i < reader.getAttributeCount(); i++) {
                 String namespace = reader.getAttributeNamespace(i);
+                node.attributeNames().add(new XmlNode.AttributeName(namespace == null ? "" : namespace,
+                        reader.getAttributeLocalName(i)));
                 if (namespace == null || namespace.isEmpty()) {
                     node.attributes().put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
                 } else if (EdxmlNames.XLINK_NAMESPACE.equals(namespace)) {
@@ -185,7 +187,7 @@ public final class EnvelopeReader {
 
         private XmlNode requireEdxmlRoot(XmlNode node) {
             if (!node.is("edXML")) {
-                String found = node.namespace() == null || node.namespace().isEmpty()
+                String found = node.namespace().isEmpty()
                         ? node.name() + " (no namespace)"
                         : node.name() + " {" + node.namespace() + "}";
                 throw new Refused(Problem.of(FindingCode.NOT_EDXML, node.location(), found));
@@ -221,10 +223,16 @@ public final class EnvelopeReader {
                     switch (reader.next()) {
                         case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
                                 reader.getText(sink, false);
-                        case XMLStreamConstants.START_ELEMENT -> depth++;
+                        case XMLStreamConstants.START_ELEMENT -> {
+                            if (depth++ == 1) {
+                                // Kept (without content) so that the structure check can report it.
+                                node.children().add(new XmlNode(reader.getNamespaceURI(), reader.getLocalName(),
+                                        location(reader, node.location().path() + "/" + reader.getLocalName())));
+                            }
+                        }
                         case XMLStreamConstants.END_ELEMENT -> depth--;
                         default -> {
-                            // A comment inside base64 text is harmless; the schema check reports stray elements.
+                            // A comment inside base64 text is harmless.
                         }
                     }
                 }

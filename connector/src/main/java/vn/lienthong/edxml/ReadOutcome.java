@@ -17,28 +17,36 @@ import vn.lienthong.findings.Problem;
 public final class ReadOutcome implements AutoCloseable {
 
     private final Envelope envelope;
+    private final XmlNode root;
     private final Problem failure;
     private final Map<String, Location> locations;
     private final List<Path> spoolFiles;
 
-    private ReadOutcome(Envelope envelope, Problem failure, Map<String, Location> locations, List<Path> spoolFiles) {
+    private ReadOutcome(Envelope envelope, XmlNode root, Problem failure, Map<String, Location> locations,
+                        List<Path> spoolFiles) {
         this.envelope = envelope;
+        this.root = root;
         this.failure = failure;
         this.locations = locations;
         this.spoolFiles = spoolFiles;
     }
 
-    static ReadOutcome read(Envelope envelope, Map<String, Location> locations, List<Path> spoolFiles) {
-        return new ReadOutcome(envelope, null, Map.copyOf(locations), List.copyOf(spoolFiles));
+    static ReadOutcome read(Envelope envelope, XmlNode root, Map<String, Location> locations, List<Path> spoolFiles) {
+        return new ReadOutcome(envelope, root, null, Map.copyOf(locations), List.copyOf(spoolFiles));
     }
 
     static ReadOutcome failed(Problem failure) {
-        return new ReadOutcome(null, failure, Map.of(), List.of());
+        return new ReadOutcome(null, null, failure, Map.of(), List.of());
     }
 
     /** The envelope, when the file could be read as edXML. */
     public Optional<Envelope> envelope() {
         return Optional.ofNullable(envelope);
+    }
+
+    /** The element tree as the file has it, every element and attribute included, when the file could be read. */
+    public Optional<XmlNode> root() {
+        return Optional.ofNullable(root);
     }
 
     /** Why the file could not be read as edXML (not well-formed, not edXML, over a limit), if it could not. */

@@ -7,65 +7,111 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Decides how much each finding matters: the default severity of its code unless configuration says otherwise
- * ({@code lienthong.validation.severity.CODE=error|warning|off}). Renders the finding in both languages.
+ * Decides how much each finding matters in each direction: the default severity of its code (see
+ * {@link FindingCode}) unless configuration says otherwise, then renders the finding in both languages.
+ * <ul>
+ *   <li>{@code lienthong.validation.outbound.severity.CODE=error|warning|off}: what we send;</li>
+ *   <li>{@code lienthong.validation.inbound.severity.CODE=...}: what the axis brings us;</li>
+ *   <li>{@code lienthong.validation.severity.CODE=...}: both, unless a key of one direction says otherwise.</li>
+ * </ul>
  */
 public final class SeverityPolicy {
 
     static final String SEVERITY_PREFIX = "lienthong.validation.severity.";
+    static final String OUTBOUND_PREFIX = "lienthong.validation.outbound.severity.";
+    static final String INBOUND_PREFIX = "lienthong.validation.inbound.severity.";
+    /** Values from an envelope are cut to this many characters in a sentence, so no answer echoes a hostile input. */
+    static final int MAX_ARGUMENT_LENGTH = 200;
 
-    private final Map<FindingCode, Severity> overrides;
+    private final Map<Direction, Map<FindingCode, Severity>> overrides;
 
-    private SeverityPolicy(Map<FindingCode, Severity> overrides) {
-        this.overrides = new EnumMap<>(FindingCode.class);
-        this.overrides.putAll(overrides);
+    private SeverityPolicy(Map<Direction, Map<FindingCode, Severity>> overrides) {
+        this.overrides = new EnumMap<>(Direction.class);
+        for (Direction direction : Direction.values()) {
+            Map<FindingCode, Severity> ofDirection = new EnumMap<>(FindingCode.class);
+            ofDirection.putAll(overrides.getOrDefault(direction, Map.of()));
+            this.overrides.put(direction, ofDirection);
+        }
     }
 
     public static SeverityPolicy defaults() {
         return new SeverityPolicy(Map.of());
     }
 
-    /** Reads every {@code lienthong.validation.severity.*} key; an unknown code or severity is a configuration error. */
+    /**
+     * Reads every severity key; an unknown code or severity is a configuration error. A key of one direction wins
+     * over the key for both, whatever their order in the file.
+     */
     public static SeverityPolicy fromProperties(Properties properties) {
-        Map<FindingCode, Severity> overrides = new EnumMap<>(FindingCode.class);
+        Map<Direction, Map<FindingCode, Severity>> overrides = new EnumMap<>(Direction.class);
+        for (Direction direction : Direction.values()) {
+            overrides.put(direction, new EnumMap<>(FindingCode.class));
+        }
         for (String key : properties.stringPropertyNames()) {
-            if (!key.startsWith(SEVERITY_PREFIX)) {
-                continue;
+            if (key.startsWith(SEVERITY_PREFIX)) {
+                Severity severity = severity(properties, key);
+                FindingCode code = code(key, SEVERITY_PREFIX);
+                overrides.values().forEach(ofDirection -> ofDirection.putIfAbsent(code, severity));
             }
-            String codeName = key.substring(SEVERITY_PREFIX.length()).trim().toUpperCase(Locale.ROOT);
-            FindingCode code;
-            try {
-                code = FindingCode.valueOf(codeName);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown finding code in " + key);
-            }
-            String value = properties.getProperty(key);
-            try {
-                overrides.put(code, Severity.parse(value));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(key + " must be error, warning or off, not '" + value + "'");
+        }
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith(OUTBOUND_PREFIX)) {
+                overrides.get(Direction.OUTBOUND).put(code(key, OUTBOUND_PREFIX), severity(properties, key));
+            } else if (key.startsWith(INBOUND_PREFIX)) {
+                overrides.get(Direction.INBOUND).put(code(key, INBOUND_PREFIX), severity(properties, key));
             }
         }
         return new SeverityPolicy(overrides);
     }
 
-    public Severity severityOf(FindingCode code) {
-        return overrides.getOrDefault(code, code.defaultSeverity());
+    private static FindingCode code(String key, String prefix) {
+        String codeName = key.substring(prefix.length()).trim().toUpperCase(Locale.ROOT);
+        try {
+            return FindingCode.valueOf(codeName);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown finding code in " + key);
+        }
     }
 
-    /** The finding for a problem, or empty when policy turns its code off. */
-    public Optional<Finding> apply(Problem problem) {
-        Severity severity = severityOf(problem.code());
+    private static Severity severity(Properties properties, String key) {
+        String value = properties.getProperty(key);
+        try {
+            return Severity.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + " must be error, warning or off, not '" + value + "'");
+        }
+    }
+
+    public Severity severityOf(FindingCode code, Direction direction) {
+        return overrides.get(direction).getOrDefault(code, code.defaultSeverity(direction));
+    }
+
+    /** What a finding of this code stops: sending, receiving, both or neither. */
+    public Blocks blocks(FindingCode code) {
+        return Blocks.of(severityOf(code, Direction.OUTBOUND) == Severity.ERROR,
+                severityOf(code, Direction.INBOUND) == Severity.ERROR);
+    }
+
+    /** The finding for a problem met in {@code direction}, or empty when policy turns its code off there. */
+    public Optional<Finding> apply(Problem problem, Direction direction) {
+        Severity severity = severityOf(problem.code(), direction);
         if (severity == Severity.OFF) {
             return Optional.empty();
         }
         Object[] vietnamese = problem.arguments().stream()
-                .map(argument -> argument instanceof Bilingual text ? text.vietnamese() : argument)
+                .map(argument -> shown(argument instanceof Bilingual text ? text.vietnamese() : argument))
                 .toArray();
         Object[] english = problem.arguments().stream()
-                .map(argument -> argument instanceof Bilingual text ? text.english() : argument)
+                .map(argument -> shown(argument instanceof Bilingual text ? text.english() : argument))
                 .toArray();
-        return Optional.of(new Finding(problem.code(), severity, problem.location(),
+        return Optional.of(new Finding(problem.code(), severity, blocks(problem.code()), problem.location(),
                 problem.code().vietnamese(vietnamese), problem.code().english(english)));
+    }
+
+    private static Object shown(Object argument) {
+        if (argument instanceof String text && text.length() > MAX_ARGUMENT_LENGTH) {
+            return text.substring(0, MAX_ARGUMENT_LENGTH) + "…";
+        }
+        return argument;
     }
 }

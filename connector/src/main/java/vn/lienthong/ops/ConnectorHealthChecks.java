@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -18,8 +19,34 @@ public final class ConnectorHealthChecks {
     private ConnectorHealthChecks() {
     }
 
-    public static List<HealthCheck> of(BooleanSupplier brokerActive, DataSource trackingDatabase, AxisReachability axis) {
-        return List.of(new BrokerCheck(brokerActive), new DatabaseCheck(trackingDatabase), new AxisCheck(axis));
+    public static List<HealthCheck> of(BooleanSupplier brokerActive, DataSource trackingDatabase, AxisReachability axis,
+                                       Supplier<Map<String, Long>> heldInbound) {
+        return List.of(new BrokerCheck(brokerActive), new DatabaseCheck(trackingDatabase), new AxisCheck(axis),
+                new HeldInboundCheck(heldInbound));
+    }
+
+    /**
+     * How many packages from the axis the connector holds for an operator, per state. Always UP: a held package is
+     * safe and visible, not a fault of the connector; the counts are for whoever watches.
+     */
+    private static final class HeldInboundCheck extends AbstractHealthCheck {
+        private final Supplier<Map<String, Long>> counts;
+
+        HeldInboundCheck(Supplier<Map<String, Long>> counts) {
+            super("lienthong", "held-inbound");
+            this.counts = counts;
+        }
+
+        @Override
+        protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+            Map<String, Long> held = counts.get();
+            held.forEach(builder::detail);
+            long refused = held.getOrDefault("refused", 0L);
+            long quarantined = held.getOrDefault("quarantined", 0L);
+            builder.message((refused + quarantined) + " inbound package(s) held for an operator: " + refused
+                    + " refused, " + quarantined + " quarantined (inbound list)");
+            builder.up();
+        }
     }
 
     private static final class BrokerCheck extends AbstractHealthCheck {

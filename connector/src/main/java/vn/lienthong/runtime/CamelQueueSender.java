@@ -3,27 +3,38 @@ package vn.lienthong.runtime;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import vn.lienthong.dms.QueueSender;
+import vn.lienthong.transport.InboundHold;
+import vn.lienthong.transport.InboundIntake;
 import vn.lienthong.transport.OutboundIntake;
 
 /**
- * Puts a key accepted through a DMS interface on the outbound (or status-out) queue, synchronously: the broker
- * has persisted it when this returns, so the interface may answer "accepted". The same queues the outbox flow uses.
+ * Puts a key on one of the flows' queues synchronously: the broker has persisted it when this returns. A key
+ * accepted through a DMS interface goes on the outbound (or status-out) queue, so the interface may answer
+ * "accepted"; a held inbound package an operator released goes on the delivery queue. The same queues the flows use.
  */
-final class CamelQueueSender implements QueueSender {
+final class CamelQueueSender implements QueueSender, InboundHold.DeliveryQueue {
 
     private final Main main;
-    private final OutboundIntake intake;
+    private final OutboundIntake outbound;
+    private final InboundIntake inbound;
     private volatile ProducerTemplate producer;
 
-    CamelQueueSender(Main main, OutboundIntake intake) {
+    CamelQueueSender(Main main, OutboundIntake outbound, InboundIntake inbound) {
         this.main = main;
-        this.intake = intake;
+        this.outbound = outbound;
+        this.inbound = inbound;
     }
 
     @Override
     public void enqueue(String key, boolean status) {
         producer().sendBody(status ? "jms:queue:lienthong.status.out" : "jms:queue:lienthong.outbound", key);
-        intake.queued(key);
+        outbound.queued(key);
+    }
+
+    @Override
+    public void enqueue(String key) {
+        producer().sendBody("jms:queue:lienthong.delivery", key);
+        inbound.queued(key);
     }
 
     /** Made on first use: the Camel context exists only once the connector has started. */

@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,11 @@ import org.apache.camel.health.HealthCheck;
 import vn.lienthong.axis.AxisClient;
 import vn.lienthong.ops.AxisReachability;
 import vn.lienthong.ops.ConnectorHealthChecks;
+import vn.lienthong.findings.Direction;
+import vn.lienthong.ops.http.OpsApi;
+import vn.lienthong.ops.http.OpsToken;
+import vn.lienthong.tracking.DocumentFindings;
+import vn.lienthong.tracking.DocumentState;
 import vn.lienthong.tracking.DocumentTracker;
 import vn.lienthong.tracking.ProcessedMarks;
 import vn.lienthong.tracking.TrackingDatabase;
@@ -43,6 +49,7 @@ import vn.lienthong.dms.soap.SoapEndpoint;
 import vn.lienthong.dms.soap.SoapSettings;
 import vn.lienthong.tracking.PullInbox;
 import vn.lienthong.transport.DocumentStore;
+import vn.lienthong.transport.InboundHold;
 import vn.lienthong.transport.InboundIntake;
 import vn.lienthong.transport.InboxPoller;
 import vn.lienthong.transport.OutboundIntake;
@@ -130,8 +137,8 @@ public final class ConnectorRuntime implements AutoCloseable {
                 data.resolve("spool"), clock);
         SignatureGate outgoingSignatures = new SignatureGate(verifier, signatureSettings.policy(), log,
                 settings.errorFolder(), data.resolve("quarantine/outbound"));
-        SignatureGate incomingSignatures = new SignatureGate(verifier, signatureSettings.policy(), log,
-                data.resolve("refused/inbound"), data.resolve("quarantine/inbound"));
+        SignatureGate incomingSignatures = new SignatureGate(verifier, signatureSettings.policy(), log);
+        DocumentFindings documentFindings = new DocumentFindings(database);
         OutboundIntake outboundIntake = new OutboundIntake(validator, store, tracker, log,
                 new RefusedFolder(settings.errorFolder()), outgoingSignatures, AgencySigner.fromProperties(properties), clock);
         main.bind("outboundIntake", outboundIntake);
@@ -140,19 +147,22 @@ public final class ConnectorRuntime implements AutoCloseable {
         main.bind("inboxPoller", new InboxPoller(axis, store, log, reachability));
         EmbeddedBroker startedBroker = broker;
         for (HealthCheck check : ConnectorHealthChecks.of(
-                () -> startedBroker == null || startedBroker.isActive(), database.dataSource(), reachability)) {
+                () -> startedBroker == null || startedBroker.isActive(), database.dataSource(), reachability,
+                () -> heldCounts(tracker))) {
             main.bind(check.getId() + "-health-check", check);
         }
-        main.bind("inboundIntake", new InboundIntake(validator, store, tracker, log,
-                new RefusedFolder(data.resolve("refused/inbound")), incomingSignatures, clock));
+        InboundIntake inboundIntake = new InboundIntake(validator, store, tracker, documentFindings, log,
+                incomingSignatures, settings.ourAgencies(clients), clock);
+        main.bind("inboundIntake", inboundIntake);
         PullInbox pullInbox = new PullInbox(database, clock);
-        main.bind("dmsDelivery", new DmsDelivery(store, tracker, marks, log, pullInbox, clients, Map.of(
+        main.bind("dmsDelivery", new DmsDelivery(store, tracker, documentFindings, marks, log, pullInbox, clients, Map.of(
                 Delivery.Mode.WEBHOOK, WebhookDelivery.fromProperties(properties, clients, marks, clock),
                 Delivery.Mode.JMS, new JmsDelivery(connectionFactory, marks)),
                 settings.inbox(), settings.statusInbox()));
         main.bind("dmsClients", clients);
-        DmsGateway gateway = new DmsGateway(outboundIntake, new CamelQueueSender(main, outboundIntake),
-                tracker, pullInbox, data.resolve("dms-work"));
+        CamelQueueSender queues = new CamelQueueSender(main, outboundIntake, inboundIntake);
+        DmsGateway gateway = new DmsGateway(outboundIntake, queues, tracker, pullInbox, documentFindings,
+                data.resolve("dms-work"));
         main.bind("dmsGateway", gateway);
         main.bind("dmsRestApi", new DmsRestApi(gateway, clients, store, data.resolve("api-uploads"),
                 ValidationSettings.fromProperties(properties).limits().maxEnvelopeBytes()));
@@ -175,8 +185,12 @@ public final class ConnectorRuntime implements AutoCloseable {
             main.bind("apiVertx", ApiTls.requestingClientCertificates(runtime.apiVertx));
             main.bind("apiServerFactory", ApiTls.serverFactory(settings.dmsTls()));
         }
+        InboundHold hold = new InboundHold(tracker, documentFindings, log, store, queues);
         try {
             main.start();
+            if (settings.httpEnabled()) {
+                mountOperationsApi(main, new OpsApi(hold, OpsToken.loadOrCreate(settings.opsTokenFile())));
+            }
             // --- SOAP interface (vn.lienthong.dms.soap): opened once Camel runs, since it feeds Camel's queues. ---
             runtime.soap = SoapEndpoint.start(SoapSettings.from(properties), settings.dmsTls(),
                     main.getCamelContext().getRegistry().lookupByNameAndType("dmsGateway", DmsGateway.class),
@@ -188,6 +202,21 @@ public final class ConnectorRuntime implements AutoCloseable {
         }
         LOG.info("Connector started: {}", settings);
         return runtime;
+    }
+
+    /** The operations API goes on Camel's management server, beside /health. */
+    private static void mountOperationsApi(Main main, OpsApi api) {
+        ManagementHttpServer server = main.getCamelContext().hasService(ManagementHttpServer.class);
+        if (server == null) {
+            throw new IllegalStateException("the management HTTP server did not start, so the operations API cannot run");
+        }
+        api.mount(server.getRouter());
+    }
+
+    /** Held inbound packages per state, for /health. */
+    private static Map<String, Long> heldCounts(DocumentTracker tracker) {
+        Map<DocumentState, Long> counts = tracker.countByState(Direction.INBOUND);
+        return Map.of("refused", counts.get(DocumentState.REFUSED), "quarantined", counts.get(DocumentState.QUARANTINED));
     }
 
     private static ConnectionFactory connectionFactory(String url) {
@@ -211,6 +240,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         camel.setProperty("camel.management.port", Integer.toString(settings.httpPort()));
         camel.setProperty("camel.management.healthCheckEnabled", "true");
         camel.setProperty("camel.management.healthPath", "/health");
+        // Every check with its details (held inbound packages per state, why the axis is down), not only the status.
+        camel.setProperty("camel.health.exposureLevel", "full");
         // The DMS REST API (routes/dms-rest.camel.yaml) on Camel's main server, apart from health. Bodies are read by
         // the REST beans themselves, streamed to disk after authentication, so the server's upload handling stays off.
         camel.setProperty("camel.server.enabled", properties.getProperty("lienthong.api.enabled", "true").strip());

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import vn.lienthong.dms.ClientRegistry;
 import vn.lienthong.axis.AxisSettings;
 import vn.lienthong.dms.DmsTls;
 
@@ -77,6 +80,28 @@ public record ConnectorSettings(
                     + " or lienthong.axis.secret-file");
         }
         return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+    }
+
+    /**
+     * The agencies this connector serves: {@code lienthong.agencies} and every agency a DMS client is bound to. An
+     * inbound package addressed only to others was mis-delivered. Empty when neither names any: then nothing is
+     * judged mis-delivered.
+     */
+    public Set<String> ourAgencies(ClientRegistry clients) {
+        Set<String> agencies = new TreeSet<>();
+        for (String agency : properties.getProperty("lienthong.agencies", "").split(",")) {
+            if (!agency.isBlank()) {
+                agencies.add(agency.strip());
+            }
+        }
+        clients.all().forEach(client -> agencies.addAll(client.organIds()));
+        return agencies;
+    }
+
+    /** Where the operations token lives ({@code lienthong.ops.token-file}, else {@code <data>/ops-token}). */
+    public Path opsTokenFile() {
+        String configured = properties.getProperty("lienthong.ops.token-file", "").strip();
+        return configured.isEmpty() ? dataDirectory.resolve("ops-token") : Path.of(configured).toAbsolutePath();
     }
 
     public boolean embeddedBroker() {

@@ -30,6 +30,9 @@ public enum SignatureProblem {
     ALGORITHM_LEGACY(VALID,
             "Thuật toán cũ %s (SHA-1), được chấp nhận theo chính sách nhưng nên thay thế.",
             "Legacy algorithm %s (SHA-1), accepted by policy but due for replacement."),
+    PDF_UNREADABLE(INDETERMINATE,
+            "Không phân tích được tệp PDF nên không kiểm tra được chữ ký số trong tệp.",
+            "The PDF cannot be parsed, so the signatures in it cannot be checked."),
     SIGNATURE_MALFORMED(INVALID, "Chữ ký không đúng cấu trúc: %s", "The signature is malformed: %s"),
 
     // --- PDF signatures. ---

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.lienthong.findings.Direction;
 
 /** Reads tracked documents with their recipients in one query, newest first. */
 final class DocumentRows {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import vn.lienthong.findings.Direction;
 
 /**
  * The tracking record and per-recipient status timeline of every document. Every write is safe to replay:
@@ -160,6 +162,68 @@ public final class DocumentTracker {
             return updated == 1;
         } catch (SQLException e) {
             throw new TrackingException("could not move document " + key + " to " + to, e);
+        }
+    }
+
+    /**
+     * An operator lets a held inbound package go on: REFUSED or QUARANTINED becomes RECEIVED, with the reason. False
+     * when the document is not an inbound package held that way (already released, discarded, or never held).
+     */
+    public boolean release(DocumentKey key, String reason) {
+        return leaveHold(key, DocumentState.RECEIVED, reason);
+    }
+
+    /** An operator ends a held inbound package: it becomes DISCARDED, with the reason. False when it was not held. */
+    public boolean discard(DocumentKey key, String reason) {
+        return leaveHold(key, DocumentState.DISCARDED, reason);
+    }
+
+    private boolean leaveHold(DocumentKey key, DocumentState to, String reason) {
+        String sql = "UPDATE tracked_document SET state = ?, state_reason = ?, updated_at = ? WHERE document_key = ?"
+                + " AND direction = ? AND state IN (?, ?)";
+        try {
+            int updated = Jdbc.withConnection(dataSource, connection -> {
+                try (PreparedStatement update = connection.prepareStatement(sql)) {
+                    update.setString(1, to.name());
+                    update.setString(2, Jdbc.fit(reason, REASON_LENGTH));
+                    Jdbc.setInstant(update, 3, clock.instant());
+                    update.setString(4, key.value());
+                    update.setString(5, Direction.INBOUND.name());
+                    update.setString(6, DocumentState.REFUSED.name());
+                    update.setString(7, DocumentState.QUARANTINED.name());
+                    return update.executeUpdate();
+                }
+            });
+            if (updated == 0) {
+                requireTracked(key);
+            }
+            return updated == 1;
+        } catch (SQLException e) {
+            throw new TrackingException("could not move held document " + key + " to " + to, e);
+        }
+    }
+
+    /**
+     * Inbound packages waiting for an operator (REFUSED or QUARANTINED), newest first; with {@code agencies}
+     * non-empty, only those addressed to one of them.
+     */
+    public List<TrackedDocument> held(Collection<String> agencies, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<Object> parameters = new ArrayList<>(List.of(Direction.INBOUND.name(), DocumentState.REFUSED.name(),
+                DocumentState.QUARANTINED.name()));
+        String condition = "direction = ? AND state IN (?, ?)";
+        if (!agencies.isEmpty()) {
+            condition += " AND document_key IN (SELECT document_key FROM document_recipient WHERE recipient_organ_id IN ("
+                    + String.join(", ", Collections.nCopies(agencies.size(), "?")) + "))";
+            parameters.addAll(agencies);
+        }
+        String where = condition;
+        try {
+            return Jdbc.withConnection(dataSource, connection -> DocumentRows.select(connection, where, parameters, limit));
+        } catch (SQLException e) {
+            throw new TrackingException("could not list held inbound packages", e);
         }
     }
 

@@ -3,6 +3,7 @@ package vn.lienthong.tracking;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import vn.lienthong.findings.Direction;
 
 /**
  * The tracking record of one document.

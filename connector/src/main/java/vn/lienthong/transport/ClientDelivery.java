@@ -1,6 +1,7 @@
 package vn.lienthong.transport;
 
 import java.nio.file.Path;
+import java.util.List;
 import vn.lienthong.dms.DmsClient;
 import vn.lienthong.tracking.TrackedDocument;
 
@@ -11,5 +12,9 @@ import vn.lienthong.tracking.TrackedDocument;
  */
 public interface ClientDelivery {
 
-    void deliver(DmsClient client, TrackedDocument document, Path envelope) throws Exception;
+    /**
+     * @param findingCodes the codes of what validation found in the document (warnings it was delivered with), each
+     *                     once, in report order; empty when nothing was found
+     */
+    void deliver(DmsClient client, TrackedDocument document, Path envelope, List<String> findingCodes) throws Exception;
 }

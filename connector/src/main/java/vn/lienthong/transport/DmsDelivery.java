@@ -1,6 +1,7 @@
 package vn.lienthong.transport;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -10,9 +11,11 @@ import vn.lienthong.dms.Delivery;
 import vn.lienthong.dms.DmsClient;
 import vn.lienthong.tracking.DocumentKey;
 import vn.lienthong.tracking.DocumentState;
+import vn.lienthong.tracking.DocumentFindings;
 import vn.lienthong.tracking.DocumentTracker;
 import vn.lienthong.tracking.ProcessedMarks;
 import vn.lienthong.tracking.PullInbox;
+import vn.lienthong.tracking.RecordedFinding;
 import vn.lienthong.tracking.TrackedDocument;
 import vn.lienthong.tracking.TransmissionLog;
 
@@ -21,6 +24,10 @@ import vn.lienthong.tracking.TransmissionLog;
  * client chose: its folder ({@code out/}, or {@code status/} for status notices), a webhook, a JMS queue, or its
  * pull inbox. An agency no client is bound to gets the connector's configured folders. Each client's delivery is
  * idempotent, so a redelivered message never shows a client the same document twice.
+ *
+ * <p>What validation found in a received document travels with it: in a folder as {@code NAME.findings.json}
+ * beside the document (in place before the document appears), to webhooks and JMS as the list of codes, and in the
+ * REST and SOAP views of the document in full.
  */
 public final class DmsDelivery {
 
@@ -29,6 +36,7 @@ public final class DmsDelivery {
 
     private final DocumentStore store;
     private final DocumentTracker tracker;
+    private final DocumentFindings findings;
     private final TransmissionLog log;
     private final FolderDelivery folders;
     private final PullInbox inbox;
@@ -37,11 +45,13 @@ public final class DmsDelivery {
     private final Path documentsFolder;
     private final Path statusFolder;
 
-    public DmsDelivery(DocumentStore store, DocumentTracker tracker, ProcessedMarks marks, TransmissionLog log,
-                       PullInbox inbox, ClientRegistry clients, Map<Delivery.Mode, ClientDelivery> otherModes,
-                       Path documentsFolder, Path statusFolder) throws java.io.IOException {
+    public DmsDelivery(DocumentStore store, DocumentTracker tracker, DocumentFindings findings, ProcessedMarks marks,
+                       TransmissionLog log, PullInbox inbox, ClientRegistry clients,
+                       Map<Delivery.Mode, ClientDelivery> otherModes, Path documentsFolder, Path statusFolder)
+            throws java.io.IOException {
         this.store = store;
         this.tracker = tracker;
+        this.findings = findings;
         this.log = log;
         this.folders = new FolderDelivery(marks);
         this.inbox = inbox;
@@ -56,17 +66,17 @@ public final class DmsDelivery {
         TrackedDocument document = tracker.find(documentKey)
                 .orElseThrow(() -> new IllegalStateException("key " + key + " on the delivery queue is not tracked"));
         boolean status = "status".equals(document.messageType());
+        List<RecordedFinding> carried = findings.of(documentKey);
         Map<String, DmsClient> receivers = new LinkedHashMap<>();
         for (String recipient : document.recipients()) {
             clients.receiversFor(recipient).forEach(client -> receivers.putIfAbsent(client.id(), client));
         }
         String deliveredTo;
         if (receivers.isEmpty()) {
-            deliveredTo = folders.deliver(store.pathOf(key), status ? statusFolder : documentsFolder, documentKey,
-                    DELIVERED_MARK, finalName(document));
+            deliveredTo = deliverToFolder(status ? statusFolder : documentsFolder, document, DELIVERED_MARK, carried);
         } else {
             for (DmsClient client : receivers.values()) {
-                deliverTo(client, document, status);
+                deliverTo(client, document, status, carried);
             }
             deliveredTo = "client(s) " + String.join(", ", receivers.keySet());
         }
@@ -76,20 +86,33 @@ public final class DmsDelivery {
         }
     }
 
-    private void deliverTo(DmsClient client, TrackedDocument document, boolean status) throws Exception {
+    private void deliverTo(DmsClient client, TrackedDocument document, boolean status, List<RecordedFinding> carried)
+            throws Exception {
         Path envelope = store.pathOf(document.key().value());
         switch (client.delivery().mode()) {
-            case FOLDER -> folders.deliver(envelope, client.delivery().folder().resolve(status ? "status" : "out"),
-                    document.key(), DELIVERED_MARK + ":" + client.id(), finalName(document));
+            case FOLDER -> deliverToFolder(client.delivery().folder().resolve(status ? "status" : "out"), document,
+                    DELIVERED_MARK + ":" + client.id(), carried);
             case PULL -> inbox.add(client.id(), document.key());
             default -> {
                 ClientDelivery delivery = otherModes.get(client.delivery().mode());
                 if (delivery == null) {
                     throw new IllegalStateException("no delivery for mode " + client.delivery().mode() + " (client " + client.id() + ")");
                 }
-                delivery.deliver(client, document, envelope);
+                delivery.deliver(client, document, envelope,
+                        carried.stream().map(RecordedFinding::code).distinct().toList());
             }
         }
+    }
+
+    /** The findings first (so whoever sees the document finds them), then the document itself, exactly once. */
+    private String deliverToFolder(Path folder, TrackedDocument document, String markStep, List<RecordedFinding> carried)
+            throws java.io.IOException {
+        String name = finalName(document);
+        if (!carried.isEmpty()) {
+            new RefusedFolder(folder).writeReport(name, new RefusedFolder.Report(".findings.json",
+                    writer -> writer.println(DeliveredFindings.json(carried))));
+        }
+        return folders.deliver(store.pathOf(document.key().value()), folder, document.key(), markStep, name);
     }
 
     /** Readable and unique: the sender, the document's code or id, and the start of the key. */

@@ -7,80 +7,119 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienthong.axis.AxisTimestamp;
 import vn.lienthong.axis.HashFile;
-import vn.lienthong.edxml.MessageHeader;
 import vn.lienthong.edxml.StatusHeader;
-import vn.lienthong.tracking.Direction;
+import vn.lienthong.findings.Direction;
+import vn.lienthong.findings.Finding;
+import vn.lienthong.findings.FindingCode;
+import vn.lienthong.findings.Location;
+import vn.lienthong.findings.Problem;
+import vn.lienthong.signature.SignaturePolicy;
+import vn.lienthong.tracking.DocumentFindings;
 import vn.lienthong.tracking.DocumentKey;
 import vn.lienthong.tracking.DocumentState;
 import vn.lienthong.tracking.DocumentTracker;
 import vn.lienthong.tracking.RecipientStatus;
+import vn.lienthong.tracking.RecordedFinding;
 import vn.lienthong.tracking.TrackedDocument;
 import vn.lienthong.tracking.TransmissionLog;
 import vn.lienthong.validation.EnvelopeValidator;
 import vn.lienthong.validation.ValidationReport;
 
 /**
- * Takes a package collected from the axis (document or status notice) off the inbound queue: validates it,
- * files it in the store under its key and registers it; a key seen before is a re-polled or redelivered copy
- * and stops here. A status notice also joins the timeline of the document it reports on.
+ * Takes a package collected from the axis (document or status notice) off the inbound queue: validates it
+ * liberally, files it in the store under its key and registers it; a key seen before is a re-polled or redelivered
+ * copy and stops here. A status notice also joins the timeline of the document it reports on.
+ *
+ * <p>Liberal in what we accept: a package is held only when it cannot be read, cannot be delivered (an attachment
+ * that does not decode, a name unsafe to save, addressed only to agencies that are not ours) or the signature
+ * policy says so. A held package is never dropped: it is tracked as REFUSED or QUARANTINED with its reasons, kept
+ * in the store, and waits for an operator to release or discard it. Everything else goes on to the DMS with its
+ * findings as warnings.
  */
 public final class InboundIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundIntake.class);
     private static final DateTimeFormatter STATUS_TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
+    private static final String TO_ORGAN_ID = "/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/To/OrganId";
 
     private final EnvelopeValidator validator;
     private final DocumentStore store;
     private final DocumentTracker tracker;
+    private final DocumentFindings findings;
     private final TransmissionLog log;
-    private final RefusedFolder refused;
     private final SignatureGate signatures;
+    private final Set<String> ourAgencies;
     private final Clock clock;
 
-    public InboundIntake(EnvelopeValidator validator, DocumentStore store, DocumentTracker tracker, TransmissionLog log,
-                         RefusedFolder refused, SignatureGate signatures, Clock clock) {
+    /**
+     * @param ourAgencies the agencies this connector serves; empty when it does not know them, and then no package
+     *                    is judged mis-delivered
+     */
+    public InboundIntake(EnvelopeValidator validator, DocumentStore store, DocumentTracker tracker,
+                         DocumentFindings findings, TransmissionLog log, SignatureGate signatures, Set<String> ourAgencies,
+                         Clock clock) {
         this.validator = validator;
         this.store = store;
         this.tracker = tracker;
+        this.findings = findings;
         this.log = log;
-        this.refused = refused;
         this.signatures = signatures;
+        this.ourAgencies = Set.copyOf(ourAgencies);
         this.clock = clock;
     }
 
-    /** Returns QUEUE_EDOC / QUEUE_STATUS with the key when the package goes on to the DMS. */
+    /** As {@link #accept(String, String, String, String)} when the axis said nothing of sender or recipients. */
     public IntakeResult accept(String fetchedFile, String axisDocId) throws IOException {
+        return accept(fetchedFile, axisDocId, null, null);
+    }
+
+    /**
+     * Returns QUEUE_EDOC / QUEUE_STATUS with the key when the package goes on to the DMS.
+     *
+     * @param axisFrom what the axis's list said of the sender, used when the envelope does not say it
+     * @param axisTo   what the axis's list said of the recipients, used when the envelope's To names none
+     */
+    public IntakeResult accept(String fetchedFile, String axisDocId, String axisFrom, String axisTo) throws IOException {
         Path file = Path.of(fetchedFile);
         if (!Files.exists(file)) {
             // A redelivery after the file was already filed under its key: the first delivery finished the work.
             return alreadyFiled(axisDocId);
         }
         String sha256 = HashFile.paddedForm(HashFile.sha256(file));
-        ValidationReport report = validator.validate(file);
-        if (!report.valid()) {
-            Path parked = refused.refuse("axis-" + axisDocId + ".edxml", file, report);
-            store.discard(file);
-            log.append(null, Steps.INBOUND_REFUSED, Steps.REFUSED, 1, sha256,
-                    "axis DocId " + axisDocId + ": " + OutboundIntake.summary(report));
-            LOG.warn("Refused package {} from the axis: {}; parked at {}", axisDocId, OutboundIntake.summary(report), parked);
-            return new IntakeResult(IntakeResult.Decision.REFUSED, null);
+        ValidationReport report = withRoutingCheck(validator.validate(file, Direction.INBOUND));
+        ReceivedEnvelope received = ReceivedEnvelope.of(report.header(), axisDocId, axisFrom, axisTo);
+        DocumentKey key = received.key(sha256);
+        // Signatures are judged whenever the envelope could be read, so that a held package carries every reason.
+        SignatureGate.Judgement judgement = report.header().isEmpty() ? null
+                : signatures.judge(file, "axis-" + axisDocId + ".edxml", sha256, "axis DocId " + axisDocId, false);
+        boolean signaturesStopIt = judgement != null && !judgement.letsThrough();
+        if (!report.valid() || signaturesStopIt) {
+            boolean quarantine = report.valid() && judgement.action() == SignaturePolicy.Action.QUARANTINE;
+            List<String> reasons = new ArrayList<>();
+            if (!report.valid()) {
+                reasons.add(summary(report.findings()));
+            }
+            if (signaturesStopIt) {
+                reasons.add("signatures: " + SignatureGate.summary(judgement.signatures()));
+            }
+            IntakeResult held = hold(file, received, key, sha256, axisDocId,
+                    quarantine ? DocumentState.QUARANTINED : DocumentState.REFUSED, String.join("; ", reasons),
+                    recorded(report.findings()), quarantine ? Steps.INBOUND_QUARANTINED : Steps.INBOUND_REFUSED);
+            if (signaturesStopIt && held.decision() != IntakeResult.Decision.DUPLICATE) {
+                SignatureGate.writeReports(judgement.signatures(), store.pathOf(held.key()));
+            }
+            return held;
         }
-        if (!signatures.judge(file, "axis-" + axisDocId + ".edxml", sha256, "axis DocId " + axisDocId, true).letsThrough()) {
-            store.discard(file);
-            return new IntakeResult(IntakeResult.Decision.REFUSED, null);
-        }
-        MessageHeader header = report.header().orElseThrow();
-        Envelopes envelope = Envelopes.of(header);
-        DocumentKey key = envelope.key(sha256);
-        TrackedDocument document = new TrackedDocument(key, Direction.INBOUND, envelope.messageType(), envelope.sender(),
-                envelope.recipients(), envelope.documentId(), envelope.code(), sha256, axisDocId,
-                DocumentState.RECEIVED, null, clock.instant(), clock.instant());
+        TrackedDocument document = received.document(key, sha256, DocumentState.RECEIVED, null, clock.instant());
         // Registered before the fetched file is filed under its key: a redelivery that no longer finds the
         // fetched file then always finds the registration (see alreadyFiled).
         boolean isNew = tracker.register(document);
@@ -89,11 +128,13 @@ public final class InboundIntake {
             log.append(key.value(), Steps.INBOUND_DUPLICATE, Steps.SKIPPED, 1, sha256, "axis DocId " + axisDocId);
             return new IntakeResult(IntakeResult.Decision.DUPLICATE, key.value());
         }
+        findings.record(key, recorded(report.findings()));
         store.keep(file, key.value());
         if (isNew) {
-            log.append(key.value(), Steps.INBOUND_ACCEPTED, Steps.OK, 1, sha256, "axis DocId " + axisDocId);
+            log.append(key.value(), Steps.INBOUND_ACCEPTED, Steps.OK, 1, sha256,
+                    "axis DocId " + axisDocId + warnings(report.findings()));
         }
-        if (header instanceof StatusHeader status) {
+        if (report.header().orElse(null) instanceof StatusHeader status) {
             recordStatus(key, status);
             return new IntakeResult(IntakeResult.Decision.QUEUE_STATUS, key.value());
         }
@@ -105,6 +146,47 @@ public final class InboundIntake {
         if (tracker.advance(new DocumentKey(key), DocumentState.QUEUED, null)) {
             log.append(key, Steps.QUEUED, Steps.OK, 1, null, "for delivery to the DMS");
         }
+    }
+
+    /**
+     * Keeps a package that does not go on: tracked in {@code state} with its reasons, filed in the store under its
+     * key so that an operator can release it. A copy seen before (re-polled, redelivered) changes nothing.
+     */
+    private IntakeResult hold(Path file, ReceivedEnvelope received, DocumentKey key, String sha256, String axisDocId,
+                              DocumentState state, String reason, List<RecordedFinding> reasons, String step)
+            throws IOException {
+        boolean isNew = tracker.register(received.document(key, sha256, state, reason, clock.instant()));
+        if (!isNew) {
+            store.discard(file);
+            log.append(key.value(), Steps.INBOUND_DUPLICATE, Steps.SKIPPED, 1, sha256, "axis DocId " + axisDocId);
+            return new IntakeResult(IntakeResult.Decision.DUPLICATE, key.value());
+        }
+        findings.record(key, reasons);
+        store.keep(file, key.value());
+        log.append(key.value(), step, Steps.REFUSED, 1, sha256, "axis DocId " + axisDocId + ": " + reason);
+        LOG.warn("Held package {} from the axis as {} ({}); release or discard it with: inbound show {}", axisDocId,
+                state, reason, key.value());
+        return new IntakeResult(state == DocumentState.QUARANTINED ? IntakeResult.Decision.QUARANTINED
+                : IntakeResult.Decision.REFUSED, key.value());
+    }
+
+    /**
+     * A package whose To names only agencies by well-formed identifiers, none of them ours, was mis-delivered. An
+     * empty or {@code null} To is not that: the axis brought it to us, so it is ours.
+     */
+    private ValidationReport withRoutingCheck(ValidationReport report) {
+        if (ourAgencies.isEmpty() || report.header().isEmpty()) {
+            return report;
+        }
+        List<String> named = ReceivedEnvelope.namedRecipients(report.header().get());
+        if (named.isEmpty() || named.stream().anyMatch(ourAgencies::contains)) {
+            return report;
+        }
+        List<Finding> all = new ArrayList<>(report.findings());
+        all.addAll(validator.render(List.of(Problem.of(FindingCode.RECIPIENT_NOT_OURS,
+                Location.UNKNOWN.withPath(TO_ORGAN_ID), String.join(", ", named),
+                String.join(", ", ourAgencies.stream().sorted().toList()))), Direction.INBOUND));
+        return new ValidationReport(report.direction(), report.header(), all);
     }
 
     /**
@@ -141,20 +223,38 @@ public final class InboundIntake {
     private void recordStatus(DocumentKey statusKey, StatusHeader status) {
         String about = status.responseFor() == null ? null : status.responseFor().documentId();
         String ourAgency = status.responseFor() == null ? null : status.responseFor().organId();
-        Optional<TrackedDocument> original = about == null ? Optional.empty()
+        Optional<TrackedDocument> original = about == null || ourAgency == null ? Optional.empty()
                 : tracker.findOutboundByDocumentId(ourAgency, about);
+        String code = status.statusCode() == null ? "" : status.statusCode().strip();
         if (original.isEmpty()) {
             log.append(statusKey.value(), Steps.STATUS_UNMATCHED, Steps.SKIPPED, 1, null,
-                    "status " + status.statusCode() + " about an unknown document");
+                    "status " + code + " about an unknown document");
             return;
         }
-        RecipientStatus entry = new RecipientStatus(status.from().organId(), status.statusCode().strip(),
-                status.description(), actedAt(status));
+        String reporter = status.from() == null || status.from().organId() == null ? "" : status.from().organId().strip();
+        RecipientStatus entry = new RecipientStatus(reporter, code, status.description(), actedAt(status));
         if (tracker.addRecipientStatus(original.get().key(), entry)) {
             log.append(original.get().key().value(), Steps.STATUS_RECORDED, Steps.OK, 1, null,
-                    status.from().organId() + " reports " + status.statusCode().strip());
-            LOG.info("{} reports status {} for {}", status.from().organId(), status.statusCode().strip(),
-                    original.get().key().value());
+                    reporter + " reports " + code);
+            LOG.info("{} reports status {} for {}", reporter, code, original.get().key().value());
         }
+    }
+
+    static List<RecordedFinding> recorded(List<Finding> findings) {
+        return findings.stream().map(finding -> new RecordedFinding(finding.code().name(), finding.severity().name(),
+                finding.location().line(), finding.location().column(), finding.location().path(),
+                finding.vietnamese(), finding.english())).toList();
+    }
+
+    /** The codes of the errors, for the log: never a value from the envelope. */
+    private static String summary(List<Finding> findings) {
+        return "invalid: " + String.join(", ", findings.stream().filter(Finding::isError)
+                .map(finding -> finding.code().name()).distinct().toList());
+    }
+
+    private static String warnings(List<Finding> findings) {
+        List<String> codes = findings.stream().map(finding -> finding.code().name())
+                .distinct().toList();
+        return codes.isEmpty() ? "" : "; warnings: " + String.join(", ", codes);
     }
 }

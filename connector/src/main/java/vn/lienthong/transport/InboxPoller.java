@@ -35,8 +35,11 @@ public final class InboxPoller {
         this.reachability = reachability;
     }
 
-    /** A package fetched into the store under a temporary name, for the inbound or status-in queue. */
-    public record Fetched(String docId, String messageType, String file) {
+    /**
+     * A package fetched into the store under a temporary name, for the inbound or status-in queue, with what the
+     * axis's list said of its sender and recipients (intake uses them where the envelope is silent).
+     */
+    public record Fetched(String docId, String messageType, String file, String from, String to) {
 
         public boolean isStatus() {
             return "status".equalsIgnoreCase(messageType);
@@ -70,7 +73,7 @@ public final class InboxPoller {
         }
         String messageType = waiting.messageType() == null ? "edoc" : waiting.messageType();
         log.append(null, Steps.FETCHED_FROM_AXIS, Steps.OK, 1, null, "axis DocId " + waiting.docId() + " (" + messageType + ")");
-        return new Fetched(waiting.docId(), messageType, file.toString());
+        return new Fetched(waiting.docId(), messageType, file.toString(), waiting.from(), waiting.to());
     }
 
     /** Tells the axis the package is safely ours; called only after it is on a durable queue. */

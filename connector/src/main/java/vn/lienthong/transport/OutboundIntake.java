@@ -16,7 +16,7 @@ import vn.lienthong.edxml.StatusHeader;
 import vn.lienthong.signature.SignatureCheck;
 import vn.lienthong.signature.SignaturePolicy;
 import vn.lienthong.signature.xml.EnvelopeSigner;
-import vn.lienthong.tracking.Direction;
+import vn.lienthong.findings.Direction;
 import vn.lienthong.tracking.DocumentKey;
 import vn.lienthong.tracking.DocumentState;
 import vn.lienthong.tracking.DocumentTracker;
@@ -26,7 +26,7 @@ import vn.lienthong.validation.EnvelopeValidator;
 import vn.lienthong.findings.Finding;
 import vn.lienthong.findings.FindingCode;
 import vn.lienthong.findings.Location;
-import vn.lienthong.findings.SeverityPolicy;
+import vn.lienthong.findings.Problem;
 import vn.lienthong.validation.ValidationReport;
 
 /**
@@ -68,7 +68,7 @@ public final class OutboundIntake {
     /** A document handed over by {@code submitter}, under the name it is known by in logs and parking places. */
     public IntakeResult accept(Path source, String name, Submitter submitter) throws IOException {
         DocumentStore.Imported imported = store.importCopy(source);
-        ValidationReport report = withSenderCheck(validator.validate(imported.file()), submitter);
+        ValidationReport report = withSenderCheck(validator.validate(imported.file(), Direction.OUTBOUND), submitter);
         if (!report.valid()) {
             String where = submitter.parkRefused() ? "; findings beside " + refused.refuse(name, imported.file(), report) : "";
             store.discard(imported.file());
@@ -106,24 +106,25 @@ public final class OutboundIntake {
      * A client may only send as the agencies it is bound to (a valid envelope from another agency is refused with a
      * finding pointing at From/OrganId), and report status only on documents those agencies received.
      */
-    private static ValidationReport withSenderCheck(ValidationReport report, Submitter submitter) {
+    private ValidationReport withSenderCheck(ValidationReport report, Submitter submitter) {
         if (report.header().isEmpty() || report.header().get().from() == null) {
             return report;
         }
         String sender = report.header().get().from().organId();
-        List<Finding> findings = new ArrayList<>(report.findings());
+        List<Problem> problems = new ArrayList<>();
         if (sender != null && !submitter.maySendAs(sender)) {
-            SeverityPolicy.defaults().apply(vn.lienthong.findings.Problem.of(FindingCode.SENDER_NOT_BOUND,
-                            Location.UNKNOWN.withPath("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/From/OrganId"),
-                            submitter.description(), sender))
-                    .ifPresent(findings::add);
+            problems.add(Problem.of(FindingCode.SENDER_NOT_BOUND,
+                    Location.UNKNOWN.withPath("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/From/OrganId"),
+                    submitter.description(), sender));
         } else if (report.header().get() instanceof StatusHeader status && !submitter.statusAllowed().test(status)) {
-            SeverityPolicy.defaults().apply(vn.lienthong.findings.Problem.of(FindingCode.STATUS_NOT_FOR_RECEIVED_DOCUMENT,
-                            Location.UNKNOWN.withPath("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/ResponseFor/DocumentId"),
-                            submitter.description(), status.responseFor() == null ? "" : status.responseFor().documentId()))
-                    .ifPresent(findings::add);
+            problems.add(Problem.of(FindingCode.STATUS_NOT_FOR_RECEIVED_DOCUMENT,
+                    Location.UNKNOWN.withPath("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/ResponseFor/DocumentId"),
+                    submitter.description(), status.responseFor() == null ? "" : status.responseFor().documentId()));
         }
-        return findings.size() == report.findings().size() ? report : new ValidationReport(report.header(), findings);
+        List<Finding> findings = new ArrayList<>(report.findings());
+        findings.addAll(validator.render(problems, Direction.OUTBOUND));
+        return findings.size() == report.findings().size() ? report
+                : new ValidationReport(report.direction(), report.header(), findings);
     }
 
     /**

@@ -43,18 +43,23 @@ public final class RefusedFolder {
     public Path park(String originalName, Path document, List<Report> reports) throws IOException {
         String name = FileNames.safe(originalName);
         for (Report report : reports) {
-            Path target = directory.resolve(name + report.suffix());
-            Path temporary = target.resolveSibling("." + target.getFileName() + ".part");
-            try (Writer file = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
-                 PrintWriter writer = new PrintWriter(file)) {
-                report.content().accept(writer);
-            }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writeReport(name, report);
         }
         Path target = directory.resolve(name);
         Path temporary = directory.resolve("." + name + ".part");
         Files.copy(document, temporary, StandardCopyOption.REPLACE_EXISTING);
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return target;
+    }
+
+    /** Writes {@code NAME + suffix} in this folder under a temporary name, then renames it. */
+    void writeReport(String name, Report report) throws IOException {
+        Path target = directory.resolve(name + report.suffix());
+        Path temporary = target.resolveSibling("." + target.getFileName() + ".part");
+        try (Writer file = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+             PrintWriter writer = new PrintWriter(file)) {
+            report.content().accept(writer);
+        }
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

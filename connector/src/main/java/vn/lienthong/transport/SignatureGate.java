@@ -16,9 +16,9 @@ import vn.lienthong.tracking.TransmissionLog;
 
 /**
  * Checks every signature of a document and applies the signature policy, in both directions. Every verdict goes
- * into the transmission log. A document the policy does not let through is parked with its signature report
- * beside it ({@code NAME.signatures.txt} and {@code .json}): refused ones where the sender learns why, quarantined
- * ones where a person decides.
+ * into the transmission log. Outbound, a document the policy does not let through is parked with its signature
+ * report beside it ({@code NAME.signatures.txt} and {@code .json}): refused ones where the sender learns why,
+ * quarantined ones where a person decides. Inbound, the gate has no folders: intake holds the package itself.
  */
 public final class SignatureGate {
 
@@ -39,6 +39,15 @@ public final class SignatureGate {
         this.quarantineFolder = new RefusedFolder(quarantineFolder);
     }
 
+    /** A gate that parks nothing: its caller keeps what the policy stops. */
+    public SignatureGate(DocumentVerifier verifier, SignaturePolicy policy, TransmissionLog log) {
+        this.verifier = verifier;
+        this.policy = policy;
+        this.log = log;
+        this.refusedFolder = null;
+        this.quarantineFolder = null;
+    }
+
     /** What the policy decided, and the signatures it decided on. */
     public record Judgement(DocumentSignatures signatures, SignaturePolicy.Action action) {
 
@@ -57,7 +66,9 @@ public final class SignatureGate {
         SignaturePolicy.Action action = policy.decide(signatures);
         log.append(null, Steps.SIGNATURES_CHECKED, action.name().toLowerCase(java.util.Locale.ROOT), 1, sha256,
                 context + ": " + summary(signatures));
-        if (action == SignaturePolicy.Action.QUARANTINE || (action == SignaturePolicy.Action.REFUSE && parkRefused)) {
+        boolean parks = quarantineFolder != null
+                && (action == SignaturePolicy.Action.QUARANTINE || (action == SignaturePolicy.Action.REFUSE && parkRefused));
+        if (parks) {
             Path parked = park(action == SignaturePolicy.Action.REFUSE ? refusedFolder : quarantineFolder, name, file, signatures);
             LOG.warn("{} {} by the signature policy ({}): parked at {}", context, action, summary(signatures), parked);
         } else if (action == SignaturePolicy.Action.ACCEPT_WITH_WARNING) {
@@ -81,10 +92,22 @@ public final class SignatureGate {
         return check.kind() + " " + check.verdict() + (reasons.isEmpty() ? "" : " " + reasons) + " (" + serial + ")";
     }
 
-    private static Path park(RefusedFolder folder, String name, Path file, DocumentSignatures signatures) throws IOException {
-        Path shownAs = Path.of(FileNames.safe(name));
-        return folder.park(name, file, List.of(
+    /** Writes the signature reports beside {@code document}: {@code NAME.signatures.txt} and {@code NAME.signatures.json}. */
+    static void writeReports(DocumentSignatures signatures, Path document) throws IOException {
+        Path shownAs = document.getFileName();
+        RefusedFolder folder = new RefusedFolder(document.getParent());
+        for (RefusedFolder.Report report : reports(shownAs, signatures)) {
+            folder.writeReport(shownAs.toString(), report);
+        }
+    }
+
+    private static List<RefusedFolder.Report> reports(Path shownAs, DocumentSignatures signatures) {
+        return List.of(
                 new RefusedFolder.Report(".signatures.txt", writer -> SignatureReports.text(shownAs, signatures, writer)),
-                new RefusedFolder.Report(".signatures.json", writer -> SignatureReports.json(shownAs, signatures, writer))));
+                new RefusedFolder.Report(".signatures.json", writer -> SignatureReports.json(shownAs, signatures, writer)));
+    }
+
+    private static Path park(RefusedFolder folder, String name, Path file, DocumentSignatures signatures) throws IOException {
+        return folder.park(name, file, reports(Path.of(FileNames.safe(name)), signatures));
     }
 }

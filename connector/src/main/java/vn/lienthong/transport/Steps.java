@@ -16,6 +16,9 @@ public final class Steps {
     public static final String COLLECTED = "collected";
     public static final String INBOUND_ACCEPTED = "inbound-accepted";
     public static final String INBOUND_REFUSED = "inbound-refused";
+    public static final String INBOUND_QUARANTINED = "inbound-quarantined";
+    public static final String INBOUND_RELEASED = "inbound-released";
+    public static final String INBOUND_DISCARDED = "inbound-discarded";
     public static final String INBOUND_DUPLICATE = "inbound-duplicate";
     public static final String DELIVERED_TO_DMS = "delivered-to-dms";
     public static final String STATUS_RECORDED = "status-recorded";

@@ -9,12 +9,14 @@ import java.util.Optional;
 import vn.lienthong.edxml.Envelope;
 import vn.lienthong.edxml.EnvelopeReader;
 import vn.lienthong.edxml.ReadOutcome;
+import vn.lienthong.findings.Direction;
 import vn.lienthong.findings.Finding;
 import vn.lienthong.findings.Problem;
 
 /**
- * Validates an envelope file: reads it (well-formedness, limits, base64), checks it against the XSD, then runs
- * every rule, and returns all findings at once with the severity policy gives them.
+ * Validates an envelope file: reads it (well-formedness, limits, base64), checks its structure in any order,
+ * then runs every rule, and returns all findings at once with the severity the policy gives them in the direction
+ * the envelope travels: strict for what we send, liberal for what we receive.
  */
 public final class EnvelopeValidator {
 
@@ -34,34 +36,40 @@ public final class EnvelopeValidator {
 
     private final ValidationSettings settings;
     private final EnvelopeReader reader;
-    private final SchemaCheck schemaCheck = new SchemaCheck();
+    private final StructureCheck structureCheck = new StructureCheck();
 
     public EnvelopeValidator(ValidationSettings settings, Path spoolDirectory) {
         this.settings = settings;
         this.reader = new EnvelopeReader(settings.limits(), spoolDirectory);
     }
 
-    /** Throws only when the file cannot be opened; anything wrong inside it is a finding. */
+    /** Judges {@code file} as something to send. Throws only when the file cannot be opened. */
     public ValidationReport validate(Path file) throws IOException {
+        return validate(file, Direction.OUTBOUND);
+    }
+
+    /** Throws only when the file cannot be opened; anything wrong inside it is a finding. */
+    public ValidationReport validate(Path file, Direction direction) throws IOException {
         try (ReadOutcome outcome = reader.read(file)) {
             if (outcome.failure().isPresent()) {
-                return new ValidationReport(Optional.empty(), render(List.of(outcome.failure().get())));
+                return new ValidationReport(direction, Optional.empty(), render(List.of(outcome.failure().get()), direction));
             }
             Envelope envelope = outcome.envelope().orElseThrow();
-            List<Problem> problems = new ArrayList<>(schemaCheck.check(file, envelope.messageType()));
+            List<Problem> problems = new ArrayList<>(structureCheck.check(outcome.root().orElseThrow(), envelope.messageType()));
             RuleContext context = new RuleContext(settings, outcome);
             for (Rule rule : RULES) {
                 rule.check(envelope, context);
             }
             problems.addAll(context.problems());
-            return new ValidationReport(Optional.of(envelope.header()), render(problems));
+            return new ValidationReport(direction, Optional.of(envelope.header()), render(problems, direction));
         }
     }
 
-    private List<Finding> render(List<Problem> problems) {
+    /** The findings of problems met outside validation (e.g. who may send what), in the same policy. */
+    public List<Finding> render(List<Problem> problems, Direction direction) {
         List<Finding> findings = new ArrayList<>();
         for (Problem problem : problems) {
-            settings.policy().apply(problem).ifPresent(findings::add);
+            settings.policy().apply(problem, direction).ifPresent(findings::add);
         }
         findings.sort(FILE_ORDER);
         return findings;

@@ -2,6 +2,7 @@ package vn.lienthong.validation;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import vn.lienthong.findings.Direction;
 import vn.lienthong.findings.Finding;
 import vn.lienthong.findings.FindingCode;
 import vn.lienthong.findings.Location;
@@ -21,14 +22,16 @@ public final class TextReportPrinter implements ReportPrinter {
         String verdict = unreadable ? "KHÔNG ĐỌC ĐƯỢC / UNREADABLE"
                 : report.valid() ? "HỢP LỆ / VALID" : "KHÔNG HỢP LỆ / INVALID";
         StringBuilder line = new StringBuilder("[").append(verdict).append("] ").append(file);
-        report.messageType().ifPresent(type -> line.append("  (").append(type.wireName()).append(')'));
+        line.append("  (").append(report.messageType().map(type -> type.wireName() + ", ").orElse(""))
+                .append(report.direction() == Direction.OUTBOUND ? "để gửi/outbound" : "khi nhận/inbound").append(')');
         if (!report.findings().isEmpty() && !unreadable) {
             line.append("  — ").append(report.errorCount()).append(" lỗi/errors, ")
                     .append(report.warningCount()).append(" cảnh báo/warnings");
         }
         out.println(line);
         for (Finding finding : report.findings()) {
-            out.println("  " + finding.severity().label() + "  " + finding.code() + where(finding.location()));
+            out.println("  " + finding.severity().label() + "  " + finding.code() + "  [" + finding.blocks().label() + "]"
+                    + where(finding.location()));
             out.println("    " + finding.vietnamese());
             out.println("    " + finding.english());
         }

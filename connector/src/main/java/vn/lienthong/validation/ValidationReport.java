@@ -4,15 +4,18 @@ import java.util.List;
 import java.util.Optional;
 import vn.lienthong.edxml.MessageHeader;
 import vn.lienthong.edxml.MessageType;
+import vn.lienthong.findings.Direction;
 import vn.lienthong.findings.Finding;
 
 /**
- * Every finding for one envelope, in file order. Valid means no finding is an error (warnings allowed).
+ * Every finding for one envelope, in file order. Valid means no finding is an error (warnings allowed) in the
+ * direction the envelope was judged for.
  *
- * @param header the envelope's header as read, so callers need not read the file again; empty when the file
- *               could not be read as edXML at all
+ * @param direction which way the envelope travels: OUTBOUND is judged strictly, INBOUND liberally
+ * @param header    the envelope's header as read, so callers need not read the file again; empty when the file
+ *                  could not be read as edXML at all
  */
-public record ValidationReport(Optional<MessageHeader> header, List<Finding> findings) {
+public record ValidationReport(Direction direction, Optional<MessageHeader> header, List<Finding> findings) {
 
     public ValidationReport {
         findings = List.copyOf(findings);

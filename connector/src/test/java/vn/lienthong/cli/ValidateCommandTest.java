@@ -63,7 +63,7 @@ class ValidateCommandTest {
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString())
                 .contains("[KHÔNG HỢP LỆ / INVALID]")
-                .contains("LỖI/ERROR  DATE_NOT_REAL  dòng/line 11")
+                .contains("LỖI/ERROR  DATE_NOT_REAL  [chặn gửi/blocks sending]  dòng/line 11")
                 .contains("Ngày \"2014/02/30\" không tồn tại trên lịch: tháng 2/2014 chỉ có 28 ngày")
                 .contains("Date \"2014/02/30\" does not exist on the calendar: February 2014 has only 28 days");
     }

@@ -21,27 +21,60 @@ class SeverityPolicyTest {
 
     @Test
     void a_code_keeps_its_default_severity_unless_configured() {
-        assertThat(SeverityPolicy.defaults().apply(legacyOrganId).orElseThrow().severity()).isEqualTo(Severity.WARNING);
-        assertThat(SeverityPolicy.defaults().severityOf(FindingCode.ORGANID_INVALID)).isEqualTo(Severity.ERROR);
+        assertThat(SeverityPolicy.defaults().apply(legacyOrganId, Direction.OUTBOUND).orElseThrow().severity()).isEqualTo(Severity.WARNING);
+        assertThat(SeverityPolicy.defaults().severityOf(FindingCode.ORGANID_INVALID, Direction.OUTBOUND)).isEqualTo(Severity.ERROR);
     }
 
     @Test
     void configuration_can_raise_a_warning_to_an_error() {
         SeverityPolicy strict = SeverityPolicy.fromProperties(properties("lienthong.validation.severity.ORGANID_LEGACY_FORM", "error"));
-        assertThat(strict.apply(legacyOrganId).orElseThrow().isError()).isTrue();
+        assertThat(strict.apply(legacyOrganId, Direction.INBOUND).orElseThrow().isError()).isTrue();
     }
 
     @Test
     void configuration_can_turn_a_finding_off() {
         SeverityPolicy quiet = SeverityPolicy.fromProperties(properties("lienthong.validation.severity.ORGANID_LEGACY_FORM", "off"));
-        assertThat(quiet.apply(legacyOrganId)).isEmpty();
+        assertThat(quiet.apply(legacyOrganId, Direction.OUTBOUND)).isEmpty();
     }
 
     @Test
     void renders_bilingual_arguments_in_the_matching_language() {
-        Finding finding = SeverityPolicy.defaults().apply(legacyOrganId).orElseThrow();
+        Finding finding = SeverityPolicy.defaults().apply(legacyOrganId, Direction.OUTBOUND).orElseThrow();
         assertThat(finding.vietnamese()).contains("01.02.G22").contains("dạng cũ").doesNotContain("old form");
         assertThat(finding.english()).contains("01.02.G22").contains("old form").doesNotContain("dạng cũ");
+    }
+
+    @Test
+    void a_code_is_strict_for_what_we_send_and_liberal_for_what_we_receive() {
+        SeverityPolicy defaults = SeverityPolicy.defaults();
+        assertThat(defaults.severityOf(FindingCode.ATTACHMENT_TYPE_MISMATCH, Direction.OUTBOUND)).isEqualTo(Severity.ERROR);
+        assertThat(defaults.severityOf(FindingCode.ATTACHMENT_TYPE_MISMATCH, Direction.INBOUND)).isEqualTo(Severity.WARNING);
+        assertThat(defaults.blocks(FindingCode.ATTACHMENT_TYPE_MISMATCH)).isEqualTo(Blocks.SENDING);
+        assertThat(defaults.blocks(FindingCode.XML_NOT_WELL_FORMED)).isEqualTo(Blocks.BOTH);
+        assertThat(defaults.blocks(FindingCode.SCHEMA_UNEXPECTED_ELEMENT)).isEqualTo(Blocks.NEITHER);
+    }
+
+    @Test
+    void a_key_of_one_direction_wins_over_the_key_for_both() {
+        SeverityPolicy policy = SeverityPolicy.fromProperties(properties(
+                "lienthong.validation.severity.ATTACHMENT_TYPE_MISMATCH", "off",
+                "lienthong.validation.inbound.severity.ATTACHMENT_TYPE_MISMATCH", "error",
+                "lienthong.validation.outbound.severity.ORGANID_LEGACY_FORM", "error"));
+        assertThat(policy.severityOf(FindingCode.ATTACHMENT_TYPE_MISMATCH, Direction.OUTBOUND)).isEqualTo(Severity.OFF);
+        assertThat(policy.severityOf(FindingCode.ATTACHMENT_TYPE_MISMATCH, Direction.INBOUND)).isEqualTo(Severity.ERROR);
+        assertThat(policy.blocks(FindingCode.ATTACHMENT_TYPE_MISMATCH)).isEqualTo(Blocks.RECEIVING);
+        assertThat(policy.severityOf(FindingCode.ORGANID_LEGACY_FORM, Direction.OUTBOUND)).isEqualTo(Severity.ERROR);
+        assertThat(policy.severityOf(FindingCode.ORGANID_LEGACY_FORM, Direction.INBOUND)).isEqualTo(Severity.WARNING);
+    }
+
+    @Test
+    void a_long_value_from_an_envelope_is_cut_short_in_both_languages() {
+        String hostile = "x".repeat(10_000);
+        Finding finding = SeverityPolicy.defaults()
+                .apply(Problem.of(FindingCode.DOCUMENT_ID_NONSTANDARD, Location.UNKNOWN, hostile), Direction.INBOUND)
+                .orElseThrow();
+        assertThat(finding.vietnamese()).hasSizeLessThan(400).contains("x".repeat(200) + "…");
+        assertThat(finding.english()).hasSizeLessThan(400).contains("x".repeat(200) + "…");
     }
 
     @Test
@@ -50,6 +83,8 @@ class SeverityPolicyTest {
                 .hasMessageContaining("unknown finding code");
         assertThatThrownBy(() -> SeverityPolicy.fromProperties(properties("lienthong.validation.severity.ORGANID_INVALID", "fatal")))
                 .hasMessageContaining("must be error, warning or off");
+        assertThatThrownBy(() -> SeverityPolicy.fromProperties(properties("lienthong.validation.inbound.severity.NO_SUCH_CODE", "error")))
+                .hasMessageContaining("unknown finding code");
     }
 
     @Test

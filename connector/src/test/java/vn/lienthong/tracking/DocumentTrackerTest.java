@@ -1,13 +1,5 @@
 package vn.lienthong.tracking;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static vn.lienthong.tracking.TrackingFixtures.CLOCK;
-import static vn.lienthong.tracking.TrackingFixtures.NOW;
-import static vn.lienthong.tracking.TrackingFixtures.SENDER;
-import static vn.lienthong.tracking.TrackingFixtures.key;
-import static vn.lienthong.tracking.TrackingFixtures.outbound;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +7,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.lienthong.findings.Direction;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.lienthong.tracking.TrackingFixtures.CLOCK;
+import static vn.lienthong.tracking.TrackingFixtures.NOW;
+import static vn.lienthong.tracking.TrackingFixtures.SENDER;
+import static vn.lienthong.tracking.TrackingFixtures.key;
+import static vn.lienthong.tracking.TrackingFixtures.outbound;
 
 class DocumentTrackerTest {
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import vn.lienthong.findings.Direction;
 
 /** Sample documents and a fixed clock for the tracking tests. */
 final class TrackingFixtures {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.demo.DemoNetwork;
 import vn.lienthong.edxml.Organization;
 import vn.lienthong.runtime.ConnectorRuntime;
-import vn.lienthong.tracking.Direction;
+import vn.lienthong.findings.Direction;
 import vn.lienthong.tracking.DocumentState;
 import vn.lienthong.tracking.LogEvent;
 import vn.lienthong.tracking.TrackedDocument;

@@ -16,7 +16,7 @@ import vn.lienthong.demo.DemoDocuments;
 import vn.lienthong.demo.DemoNetwork;
 import vn.lienthong.edxml.StatusCode;
 import vn.lienthong.runtime.ConnectorRuntime;
-import vn.lienthong.tracking.Direction;
+import vn.lienthong.findings.Direction;
 import vn.lienthong.tracking.DocumentState;
 import vn.lienthong.tracking.RecipientStatus;
 import vn.lienthong.tracking.TrackedDocument;

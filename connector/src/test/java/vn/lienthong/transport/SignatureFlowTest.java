@@ -137,10 +137,12 @@ class SignatureFlowTest {
                         List.of(GOVERNMENT_OFFICE.organId()));
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> outcomesOfSignatureChecks(office).contains("refuse"));
-            try (var refused = Files.list(office.settings().dataDirectory().resolve("refused/inbound"))) {
-                assertThat(refused.map(file -> file.getFileName().toString()).toList())
-                        .anyMatch(name -> name.endsWith(".signatures.txt"));
-            }
+            // Held, not dropped: tracked as REFUSED with the signature report beside the stored envelope.
+            var held = await().atMost(Duration.ofSeconds(20)).until(() -> office.tracker().held(List.of(), 10), list -> !list.isEmpty());
+            assertThat(held.get(0).state()).isEqualTo(vn.lienthong.tracking.DocumentState.REFUSED);
+            assertThat(held.get(0).stateReason()).contains("DIGEST_MISMATCH");
+            Path stored = office.settings().dataDirectory().resolve("store").resolve(held.get(0).key().value() + ".edxml");
+            assertThat(stored.resolveSibling(stored.getFileName() + ".signatures.txt")).exists();
             assertThat(Traffic.envelopeCount(office.settings().inbox())).isZero();
         }
     }

@@ -65,6 +65,6 @@ class EnvelopeValidatorTest {
     void a_bad_value_is_one_finding_not_two() throws IOException {
         ValidationReport report = validate(TestEnvelopes.edoc("000.00.00.G22", "<OtherInfo><Priority>khẩn</Priority></OtherInfo>\n"));
         assertThat(report.findings()).extracting(Finding::code).containsExactly(FindingCode.SCHEMA_INVALID_VALUE);
-        assertThat(report.findings().get(0).english()).contains("Priority").contains("integer");
+        assertThat(report.findings().get(0).english()).contains("Priority").contains("whole number");
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import vn.lienthong.findings.Direction;
 import vn.lienthong.findings.Finding;
 import vn.lienthong.findings.FindingCode;
 import vn.lienthong.findings.Severity;
@@ -48,14 +49,17 @@ class FixtureCorpusTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badCases")
-    void every_bad_case_gets_exactly_its_labelled_finding(String name, BadCase badCase) throws IOException {
-        ValidationReport report = validator().validate(badCase.file());
+    void every_bad_case_gets_exactly_its_labelled_finding_in_each_direction(String name, BadCase badCase) throws IOException {
         FindingCode expected = FindingCode.valueOf(badCase.code());
-        assertThat(report.findings()).as(badCase.description()).extracting(Finding::code).contains(expected);
-        assertThat(report.findings()).as("no other error than the labelled one: " + badCase.description())
-                .filteredOn(finding -> finding.isError() && finding.code() != expected).isEmpty();
-        assertThat(report.valid()).as("valid only when the labelled defect is a warning")
-                .isEqualTo(expected.defaultSeverity() != Severity.ERROR);
+        for (Direction direction : Direction.values()) {
+            ValidationReport report = validator().validate(badCase.file(), direction);
+            assertThat(report.findings()).as(direction + ": " + badCase.description()).extracting(Finding::code)
+                    .contains(expected);
+            assertThat(report.findings()).as(direction + ": no other error than the labelled one: " + badCase.description())
+                    .filteredOn(finding -> finding.isError() && finding.code() != expected).isEmpty();
+            assertThat(report.valid()).as(direction + ": valid only when the labelled defect is a warning")
+                    .isEqualTo(expected.defaultSeverity(direction) != Severity.ERROR);
+        }
     }
 
     @Test

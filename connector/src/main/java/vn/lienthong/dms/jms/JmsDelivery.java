@@ -9,6 +9,7 @@ import jakarta.jms.Session;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienthong.dms.DmsClient;
@@ -45,7 +46,8 @@ public final class JmsDelivery implements ClientDelivery {
     }
 
     @Override
-    public void deliver(DmsClient client, TrackedDocument document, Path envelope) throws Exception {
+    public void deliver(DmsClient client, TrackedDocument document, Path envelope, List<String> findingCodes)
+            throws Exception {
         String step = MARK + client.id();
         if (marks.detail(document.key(), step).isPresent()) {
             return;
@@ -60,6 +62,9 @@ public final class JmsDelivery implements ClientDelivery {
             message.setStringProperty(JmsHeaders.KEY, document.key().value());
             message.setStringProperty(JmsHeaders.MESSAGE_TYPE, document.messageType());
             message.setStringProperty(JmsHeaders.SENDER, document.senderOrganId());
+            if (!findingCodes.isEmpty()) {
+                message.setStringProperty(JmsHeaders.FINDINGS, String.join(",", findingCodes));
+            }
             message.setStringProperty(DUPLICATE_ID, document.key().value() + ":" + client.id());
             message.setObjectProperty(INPUT_STREAM, body);
             producer.send(message);

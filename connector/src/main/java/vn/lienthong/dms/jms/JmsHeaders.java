@@ -9,6 +9,11 @@ public final class JmsHeaders {
     public static final String MESSAGE_TYPE = "LienThongMessageType";
     /** The sending agency's OrganId. */
     public static final String SENDER = "LienThongSender";
+    /**
+     * The codes of what validation found in a received document, comma-separated (absent when nothing was found);
+     * each finding in full is in GET /api/v1/documents/{key}.
+     */
+    public static final String FINDINGS = "LienThongFindings";
 
     private JmsHeaders() {
     }

@@ -103,6 +103,11 @@ public final class DmsRestApi {
         asClient(exchange, "inbox", (client, message) -> Responses.outcome(message, gateway.inbox(client)));
     }
 
+    /** GET /held: what the connector holds for the client's agencies (refused or quarantined), with the reasons. */
+    public void held(Exchange exchange) {
+        asClient(exchange, "held", (client, message) -> Responses.outcome(message, gateway.held(client)));
+    }
+
     /** POST /inbox/{key}/ack: the client has taken the document; it leaves the inbox. */
     public void acknowledge(Exchange exchange) {
         asClient(exchange, "ack", (client, message) -> {

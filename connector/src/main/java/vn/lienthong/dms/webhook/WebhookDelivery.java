@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
@@ -74,7 +75,8 @@ public final class WebhookDelivery implements ClientDelivery {
     }
 
     @Override
-    public void deliver(DmsClient client, TrackedDocument document, Path envelope) throws Exception {
+    public void deliver(DmsClient client, TrackedDocument document, Path envelope, List<String> findingCodes)
+            throws Exception {
         String step = MARK + client.id();
         if (marks.detail(document.key(), step).isPresent()) {
             return;
@@ -84,16 +86,19 @@ public final class WebhookDelivery implements ClientDelivery {
         }
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         String signature = WebhookSignature.sign(secret(client), timestamp, WebhookSignature.sha256Hex(envelope));
-        HttpRequest request = HttpRequest.newBuilder(client.delivery().webhook())
+        HttpRequest.Builder request = HttpRequest.newBuilder(client.delivery().webhook())
                 .timeout(timeout)
                 .header("Content-Type", "application/xml")
                 .header("X-LienThong-Key", document.key().value())
                 .header("X-LienThong-Message-Type", document.messageType())
                 .header("X-LienThong-Timestamp", timestamp)
                 .header("X-LienThong-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofFile(envelope))
-                .build();
-        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                .POST(HttpRequest.BodyPublishers.ofFile(envelope));
+        if (!findingCodes.isEmpty()) {
+            // The codes only: each finding in full is in GET /api/v1/documents/{key}.
+            request.header("X-LienThong-Findings", String.join(",", findingCodes));
+        }
+        HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
             throw new WebhookRefused(client.id(), response.statusCode());
         }

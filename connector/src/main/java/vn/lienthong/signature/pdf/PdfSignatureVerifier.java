@@ -33,13 +33,21 @@ public final class PdfSignatureVerifier {
      * Every signature in the PDF, each judged on its own, in the order of the form's fields; empty when unsigned.
      * {@code attachmentName} goes into SignatureCheck.where as "name — field name".
      *
-     * @throws IOException when the file cannot be read or is not a PDF at all (a broken attachment is for the
-     *                     validation step to report, not a signature to judge)
+     * A file that does not parse as a PDF gives one INDETERMINATE check, {@code PDF_UNREADABLE}.
+     *
+     * @throws IOException when the file cannot be read
      */
     public List<SignatureCheck> verify(Path pdf, String attachmentName) throws IOException {
         try (SignedFile file = new SignedFile(pdf);
                 RandomAccessReadBufferedFile source = new RandomAccessReadBufferedFile(pdf.toFile());
-                PDDocument document = Loader.loadPDF(source)) {
+                PDDocument document = load(source)) {
+            if (document == null) {
+                // Whether it holds a signature cannot be told: INDETERMINATE, for the policy to decide, never a crash
+                // that would retry the document for ever.
+                List<Reason> reasons = List.of(SignatureProblem.PDF_UNREADABLE.reason());
+                return List.of(new SignatureCheck(SignatureCheck.Kind.PDF, attachmentName,
+                        SignatureCheck.verdictOf(reasons), reasons, null, null, false, null));
+            }
             PdfSignatureJudge judge = new PdfSignatureJudge(certificates, clock, file, new LaterRevisions(pdf, file, document));
             List<SignatureCheck> checks = new ArrayList<>();
             for (PDSignatureField field : document.getSignatureFields()) {
@@ -48,6 +56,15 @@ public final class PdfSignatureVerifier {
                 }
             }
             return checks;
+        }
+    }
+
+    /** The parsed document, or null when the bytes do not parse as a PDF. */
+    private static PDDocument load(RandomAccessReadBufferedFile source) {
+        try {
+            return Loader.loadPDF(source);
+        } catch (IOException | RuntimeException unparseable) {
+            return null;
         }
     }
 

@@ -21,7 +21,7 @@ import vn.lienthong.config.ConnectorProperties;
 import vn.lienthong.dms.Delivery;
 import vn.lienthong.dms.DmsClient;
 import vn.lienthong.runtime.EmbeddedBroker;
-import vn.lienthong.tracking.Direction;
+import vn.lienthong.findings.Direction;
 import vn.lienthong.tracking.DocumentKey;
 import vn.lienthong.tracking.DocumentState;
 import vn.lienthong.tracking.ProcessedMarks;
@@ -71,7 +71,7 @@ class JmsDeliveryTest {
 
     @Test
     void the_envelope_arrives_on_the_clients_out_queue_with_its_key_type_and_sender() throws Exception {
-        new JmsDelivery(connections, new ProcessedMarks(database, Clock.systemUTC())).deliver(client(null), document, envelope);
+        new JmsDelivery(connections, new ProcessedMarks(database, Clock.systemUTC())).deliver(client(null), document, envelope, List.of());
 
         try (Connection connection = connections.createConnection()) {
             connection.start();
@@ -84,13 +84,29 @@ class JmsDeliveryTest {
             assertThat(message.getStringProperty(JmsHeaders.KEY)).isEqualTo(document.key().value());
             assertThat(message.getStringProperty(JmsHeaders.MESSAGE_TYPE)).isEqualTo("edoc");
             assertThat(message.getStringProperty(JmsHeaders.SENDER)).isEqualTo("000.00.00.G22");
+            assertThat(message.getStringProperty(JmsHeaders.FINDINGS)).as("nothing found, nothing said").isNull();
+        }
+    }
+
+    @Test
+    void what_validation_found_travels_with_the_envelope_as_its_codes() throws Exception {
+        new JmsDelivery(connections, new ProcessedMarks(database, Clock.systemUTC())).deliver(client(null), document,
+                envelope, List.of("ATTACHMENT_TYPE_MISMATCH", "SCHEMA_UNEXPECTED_ELEMENT"));
+
+        try (Connection connection = connections.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = session.createConsumer(session.createQueue("lienthong.dms.h26-dms.out"));
+            BytesMessage message = (BytesMessage) consumer.receive(5000);
+            assertThat(message.getStringProperty(JmsHeaders.FINDINGS))
+                    .isEqualTo("ATTACHMENT_TYPE_MISMATCH,SCHEMA_UNEXPECTED_ELEMENT");
         }
     }
 
     @Test
     void a_queue_named_in_the_clients_file_receives_the_delivery() throws Exception {
         new JmsDelivery(connections, new ProcessedMarks(database, Clock.systemUTC()))
-                .deliver(client("hanoi.edoc.inbox"), document, envelope);
+                .deliver(client("hanoi.edoc.inbox"), document, envelope, List.of());
 
         assertThat(broker.depth("hanoi.edoc.inbox")).isEqualTo(1);
     }
@@ -99,19 +115,19 @@ class JmsDeliveryTest {
     void a_redelivered_delivery_message_puts_nothing_more_on_the_queue() throws Exception {
         JmsDelivery delivery = new JmsDelivery(connections, new ProcessedMarks(database, Clock.systemUTC()));
 
-        delivery.deliver(client(null), document, envelope);
-        delivery.deliver(client(null), document, envelope);
+        delivery.deliver(client(null), document, envelope, List.of());
+        delivery.deliver(client(null), document, envelope, List.of());
 
         assertThat(broker.depth("lienthong.dms.h26-dms.out")).isEqualTo(1);
     }
 
     @Test
     void a_send_repeated_because_the_mark_was_lost_in_a_crash_is_dropped_by_the_broker() throws Exception {
-        new JmsDelivery(connections, new ProcessedMarks(database, Clock.systemUTC())).deliver(client(null), document, envelope);
+        new JmsDelivery(connections, new ProcessedMarks(database, Clock.systemUTC())).deliver(client(null), document, envelope, List.of());
         TrackingDatabase freshDatabase = TrackingDatabase.openH2(root.resolve("db-without-the-mark"));
         try {
             new JmsDelivery(connections, new ProcessedMarks(freshDatabase, Clock.systemUTC()))
-                    .deliver(client(null), document, envelope);
+                    .deliver(client(null), document, envelope, List.of());
         } finally {
             freshDatabase.close();
         }

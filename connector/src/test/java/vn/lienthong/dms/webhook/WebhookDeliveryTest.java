@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.dms.Delivery;
 import vn.lienthong.dms.DmsClient;
-import vn.lienthong.tracking.Direction;
+import vn.lienthong.findings.Direction;
 import vn.lienthong.tracking.DocumentKey;
 import vn.lienthong.tracking.DocumentState;
 import vn.lienthong.tracking.ProcessedMarks;
@@ -79,7 +79,7 @@ class WebhookDeliveryTest {
     void the_post_carries_the_envelope_and_a_signature_the_receiver_can_verify() throws Exception {
         dms.stubFor(post("/lienthong").willReturn(ok()));
 
-        delivery(Duration.ofSeconds(5)).deliver(client, document, envelope);
+        delivery(Duration.ofSeconds(5)).deliver(client, document, envelope, List.of());
 
         LoggedRequest request = dms.findAll(postRequestedFor(urlEqualTo("/lienthong"))).get(0);
         assertThat(request.getBodyAsString()).isEqualTo("<edXML>công văn 7</edXML>");
@@ -89,6 +89,17 @@ class WebhookDeliveryTest {
         assertThat(request.getHeader("X-LienThong-Timestamp")).isEqualTo(Long.toString(NOW.getEpochSecond()));
         assertThat(WebhookReceiver.signatureHolds(request, SECRET)).isTrue();
         assertThat(WebhookReceiver.signatureHolds(request, "another secret")).isFalse();
+        assertThat(request.containsHeader("X-LienThong-Findings")).as("nothing found, nothing said").isFalse();
+    }
+
+    @Test
+    void what_validation_found_travels_with_the_envelope_as_its_codes() throws Exception {
+        dms.stubFor(post("/lienthong").willReturn(ok()));
+
+        delivery(Duration.ofSeconds(5)).deliver(client, document, envelope, List.of("ATTACHMENT_TYPE_MISMATCH"));
+
+        LoggedRequest request = dms.findAll(postRequestedFor(urlEqualTo("/lienthong"))).get(0);
+        assertThat(request.getHeader("X-LienThong-Findings")).isEqualTo("ATTACHMENT_TYPE_MISMATCH");
     }
 
     @Test
@@ -98,9 +109,9 @@ class WebhookDeliveryTest {
         dms.stubFor(post("/lienthong").inScenario("flaky").whenScenarioStateIs("recovered").willReturn(ok()));
         WebhookDelivery delivery = delivery(Duration.ofSeconds(5));
 
-        assertThatThrownBy(() -> delivery.deliver(client, document, envelope)).hasMessageContaining("HTTP 500");
-        delivery.deliver(client, document, envelope);
-        delivery.deliver(client, document, envelope);
+        assertThatThrownBy(() -> delivery.deliver(client, document, envelope, List.of())).hasMessageContaining("HTTP 500");
+        delivery.deliver(client, document, envelope, List.of());
+        delivery.deliver(client, document, envelope, List.of());
 
         assertThat(dms.findAll(postRequestedFor(urlEqualTo("/lienthong")))).hasSize(2);
         assertThat(dms.getAllServeEvents()).filteredOn(event -> event.getResponse().getStatus() == 200).hasSize(1);
@@ -110,7 +121,7 @@ class WebhookDeliveryTest {
     void an_answer_that_comes_too_late_fails_the_delivery() {
         dms.stubFor(post("/lienthong").willReturn(ok().withFixedDelay(2000)));
 
-        assertThatThrownBy(() -> delivery(Duration.ofMillis(300)).deliver(client, document, envelope))
+        assertThatThrownBy(() -> delivery(Duration.ofMillis(300)).deliver(client, document, envelope, List.of()))
                 .isInstanceOf(HttpTimeoutException.class);
     }
 
@@ -118,7 +129,7 @@ class WebhookDeliveryTest {
     void a_redirect_is_not_followed_and_fails_the_delivery() {
         dms.stubFor(post("/lienthong").willReturn(aResponse().withStatus(302).withHeader("Location", "http://example.org/")));
 
-        assertThatThrownBy(() -> delivery(Duration.ofSeconds(5)).deliver(client, document, envelope))
+        assertThatThrownBy(() -> delivery(Duration.ofSeconds(5)).deliver(client, document, envelope, List.of()))
                 .hasMessageContaining("HTTP 302");
     }
 }

@@ -47,6 +47,20 @@ class PdfSignatureVerifierTest {
     }
 
     @Test
+    void a_file_that_does_not_parse_as_a_pdf_is_indeterminate_rather_than_an_error(@TempDir Path directory) throws Exception {
+        Path broken = java.nio.file.Files.writeString(directory.resolve("broken.pdf"),
+                "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+        List<SignatureCheck> checks = verifier.verify(broken, "broken.pdf");
+
+        assertThat(checks).singleElement().satisfies(check -> {
+            assertThat(check.verdict()).isEqualTo(Verdict.INDETERMINATE);
+            assertThat(check.reasons()).extracting(Reason::problem).containsExactly(SignatureProblem.PDF_UNREADABLE);
+            assertThat(check.where()).isEqualTo("broken.pdf");
+        });
+    }
+
+    @Test
     void the_signers_signature_and_the_agency_seal_added_later_are_both_valid() throws Exception {
         List<SignatureCheck> checks = verifier.verify(samples.pdfSignedBySignerAndSeal(), "cong-van.pdf");
 

@@ -1,0 +1,104 @@
+package vn.lienthong.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import vn.lienthong.ops.http.OpsToken;
+
+/**
+ * Talks to the running connector's operations API (on lienthong.http.host:port, beside /health) with the token the
+ * connector left in its data directory. The connector owns its database while it runs, so operator commands act
+ * through it rather than beside it.
+ */
+final class OpsClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Why the running connector could not be asked, said in both languages. */
+    static final class Unreachable extends Exception {
+        Unreachable(String message) {
+            super(message);
+        }
+    }
+
+    /** An answer of the API: its HTTP status and JSON body. */
+    record Reply(int status, JsonNode body) {
+    }
+
+    private final URI base;
+    private final OpsToken token;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private OpsClient(URI base, OpsToken token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    static OpsClient from(Properties properties) throws Unreachable {
+        if (!Boolean.parseBoolean(properties.getProperty("lienthong.http.enabled", "true").strip())) {
+            throw new Unreachable("Máy chủ quản lý của bộ kết nối đang tắt (lienthong.http.enabled=false) nên không thể vận hành"
+                    + " từ dòng lệnh / The connector's management server is off (lienthong.http.enabled=false), so it cannot"
+                    + " be operated from the command line");
+        }
+        String host = properties.getProperty("lienthong.http.host", "127.0.0.1").strip();
+        String port = properties.getProperty("lienthong.http.port", "8770").strip();
+        String configured = properties.getProperty("lienthong.ops.token-file", "").strip();
+        Path tokenFile = configured.isEmpty()
+                ? Path.of(properties.getProperty("lienthong.data.directory", "data").strip()).resolve("ops-token")
+                : Path.of(configured);
+        if (!Files.isReadable(tokenFile)) {
+            throw new Unreachable("Không đọc được mã vận hành " + tokenFile.toAbsolutePath() + ": hãy chạy lệnh với cùng"
+                    + " --config và cùng người dùng như bộ kết nối (tệp được tạo khi bộ kết nối khởi động lần đầu) / Cannot"
+                    + " read the operations token " + tokenFile.toAbsolutePath() + ": run the command with the same --config"
+                    + " and as the same user as the connector (the file is made at its first start)");
+        }
+        try {
+            String shownHost = host.contains(":") ? "[" + host + "]" : host;
+            return new OpsClient(URI.create("http://" + shownHost + ":" + port + "/ops/v1/"), OpsToken.read(tokenFile));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new Unreachable("Cấu hình không dùng được / Unusable configuration: " + e.getMessage());
+        }
+    }
+
+    Reply get(String path) throws Unreachable {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    Reply post(String path, Map<String, String> body) throws Unreachable {
+        try {
+            return send(HttpRequest.newBuilder(base.resolve(path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serialises", e);
+        }
+    }
+
+    private Reply send(HttpRequest.Builder request) throws Unreachable {
+        HttpRequest built = request.header("Authorization", "Bearer " + token.bearer())
+                .timeout(Duration.ofSeconds(60)).build();
+        try {
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), JSON.readTree(response.body()));
+        } catch (ConnectException e) {
+            throw new Unreachable("Bộ kết nối không chạy hoặc không nghe ở " + base + ": hãy khởi động bằng lệnh run rồi thử"
+                    + " lại / The connector is not running or not listening at " + base + ": start it with run, then retry");
+        } catch (IOException e) {
+            throw new Unreachable("Không hỏi được bộ kết nối ở " + base + " / Could not ask the connector at " + base + ": "
+                    + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unreachable("Bị ngắt / Interrupted");
+        }
+    }
+}
