@@ -24,7 +24,7 @@ final class AgencyCalls {
 
     /** getAgenciesList and getAgenciesListQD20: the same directory here. */
     Answer list(Caller caller, HttpExchange exchange) {
-        ObjectNode fields = Answer.okFields();
+        ObjectNode fields = Answer.members();
         ArrayNode data = fields.putArray("data");
         for (Agency agency : registry.agencies()) {
             data.add(toJson(agency));
@@ -59,7 +59,7 @@ final class AgencyCalls {
         if (!change.isDone()) {
             return Answer.fail(change.httpStatus(), change.refusal());
         }
-        ObjectNode fields = Answer.okFields();
+        ObjectNode fields = Answer.members();
         fields.put("id", change.agency().id());
         return Answer.ok(fields);
     }

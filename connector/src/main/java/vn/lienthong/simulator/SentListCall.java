@@ -23,7 +23,7 @@ final class SentListCall implements Call {
             return Answer.fail(400, filter.refusal());
         }
         String docId = caller.header("docid").orElse(null);
-        ObjectNode fields = Answer.okFields();
+        ObjectNode fields = Answer.members();
         ArrayNode data = fields.putArray("data");
         for (MailboxRows.Sent row : postOffice.sentBy(caller.systemId(), filter.type(), docId)) {
             ObjectNode item = data.addObject();
