@@ -79,6 +79,7 @@ final class SdkLikeClient {
                 HttpRequest.BodyPublishers.ofByteArray(envelope), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Streams the file followed by CRLF, as the SDK sends it; {@code hashFile} should cover the file alone. */
     HttpResponse<String> sendFile(Path envelope, String from, String hashFile) throws IOException {
         Map<String, String> headers = new HashMap<>();
         headers.put("servicetype", "eDoc");
@@ -86,7 +87,9 @@ final class SdkLikeClient {
         headers.put("hash-file", hashFile);
         headers.put("from", from);
         return call("POST", "/sendEdoc", headers, "application/octet-stream",
-                HttpRequest.BodyPublishers.ofFile(envelope), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofFile(envelope),
+                        HttpRequest.BodyPublishers.ofByteArray(new byte[] {'\r', '\n'})),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> receivedList(String messageType) {

@@ -21,11 +21,12 @@ import vn.lienthong.axis.HashFile;
 /**
  * Puts requests on a plain loopback socket byte for byte as the official SDK 2.0.1 does (spec/axis-protocol.md):
  * one header map per client object, so every call also carries, and signs, the headers earlier calls left in it;
- * names signed in that HashMap's order; and {@code hash-file} without zero padding. No HTTP library stands
- * between the test and the simulator, so nothing tidies the bytes on the way.
+ * names signed in that HashMap's order; {@code hash-file} without zero padding; and sendEdoc's body followed by
+ * CRLF. No HTTP library stands between the test and the simulator, so nothing tidies the bytes on the way.
  */
 final class SdkWire {
 
+    private static final byte[] CRLF = {'\r', '\n'};
     private static final int TIMEOUT_MILLIS = 30_000;
 
     private final URI endpoint;
@@ -71,9 +72,9 @@ final class SdkWire {
         return new SdkWire(endpoint, otherSystemId, secret, timestamp, headerNamesInLowerCase);
     }
 
-    /** The file; the hash-file covers it, unpadded. */
+    /** The file, then CRLF; the hash-file covers the file alone, unpadded. */
     RawAnswer sendEdoc(byte[] file, String from, String messageType) {
-        return sendEdoc(file, from, messageType, HashFile.sdkForm(SdkLikeClient.sha256(file)), new byte[0]);
+        return sendEdoc(file, from, messageType, HashFile.sdkForm(SdkLikeClient.sha256(file)), CRLF);
     }
 
     /** As the SDK, but with the hash-file and what follows the file chosen by the test. */
