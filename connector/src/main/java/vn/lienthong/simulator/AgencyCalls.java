@@ -66,7 +66,7 @@ final class AgencyCalls {
 
     /** deleteAgency: the AgencyCode header names the agency; only the system it is registered to may remove it. */
     Answer delete(Caller caller, HttpExchange exchange) {
-        Optional<String> code = caller.header("agencycode");
+        Optional<String> code = caller.header("AgencyCode");
         if (code.isEmpty()) {
             return Answer.fail(400, "AgencyCode is not among the signed headers");
         }

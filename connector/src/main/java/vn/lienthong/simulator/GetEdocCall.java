@@ -26,7 +26,7 @@ final class GetEdocCall implements Call {
 
     @Override
     public Answer answer(Caller caller, HttpExchange exchange) {
-        Optional<String> docId = caller.header("docid");
+        Optional<String> docId = caller.header("docId");
         if (docId.isEmpty()) {
             return Answer.fail(400, "docId is not among the signed headers");
         }

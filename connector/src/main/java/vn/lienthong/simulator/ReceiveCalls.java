@@ -57,7 +57,7 @@ final class ReceiveCalls {
 
     /** updateStatus: {@code done} once the package is safely taken, {@code fail} to leave it listed. */
     Answer updateStatus(Caller caller, HttpExchange exchange) {
-        Optional<String> docId = caller.header("docid");
+        Optional<String> docId = caller.header("docId");
         if (docId.isEmpty()) {
             return Answer.fail(400, "docId is not among the signed headers");
         }
