@@ -80,7 +80,8 @@ public final class AxisSimulator implements AutoCloseable {
         ReceiveCalls receive = new ReceiveCalls(postOffice, counters);
         AgencyCalls agencies = new AgencyCalls(registry);
         Map<String, CallRouter.Route> routes = new LinkedHashMap<>();
-        routes.put("/sendEdoc", post(AnswerKeys.DOC_ID, new SendEdocCall(intake, registry, postOffice, faults, counters, clock)));
+        routes.put("/sendEdoc",
+                post(AnswerKeys.DOC_ID, new SendEdocCall(intake, registry, postOffice, faults, counters, clock)));
         routes.put("/getReceivedEdocList", post(AnswerKeys.DATA_LIST, receive::receivedList));
         routes.put("/getEdoc", post(AnswerKeys.DATA_TEXT, new GetEdocCall(postOffice, counters)));
         routes.put("/updateStatus", post(AnswerKeys.STATUS_ONLY, receive::updateStatus));

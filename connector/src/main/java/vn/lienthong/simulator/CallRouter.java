@@ -47,23 +47,21 @@ final class CallRouter implements HttpHandler {
                 counters.injectedErrors.incrementAndGet();
                 answer = Answer.fail(503, "injected error: the simulator is set to fail a share of calls")
                         .noted("injected error");
+            } else if (route == null) {
+                answer = Answer.fail(404, "no such call: " + path);
+            } else if (!route.method().equalsIgnoreCase(exchange.getRequestMethod())) {
+                answer = Answer.fail(405, path + " is called with " + route.method());
             } else {
-                if (route == null) {
-                    answer = Answer.fail(404, "no such call: " + path);
-                } else if (!route.method().equalsIgnoreCase(exchange.getRequestMethod())) {
-                    answer = Answer.fail(405, path + " is called with " + route.method());
+                RequestAuthenticator.Authentication authentication =
+                        authenticator.authenticate(exchange.getRequestHeaders());
+                if (authentication instanceof RequestAuthenticator.Authentication.Refused refused) {
+                    counters.authenticationFailures.incrementAndGet();
+                    // The verifier's reasons name headers and the system id, never a value or a secret.
+                    answer = Answer.fail(401, refused.reason()).noted(refused.reason());
                 } else {
-                    RequestAuthenticator.Authentication authentication =
-                            authenticator.authenticate(exchange.getRequestHeaders());
-                    if (authentication instanceof RequestAuthenticator.Authentication.Refused refused) {
-                        counters.authenticationFailures.incrementAndGet();
-                        // The verifier's reasons name headers and the system id, never a value or a secret.
-                        answer = Answer.fail(401, refused.reason()).noted(refused.reason());
-                    } else {
-                        Caller caller = ((RequestAuthenticator.Authentication.Accepted) authentication).caller();
-                        systemId = caller.systemId();
-                        answer = route.call().answer(caller, exchange);
-                    }
+                    Caller caller = ((RequestAuthenticator.Authentication.Accepted) authentication).caller();
+                    systemId = caller.systemId();
+                    answer = route.call().answer(caller, exchange);
                 }
             }
             waitAddedLatency();

@@ -24,7 +24,8 @@ import vn.lienthong.axis.HashFile;
 /**
  * Calls the simulator the way the official SDK does, quirks included: logical headers in a HashMap (so signed
  * in HashMap order), stale headers of earlier calls carried along and signed, hash-file without zero padding.
- * Built on the JDK's HttpClient and {@link AxisSignature}, independent of the connector's axis client.
+ * Built on the JDK's HttpClient and {@link AxisSignature}, independent of the connector's axis client. Only
+ * {@link #sendFile} adds the SDK's CRLF after the file; {@link SdkWire} reproduces the SDK's bytes exactly.
  */
 final class SdkLikeClient {
 
