@@ -64,7 +64,9 @@ interface AnswerFields {
 
     /**
      * A base64 string field, decoded straight into {@code out}: the decoder works through the text a buffer at a
-     * time, so a 300 MB package passes through a few KB of heap. {@code written} learns the byte count.
+     * time, so a 300 MB package passes through a few KB of heap. {@code written} learns the byte count. Jackson's
+     * decoder also skips whitespace and line ends between groups of four characters, which a real axis may put
+     * around its base64 or between MIME lines of it; a strict decoder would refuse such a package.
      */
     static AnswerFields base64(String field, OutputStream out, LongConsumer written) {
         return (name, parser) -> {

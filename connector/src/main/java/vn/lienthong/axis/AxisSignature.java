@@ -84,7 +84,11 @@ public final class AxisSignature {
     /** What a server learns from checking a request's signature. */
     public sealed interface Verdict {
 
-        /** The signature holds; {@code headers} are the signed logical headers by lower-cased name. */
+        /**
+         * The signature holds; {@code headers} are the signed logical headers, spelled as signed and in signed
+         * order. Two spellings of one name may both be there: the SDK's header map keeps {@code docid} of an
+         * earlier call beside this call's {@code docId}.
+         */
         record Valid(String systemId, Map<String, String> headers) implements Verdict {
         }
 
@@ -122,9 +126,10 @@ public final class AxisSignature {
             if (onWire == null || !onWire.equals(value)) {
                 return new Verdict.Invalid("header " + PREFIX + name + " differs from its signed value");
             }
-            signed.put(name.toLowerCase(Locale.ROOT), value);
+            signed.put(name, value);
         }
-        String systemId = signed.get("systemid");
+        String systemId = signed.entrySet().stream().filter(member -> member.getKey().equalsIgnoreCase("systemid"))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
         if (systemId == null) {
             return new Verdict.Invalid("systemid is not among the signed headers");
         }

@@ -24,7 +24,7 @@ final class AgencyCalls {
 
     /** getAgenciesList and getAgenciesListQD20: the same directory here. */
     Answer list(Caller caller, HttpExchange exchange) {
-        ObjectNode fields = Answer.okFields();
+        ObjectNode fields = Answer.members();
         ArrayNode data = fields.putArray("data");
         for (Agency agency : registry.agencies()) {
             data.add(toJson(agency));
@@ -59,14 +59,14 @@ final class AgencyCalls {
         if (!change.isDone()) {
             return Answer.fail(change.httpStatus(), change.refusal());
         }
-        ObjectNode fields = Answer.okFields();
+        ObjectNode fields = Answer.members();
         fields.put("id", change.agency().id());
         return Answer.ok(fields);
     }
 
     /** deleteAgency: the AgencyCode header names the agency; only the system it is registered to may remove it. */
     Answer delete(Caller caller, HttpExchange exchange) {
-        Optional<String> code = caller.header("agencycode");
+        Optional<String> code = caller.header("AgencyCode");
         if (code.isEmpty()) {
             return Answer.fail(400, "AgencyCode is not among the signed headers");
         }

@@ -4,78 +4,81 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One answer to a call, in the conventions agreed with the axis client: OK is HTTP 200 with
  * {@code {"status":"OK","ErrorCode":"0","ErrorDesc":"", ...}}; a failure carries the same number as HTTP status
- * and ErrorCode ({@code {"status":"FAIL","ErrorCode":"400","ErrorDesc":"<reason>"}}). Large answers are streamed.
+ * and ErrorCode ({@code {"status":"FAIL","ErrorCode":"400","ErrorDesc":"<reason>"}}). The three status keys are
+ * written here, never by a call, and {@link #send} completes the call's own keys from its {@link AnswerKeys}, so
+ * no branch of any call can leave out a key the SDK reads. Large answers are streamed.
  */
 final class Answer {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String CONTENT_TYPE = "application/json; charset=utf-8";
+    private static final int BUFFER = 64 * 1024;
 
-    /** Writes a streamed answer's body; the stream is the response body, closed by the caller. */
+    /** Writes the text of a streamed JSON string value; it must need no escaping (base64 does not). */
     @FunctionalInterface
     interface BodyWriter {
         void writeTo(OutputStream body) throws IOException;
     }
 
     private final int httpStatus;
-    private final byte[] json;
-    private final BodyWriter streamed;
+    private final String errorDesc;
+    private final ObjectNode members;
+    private final String streamedKey;
+    private final BodyWriter streamedValue;
     private final String docId;
     private final String logNote;
 
-    private Answer(int httpStatus, byte[] json, BodyWriter streamed, String docId, String logNote) {
+    private Answer(int httpStatus, String errorDesc, ObjectNode members, String streamedKey, BodyWriter streamedValue,
+                   String docId, String logNote) {
         this.httpStatus = httpStatus;
-        this.json = json;
-        this.streamed = streamed;
+        this.errorDesc = errorDesc;
+        this.members = members;
+        this.streamedKey = streamedKey;
+        this.streamedValue = streamedValue;
         this.docId = docId;
         this.logNote = logNote;
     }
 
-    /** The fields every OK answer starts with; a call adds its own. */
-    static ObjectNode okFields() {
-        ObjectNode fields = JSON.createObjectNode();
-        fields.put("status", "OK");
-        fields.put("ErrorCode", "0");
-        fields.put("ErrorDesc", "");
-        return fields;
+    /** An empty set of a call's own members, to fill and pass to {@link #ok(ObjectNode)}. */
+    static ObjectNode members() {
+        return JSON.createObjectNode();
     }
 
     static Answer ok() {
-        return ok(okFields());
+        return ok(members());
     }
 
-    static Answer ok(ObjectNode fields) {
-        return new Answer(200, bytes(fields), null, null, null);
+    static Answer ok(ObjectNode callMembers) {
+        return new Answer(200, "", callMembers, null, null, null, null);
     }
 
     static Answer fail(int httpStatus, String reason) {
-        ObjectNode fields = JSON.createObjectNode();
-        fields.put("status", "FAIL");
-        fields.put("ErrorCode", String.valueOf(httpStatus));
-        fields.put("ErrorDesc", reason);
-        return new Answer(httpStatus, bytes(fields), null, null, null);
+        return new Answer(httpStatus, reason, members(), null, null, null, null);
     }
 
-    /** An OK answer too large to hold in memory, written by {@code writer} as it is sent. */
-    static Answer streamed(BodyWriter writer) {
-        return new Answer(200, null, writer, null, null);
+    /** An OK answer whose string member {@code key} is too large to hold in memory, written as it is sent. */
+    static Answer streamed(String key, BodyWriter value) {
+        return new Answer(200, "", members(), key, value, null, null);
     }
 
     /** The same answer, noting which package it is about (for the log line). */
     Answer about(String aboutDocId) {
-        return new Answer(httpStatus, json, streamed, aboutDocId, logNote);
+        return new Answer(httpStatus, errorDesc, members, streamedKey, streamedValue, aboutDocId, logNote);
     }
 
     /** The same answer with a word for the log line; only text free of header values and document content. */
     Answer noted(String note) {
-        return new Answer(httpStatus, json, streamed, docId, note);
+        return new Answer(httpStatus, errorDesc, members, streamedKey, streamedValue, docId, note);
     }
 
     /** The outcome as the log line shows it: the HTTP status, and the note if there is one. */
@@ -91,20 +94,37 @@ final class Answer {
         return docId;
     }
 
-    void send(HttpExchange exchange) throws IOException {
+    /** Sends the answer with every key of {@code keys}, whichever branch of the call produced it. */
+    void send(HttpExchange exchange, AnswerKeys keys) throws IOException {
         drainRequestBody(exchange);
         exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-        if (streamed == null) {
+        byte[] json = bytes(fields(keys));
+        if (streamedValue == null) {
             exchange.sendResponseHeaders(httpStatus, json.length);
             try (OutputStream body = exchange.getResponseBody()) {
                 body.write(json);
             }
-        } else {
-            exchange.sendResponseHeaders(httpStatus, 0);
-            try (OutputStream body = exchange.getResponseBody()) {
-                streamed.writeTo(body);
-            }
+            return;
         }
+        exchange.sendResponseHeaders(httpStatus, 0);
+        try (OutputStream body = new BufferedOutputStream(exchange.getResponseBody(), BUFFER)) {
+            // The object so far, reopened for the streamed member: {"status":…,"data":" then the value, then "}.
+            body.write(Arrays.copyOf(json, json.length - 1));
+            body.write((",\"" + streamedKey + "\":\"").getBytes(StandardCharsets.UTF_8));
+            streamedValue.writeTo(body);
+            body.write("\"}".getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    private ObjectNode fields(AnswerKeys keys) {
+        boolean ok = httpStatus / 100 == 2;
+        ObjectNode fields = JSON.createObjectNode();
+        fields.put("status", ok ? "OK" : "FAIL");
+        fields.put("ErrorCode", ok ? "0" : String.valueOf(httpStatus));
+        fields.put("ErrorDesc", errorDesc);
+        fields.setAll(members);
+        keys.complete(fields, streamedKey);
+        return fields;
     }
 
     /**

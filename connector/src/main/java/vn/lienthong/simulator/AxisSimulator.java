@@ -80,22 +80,23 @@ public final class AxisSimulator implements AutoCloseable {
         ReceiveCalls receive = new ReceiveCalls(postOffice, counters);
         AgencyCalls agencies = new AgencyCalls(registry);
         Map<String, CallRouter.Route> routes = new LinkedHashMap<>();
-        routes.put("/sendEdoc", post(new SendEdocCall(intake, registry, postOffice, faults, counters, clock)));
-        routes.put("/getReceivedEdocList", post(receive::receivedList));
-        routes.put("/getEdoc", post(new GetEdocCall(postOffice, counters)));
-        routes.put("/updateStatus", post(receive::updateStatus));
-        routes.put("/getSentEdocList", post(new SentListCall(postOffice)));
-        routes.put("/countReceiveEdoc", new CallRouter.Route("GET", receive::countEdocs));
-        routes.put("/countReceiveStatus", new CallRouter.Route("GET", receive::countStatuses));
-        routes.put("/getAgenciesList", post(agencies::list));
-        routes.put("/getAgenciesListQD20", post(agencies::list));
-        routes.put("/registerAgency", post(agencies::register));
-        routes.put("/deleteAgency", post(agencies::delete));
+        routes.put("/sendEdoc",
+                post(AnswerKeys.DOC_ID, new SendEdocCall(intake, registry, postOffice, faults, counters, clock)));
+        routes.put("/getReceivedEdocList", post(AnswerKeys.DATA_LIST, receive::receivedList));
+        routes.put("/getEdoc", post(AnswerKeys.DATA_TEXT, new GetEdocCall(postOffice, counters)));
+        routes.put("/updateStatus", post(AnswerKeys.STATUS_ONLY, receive::updateStatus));
+        routes.put("/getSentEdocList", post(AnswerKeys.DATA_LIST, new SentListCall(postOffice)));
+        routes.put("/countReceiveEdoc", new CallRouter.Route("GET", AnswerKeys.COUNT, receive::countEdocs));
+        routes.put("/countReceiveStatus", new CallRouter.Route("GET", AnswerKeys.COUNT, receive::countStatuses));
+        routes.put("/getAgenciesList", post(AnswerKeys.DATA_LIST, agencies::list));
+        routes.put("/getAgenciesListQD20", post(AnswerKeys.DATA_LIST, agencies::list));
+        routes.put("/registerAgency", post(AnswerKeys.STATUS_ONLY, agencies::register));
+        routes.put("/deleteAgency", post(AnswerKeys.STATUS_ONLY, agencies::delete));
         return routes;
     }
 
-    private static CallRouter.Route post(Call call) {
-        return new CallRouter.Route("POST", call);
+    private static CallRouter.Route post(AnswerKeys keys, Call call) {
+        return new CallRouter.Route("POST", keys, call);
     }
 
     /** The base URL clients append the call paths to, e.g. {@code http://127.0.0.1:8780}. */

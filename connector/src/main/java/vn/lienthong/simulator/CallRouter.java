@@ -18,8 +18,8 @@ final class CallRouter implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(AxisSimulator.class);
 
-    /** A call and the HTTP method it is reached by. */
-    record Route(String method, Call call) {
+    /** A call, the HTTP method it is reached by, and the keys every one of its answers carries. */
+    record Route(String method, AnswerKeys keys, Call call) {
     }
 
     private final Map<String, Route> routes;
@@ -37,6 +37,9 @@ final class CallRouter implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) {
         String path = normalised(exchange.getRequestURI().getPath());
+        Route route = routes.get(path);
+        // Known before anything else, so that even an injected error or a refused signature has the call's keys.
+        AnswerKeys keys = route == null ? AnswerKeys.STATUS_ONLY : route.keys();
         String systemId = "-";
         Answer answer = null;
         try {
@@ -44,28 +47,25 @@ final class CallRouter implements HttpHandler {
                 counters.injectedErrors.incrementAndGet();
                 answer = Answer.fail(503, "injected error: the simulator is set to fail a share of calls")
                         .noted("injected error");
+            } else if (route == null) {
+                answer = Answer.fail(404, "no such call: " + path);
+            } else if (!route.method().equalsIgnoreCase(exchange.getRequestMethod())) {
+                answer = Answer.fail(405, path + " is called with " + route.method());
             } else {
-                Route route = routes.get(path);
-                if (route == null) {
-                    answer = Answer.fail(404, "no such call: " + path);
-                } else if (!route.method().equalsIgnoreCase(exchange.getRequestMethod())) {
-                    answer = Answer.fail(405, path + " is called with " + route.method());
+                RequestAuthenticator.Authentication authentication =
+                        authenticator.authenticate(exchange.getRequestHeaders());
+                if (authentication instanceof RequestAuthenticator.Authentication.Refused refused) {
+                    counters.authenticationFailures.incrementAndGet();
+                    // The verifier's reasons name headers and the system id, never a value or a secret.
+                    answer = Answer.fail(401, refused.reason()).noted(refused.reason());
                 } else {
-                    RequestAuthenticator.Authentication authentication =
-                            authenticator.authenticate(exchange.getRequestHeaders());
-                    if (authentication instanceof RequestAuthenticator.Authentication.Refused refused) {
-                        counters.authenticationFailures.incrementAndGet();
-                        // The verifier's reasons name headers and the system id, never a value or a secret.
-                        answer = Answer.fail(401, refused.reason()).noted(refused.reason());
-                    } else {
-                        Caller caller = ((RequestAuthenticator.Authentication.Accepted) authentication).caller();
-                        systemId = caller.systemId();
-                        answer = route.call().answer(caller, exchange);
-                    }
+                    Caller caller = ((RequestAuthenticator.Authentication.Accepted) authentication).caller();
+                    systemId = caller.systemId();
+                    answer = route.call().answer(caller, exchange);
                 }
             }
             waitAddedLatency();
-            answer.send(exchange);
+            answer.send(exchange, keys);
             LOG.debug("call={} system={} docId={} outcome={}", path, systemId, docIdOf(answer), answer.outcome());
         } catch (IOException e) {
             // The client went away or the outage cut the connection; nothing more can be told to it.
@@ -73,7 +73,7 @@ final class CallRouter implements HttpHandler {
         } catch (RuntimeException e) {
             LOG.warn("call={} system={} docId={} outcome=unexpected {}", path, systemId, docIdOf(answer),
                     e.getClass().getName(), e);
-            answerUnexpected(exchange);
+            answerUnexpected(exchange, keys);
         } finally {
             exchange.close();
         }
@@ -93,9 +93,9 @@ final class CallRouter implements HttpHandler {
     }
 
     /** Tries to say 500; fails quietly when the answer was already under way. */
-    private static void answerUnexpected(HttpExchange exchange) {
+    private static void answerUnexpected(HttpExchange exchange, AnswerKeys keys) {
         try {
-            Answer.fail(500, "unexpected error in the simulator").send(exchange);
+            Answer.fail(500, "unexpected error in the simulator").send(exchange, keys);
         } catch (IOException | RuntimeException alreadyAnswering) {
             // Headers were already sent; the client sees a cut answer, which is what happened.
         }

@@ -1,27 +1,20 @@
 package vn.lienthong.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
-import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Base64;
 import java.util.Optional;
 
 /**
- * getEdoc: the package as base64 inside the JSON answer. Packages run to hundreds of megabytes, so the answer
- * is written as it is sent: the JSON prefix, the file base64-encoded chunk by chunk, the suffix. Only a
- * recipient system may fetch; to anyone else the package does not exist (404), which reveals nothing.
+ * getEdoc: the package as base64 inside the JSON answer. Packages run to hundreds of megabytes, so the
+ * {@code data} member is written as it is sent, the file base64-encoded chunk by chunk. Only a recipient system
+ * may fetch; to anyone else the package does not exist (404), which reveals nothing.
  */
 final class GetEdocCall implements Call {
-
-    private static final byte[] PREFIX = "{\"status\":\"OK\",\"ErrorCode\":\"0\",\"ErrorDesc\":\"\",\"data\":\""
-            .getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] SUFFIX = "\"}".getBytes(StandardCharsets.US_ASCII);
-    private static final int CHUNK = 64 * 1024;
 
     private final PostOffice postOffice;
     private final Counters counters;
@@ -33,7 +26,7 @@ final class GetEdocCall implements Call {
 
     @Override
     public Answer answer(Caller caller, HttpExchange exchange) {
-        Optional<String> docId = caller.header("docid");
+        Optional<String> docId = caller.header("docId");
         if (docId.isEmpty()) {
             return Answer.fail(400, "docId is not among the signed headers");
         }
@@ -41,15 +34,11 @@ final class GetEdocCall implements Call {
         if (parcel.isEmpty()) {
             return Answer.fail(404, "no package " + docId.get() + " for this system").about(docId.get());
         }
-        return Answer.streamed(body -> {
-            OutputStream out = new BufferedOutputStream(body, CHUNK);
-            out.write(PREFIX);
+        return Answer.streamed("data", body -> {
             try (InputStream in = Files.newInputStream(parcel.get().file());
-                 OutputStream base64 = Base64.getEncoder().wrap(new KeepOpen(out))) {
+                 OutputStream base64 = Base64.getEncoder().wrap(new KeepOpen(body))) {
                 in.transferTo(base64);
             }
-            out.write(SUFFIX);
-            out.flush();
             counters.packagesFetched.incrementAndGet();
         }).about(docId.get());
     }

@@ -4,11 +4,11 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import vn.lienthong.axis.HashFile;
 import vn.lienthong.edxml.EnvelopeReader;
 import vn.lienthong.edxml.ReadLimits;
@@ -18,8 +18,9 @@ import vn.lienthong.findings.Problem;
 
 /**
  * Takes a sent package in: streams the request body into a file (hashing it on the way, never holding it in
- * memory), checks the hash-file header, and reads the envelope for its addressing. A refused package's file is
- * deleted before the refusal is returned.
+ * memory), checks the hash-file header, and reads the envelope for its addressing. A body that matches its
+ * hash-file only without its final line end (the SDK's CRLF) is kept without it, so the recipient gets the file
+ * the sender had. A refused package's file is deleted before the refusal is returned.
  */
 final class PackageIntake {
 
@@ -45,12 +46,18 @@ final class PackageIntake {
         Path file = Files.createTempFile(packageDirectory, "package-", ".edxml");
         boolean kept = false;
         try {
-            byte[] sha256 = store(body, file);
+            SentBodyDigest digest = store(body, file);
             if (hashFile == null) {
                 return new Intake.Refused("hash-file is not among the signed headers");
             }
-            if (!HashFile.matches(hashFile, sha256)) {
-                return new Intake.Refused("hash-file does not match the SHA-256 of the bytes received");
+            if (!HashFile.matches(hashFile, digest.asSent())) {
+                Optional<SentBodyDigest.WithoutLineEnd> withoutLineEnd = digest.withoutLineEnd()
+                        .filter(trimmed -> HashFile.matches(hashFile, trimmed.sha256()));
+                if (withoutLineEnd.isEmpty()) {
+                    return new Intake.Refused("hash-file does not match the SHA-256 of the bytes received,"
+                            + " with or without a line end after them");
+                }
+                truncate(file, withoutLineEnd.get().length());
             }
             try (ReadOutcome outcome = reader.read(file)) {
                 if (outcome.failure().isPresent()) {
@@ -66,25 +73,29 @@ final class PackageIntake {
         }
     }
 
-    private static byte[] store(InputStream body, Path file) throws IOException {
-        MessageDigest digest = sha256();
-        try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024), digest)) {
-            body.transferTo(out);
+    private static SentBodyDigest store(InputStream body, Path file) throws IOException {
+        SentBodyDigest digest = new SentBodyDigest();
+        byte[] buffer = new byte[64 * 1024];
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), buffer.length)) {
+            int read;
+            while ((read = body.read(buffer)) >= 0) {
+                out.write(buffer, 0, read);
+                digest.update(buffer, 0, read);
+            }
         }
-        return digest.digest();
+        return digest;
+    }
+
+    /** Cuts the line end the sender added after its file, so the package is kept as the sender had it. */
+    private static void truncate(Path file, long length) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(length);
+        }
     }
 
     private static String describe(Problem problem) {
         String text = problem.code().english(problem.arguments().toArray());
         Location at = problem.location();
         return at.hasPosition() ? text + " (line " + at.line() + ", column " + at.column() + ")" : text;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }

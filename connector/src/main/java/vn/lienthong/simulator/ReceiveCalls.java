@@ -24,7 +24,7 @@ final class ReceiveCalls {
         if (filter.refusal() != null) {
             return Answer.fail(400, filter.refusal());
         }
-        ObjectNode fields = Answer.okFields();
+        ObjectNode fields = Answer.members();
         ArrayNode data = fields.putArray("data");
         for (MailboxRows.Received row : postOffice.waitingFor(caller.systemId(), filter.type())) {
             ObjectNode item = data.addObject();
@@ -50,14 +50,14 @@ final class ReceiveCalls {
     }
 
     private Answer count(Caller caller, MessageType type) {
-        ObjectNode fields = Answer.okFields();
+        ObjectNode fields = Answer.members();
         fields.put("count", postOffice.countWaiting(caller.systemId(), type));
         return Answer.ok(fields);
     }
 
     /** updateStatus: {@code done} once the package is safely taken, {@code fail} to leave it listed. */
     Answer updateStatus(Caller caller, HttpExchange exchange) {
-        Optional<String> docId = caller.header("docid");
+        Optional<String> docId = caller.header("docId");
         if (docId.isEmpty()) {
             return Answer.fail(400, "docId is not among the signed headers");
         }

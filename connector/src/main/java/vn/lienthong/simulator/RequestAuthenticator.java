@@ -42,7 +42,8 @@ final class RequestAuthenticator {
             return new Authentication.Refused(invalid.reason());
         }
         AxisSignature.Verdict.Valid valid = (AxisSignature.Verdict.Valid) verdict;
-        String timestamp = valid.headers().get("timestamp");
+        Caller caller = new Caller(valid.systemId(), valid.headers());
+        String timestamp = caller.header("timestamp").orElse(null);
         if (timestamp == null) {
             return new Authentication.Refused("timestamp is not among the signed headers");
         }
@@ -56,6 +57,6 @@ final class RequestAuthenticator {
             return new Authentication.Refused("timestamp is " + skew.toSeconds() + " s away from the axis clock"
                     + " (Vietnam time); at most " + tolerance.toSeconds() + " s is accepted");
         }
-        return new Authentication.Accepted(new Caller(valid.systemId(), valid.headers()));
+        return new Authentication.Accepted(caller);
     }
 }

@@ -143,7 +143,7 @@ final class SendEdocCall implements Call {
     }
 
     private static Answer accepted(String docId) {
-        ObjectNode fields = Answer.okFields();
+        ObjectNode fields = Answer.members();
         fields.put("DocId", docId);
         return Answer.ok(fields).about(docId);
     }

@@ -22,8 +22,8 @@ final class SentListCall implements Call {
         if (filter.refusal() != null) {
             return Answer.fail(400, filter.refusal());
         }
-        String docId = caller.header("docid").orElse(null);
-        ObjectNode fields = Answer.okFields();
+        String docId = caller.header("docId").orElse(null);
+        ObjectNode fields = Answer.members();
         ArrayNode data = fields.putArray("data");
         for (MailboxRows.Sent row : postOffice.sentBy(caller.systemId(), filter.type(), docId)) {
             ObjectNode item = data.addObject();

@@ -24,7 +24,8 @@ import vn.lienthong.axis.HashFile;
 /**
  * Calls the simulator the way the official SDK does, quirks included: logical headers in a HashMap (so signed
  * in HashMap order), stale headers of earlier calls carried along and signed, hash-file without zero padding.
- * Built on the JDK's HttpClient and {@link AxisSignature}, independent of the connector's axis client.
+ * Built on the JDK's HttpClient and {@link AxisSignature}, independent of the connector's axis client. Only
+ * {@link #sendFile} adds the SDK's CRLF after the file; {@link SdkWire} reproduces the SDK's bytes exactly.
  */
 final class SdkLikeClient {
 
@@ -79,6 +80,7 @@ final class SdkLikeClient {
                 HttpRequest.BodyPublishers.ofByteArray(envelope), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Streams the file followed by CRLF, as the SDK sends it; {@code hashFile} should cover the file alone. */
     HttpResponse<String> sendFile(Path envelope, String from, String hashFile) throws IOException {
         Map<String, String> headers = new HashMap<>();
         headers.put("servicetype", "eDoc");
@@ -86,7 +88,9 @@ final class SdkLikeClient {
         headers.put("hash-file", hashFile);
         headers.put("from", from);
         return call("POST", "/sendEdoc", headers, "application/octet-stream",
-                HttpRequest.BodyPublishers.ofFile(envelope), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofFile(envelope),
+                        HttpRequest.BodyPublishers.ofByteArray(new byte[] {'\r', '\n'})),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> receivedList(String messageType) {

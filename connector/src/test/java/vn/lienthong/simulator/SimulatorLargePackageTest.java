@@ -22,7 +22,10 @@ import vn.lienthong.axis.HashFile;
 import vn.lienthong.fixtures.LargeEnvelope;
 import vn.lienthong.fixtures.LargeEnvelopeInfo;
 
-/** A package of about 50 MB goes through and comes back intact, streamed at both ends (the test heap is 512 MB). */
+/**
+ * A package of about 50 MB, sent as the SDK sends it (with CRLF after the file), goes through and comes back as
+ * the file alone, streamed at both ends (the test heap is 512 MB).
+ */
 class SimulatorLargePackageTest {
 
     private static final byte[] DATA_MEMBER = "\"data\":\"".getBytes(StandardCharsets.US_ASCII);
