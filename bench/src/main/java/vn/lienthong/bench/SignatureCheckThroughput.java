@@ -10,8 +10,8 @@ import vn.lienthong.fixtures.pki.RevocationServer;
 import vn.lienthong.fixtures.pki.SignedSamples;
 import vn.lienthong.fixtures.pki.TestPki;
 import vn.lienthong.signature.DocumentSignatures;
-import vn.lienthong.signature.DocumentVerifier;
-import vn.lienthong.signature.SignatureSettings;
+import vn.lienthong.signature.document.DocumentVerifier;
+import vn.lienthong.signature.document.SignatureSettings;
 import vn.lienthong.signature.Verdict;
 
 /**

@@ -16,9 +16,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vn.lienthong.config.ConnectorProperties;
 import vn.lienthong.signature.DocumentSignatures;
-import vn.lienthong.signature.DocumentVerifier;
+import vn.lienthong.signature.document.DocumentVerifier;
 import vn.lienthong.signature.SignatureReports;
-import vn.lienthong.signature.SignatureSettings;
+import vn.lienthong.signature.document.SignatureSettings;
 import vn.lienthong.signature.Verdict;
 import vn.lienthong.validation.ValidationSettings;
 

@@ -1,7 +1,7 @@
 package vn.lienthong.transport;
 
 /** File names the connector writes into folders a DMS reads: nothing that climbs out or hides. */
-final class FileNames {
+public final class FileNames {
 
     private static final int MAX_LENGTH = 120;
 
@@ -9,7 +9,7 @@ final class FileNames {
     }
 
     /** Keeps letters (Vietnamese included), digits and {@code . - _}; everything else becomes {@code _}. */
-    static String safe(String name) {
+    public static String safe(String name) {
         StringBuilder safe = new StringBuilder();
         name.codePoints().forEach(c -> safe.appendCodePoint(Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' ? c : '_'));
         String result = safe.toString().replaceAll("^\\.+", "_");

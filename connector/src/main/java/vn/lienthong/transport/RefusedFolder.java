@@ -53,7 +53,7 @@ public final class RefusedFolder {
     }
 
     /** Writes {@code NAME + suffix} in this folder under a temporary name, then renames it. */
-    void writeReport(String name, Report report) throws IOException {
+    public void writeReport(String name, Report report) throws IOException {
         Path target = directory.resolve(name + report.suffix());
         Path temporary = target.resolveSibling("." + target.getFileName() + ".part");
         try (Writer file = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienthong.signature.DocumentSignatures;
-import vn.lienthong.signature.DocumentVerifier;
+import vn.lienthong.signature.document.DocumentVerifier;
 import vn.lienthong.signature.Reason;
 import vn.lienthong.signature.SignatureCheck;
 import vn.lienthong.signature.SignaturePolicy;

@@ -26,8 +26,8 @@ import vn.lienthong.fixtures.pki.SignedSamples;
 import vn.lienthong.fixtures.pki.TestPki;
 import vn.lienthong.runtime.ConnectorRuntime;
 import vn.lienthong.signature.DocumentSignatures;
-import vn.lienthong.signature.DocumentVerifier;
-import vn.lienthong.signature.SignatureSettings;
+import vn.lienthong.signature.document.DocumentVerifier;
+import vn.lienthong.signature.document.SignatureSettings;
 import vn.lienthong.signature.Verdict;
 import vn.lienthong.tracking.LogEvent;
 

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import vn.lienthong.dms.DmsClient;
 import vn.lienthong.tracking.ProcessedMarks;
 import vn.lienthong.tracking.TrackedDocument;
-import vn.lienthong.transport.ClientDelivery;
+import vn.lienthong.dms.delivery.ClientDelivery;
 
 /**
  * Puts a received document (or status notice) on the queue a JMS client reads: the envelope's bytes in a

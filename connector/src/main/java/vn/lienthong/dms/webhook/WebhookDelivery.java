@@ -18,7 +18,7 @@ import vn.lienthong.dms.Delivery;
 import vn.lienthong.dms.DmsClient;
 import vn.lienthong.tracking.ProcessedMarks;
 import vn.lienthong.tracking.TrackedDocument;
-import vn.lienthong.transport.ClientDelivery;
+import vn.lienthong.dms.delivery.ClientDelivery;
 
 /**
  * Delivers a received document (or status notice) to a DMS client's webhook: an HTTP POST of the envelope,

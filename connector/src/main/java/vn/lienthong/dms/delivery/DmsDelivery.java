@@ -1,23 +1,27 @@
-package vn.lienthong.transport;
+package vn.lienthong.dms.delivery;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienthong.dms.ClientRegistry;
 import vn.lienthong.dms.Delivery;
 import vn.lienthong.dms.DmsClient;
+import vn.lienthong.tracking.DocumentFindings;
 import vn.lienthong.tracking.DocumentKey;
 import vn.lienthong.tracking.DocumentState;
-import vn.lienthong.tracking.DocumentFindings;
 import vn.lienthong.tracking.DocumentTracker;
 import vn.lienthong.tracking.ProcessedMarks;
 import vn.lienthong.tracking.PullInbox;
 import vn.lienthong.tracking.RecordedFinding;
 import vn.lienthong.tracking.TrackedDocument;
 import vn.lienthong.tracking.TransmissionLog;
+import vn.lienthong.transport.DocumentStore;
+import vn.lienthong.transport.FileNames;
+import vn.lienthong.transport.RefusedFolder;
+import vn.lienthong.transport.Steps;
 
 /**
  * Hands a received document (or status notice) to the DMS of each agency it is addressed to, the way each DMS

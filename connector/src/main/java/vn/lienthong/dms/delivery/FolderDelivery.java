@@ -1,4 +1,4 @@
-package vn.lienthong.transport;
+package vn.lienthong.dms.delivery;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

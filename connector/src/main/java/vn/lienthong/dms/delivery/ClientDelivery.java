@@ -1,4 +1,4 @@
-package vn.lienthong.transport;
+package vn.lienthong.dms.delivery;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package vn.lienthong.signature;
+package vn.lienthong.signature.document;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import vn.lienthong.signature.SignaturePolicy;
 import vn.lienthong.signature.pki.RevocationSettings;
 
 /**

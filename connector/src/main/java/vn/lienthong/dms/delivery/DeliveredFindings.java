@@ -1,4 +1,4 @@
-package vn.lienthong.transport;
+package vn.lienthong.dms.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

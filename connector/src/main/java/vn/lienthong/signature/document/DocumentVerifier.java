@@ -1,4 +1,4 @@
-package vn.lienthong.signature;
+package vn.lienthong.signature.document;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +13,8 @@ import vn.lienthong.edxml.Attachment;
 import vn.lienthong.edxml.EnvelopeReader;
 import vn.lienthong.edxml.ReadLimits;
 import vn.lienthong.edxml.ReadOutcome;
+import vn.lienthong.signature.DocumentSignatures;
+import vn.lienthong.signature.SignatureCheck;
 import vn.lienthong.signature.pdf.PdfSignatureVerifier;
 import vn.lienthong.signature.pki.CertificateValidator;
 import vn.lienthong.signature.pki.TrustAnchors;
