@@ -90,8 +90,14 @@ final class RunCommand implements Callable<Integer> {
         out.println("  Hộp nhận / Inbox:        " + settings.inbox());
         out.println("  Trạng thái / Status in:  " + settings.statusInbox());
         out.println("  Bị từ chối / Refused:    " + settings.errorFolder());
+        var agencies = settings.ourAgencies(connector.dmsClients());
+        out.println("  Cơ quan / Agencies:      " + (agencies.isEmpty()
+                ? "chưa khai báo, mọi gói tin từ trục đều được nhận / none named, every package from the axis is taken"
+                + " (lienthong.agencies)"
+                : String.join(", ", agencies)));
         if (settings.httpEnabled()) {
             out.println("  Sức khỏe / Health:       http://" + settings.httpHost() + ":" + settings.httpPort() + "/health");
+            out.println("  Gói tin bị giữ / Held:   inbound list" + (configFile == null ? "" : " --config " + configFile));
         }
         printDmsInterfaces(out, connector, settings.resolvedProperties(), settings.dmsTls() != null);
         out.println("Ctrl-C để dừng / Ctrl-C to stop.");
