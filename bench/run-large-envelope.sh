@@ -12,6 +12,6 @@ mvn -q -B install -DskipTests
 mvn -q -B -pl bench exec:exec -Dexec.executable=java \
   -Dexec.args="-Xmx96m -classpath %classpath vn.lienthong.bench.LargeEnvelopeRead $envelope 220 3"
 
-echo "--- validate (XSD pass + reading + rules) with -Xmx96m, whole process:"
+echo "--- validate (reading + structure check + rules) with -Xmx96m, whole process:"
 /usr/bin/time -f "wall %e s, max RSS %M KiB, exit %x" \
   java -Xmx96m -jar connector/target/lienthong.jar validate "$envelope"

@@ -109,7 +109,7 @@ public enum FindingCode {
             "Văn bản không có đơn vị nhận nào (To); cần ít nhất một.",
             "The document has no recipient agency (To); at least one is required."),
     RECIPIENT_NOT_OURS(ERROR, ERROR,
-            "Gói tin gửi đến %s, không có đơn vị nào do connector này phục vụ (%s): gói tin bị chuyển nhầm.",
+            "Gói tin gửi đến %s, không có đơn vị nào do bộ kết nối này phục vụ (%s): gói tin bị chuyển nhầm.",
             "The package is addressed to %s, none of them an agency this connector serves (%s): it was mis-delivered."),
     RECIPIENT_DUPLICATE(WARNING, WARNING,
             "Đơn vị nhận %s được liệt kê nhiều lần.",

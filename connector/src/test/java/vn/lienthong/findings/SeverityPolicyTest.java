@@ -88,6 +88,16 @@ class SeverityPolicyTest {
     }
 
     @Test
+    void every_vietnamese_sentence_is_in_vietnamese() {
+        java.util.regex.Pattern english = java.util.regex.Pattern.compile(
+                "\\b(the|is|are|and|of|cannot|not|connector|client|must|missing|invalid)\\b");
+        for (FindingCode code : FindingCode.values()) {
+            String sentence = code.vietnamese("x", "x", "x", "x");
+            assertThat(english.matcher(sentence).find()).as(code + ": " + sentence).isFalse();
+        }
+    }
+
+    @Test
     void every_code_renders_in_both_languages_without_leftover_placeholders() {
         for (FindingCode code : FindingCode.values()) {
             Object[] arguments = {"a", "b", "c", "d"};

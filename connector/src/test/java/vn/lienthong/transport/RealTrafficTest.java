@@ -136,7 +136,7 @@ class RealTrafficTest {
                 .contains(held.key().value()).contains("RECIPIENT_NOT_OURS");
         CommandOutput show = run("inbound", "show", held.key().value(), "--config", config.toString());
         assertThat(show.out()).contains("RECIPIENT_NOT_OURS")
-                .contains("Gói tin gửi đến 000.00.00.H41, không có đơn vị nào do connector này phục vụ (000.00.00.H26)")
+                .contains("Gói tin gửi đến 000.00.00.H41, không có đơn vị nào do bộ kết nối này phục vụ (000.00.00.H26)")
                 .contains("The package is addressed to 000.00.00.H41").contains("inbound-refused");
         assertThat(deliveredFile(hanoi.settings().inbox(), "9103")).isEmpty();
 

@@ -10,7 +10,7 @@ import vn.lienthong.dms.DocumentView;
 import vn.lienthong.dms.soap.contract.DocumentInfo;
 import vn.lienthong.dms.soap.contract.TimelineEntry;
 
-/** A {@link DocumentView} as the WSDL's {@code DocumentInfo}: the same fields, times in UTC. */
+/** A {@link DocumentView} as the WSDL's {@code DocumentInfo}: the same fields, times in UTC, findings as errors. */
 final class DocumentInfos {
 
     private static final DatatypeFactory DATES = datatypeFactory();
@@ -40,6 +40,7 @@ final class DocumentInfos {
             entry.setAt(time(step.at()));
             info.getTimeline().add(entry);
         }
+        view.findings().forEach(finding -> info.getFinding().add(Faults.error(finding)));
         return info;
     }
 

@@ -69,7 +69,7 @@ final class Faults {
                 + errors.size() + " errors, listed in the fault detail.";
     }
 
-    private static LienThongError error(DmsError error) {
+    static LienThongError error(DmsError error) {
         LienThongError shaped = new LienThongError();
         shaped.setCode(error.code());
         shaped.setSeverity(error.severity());

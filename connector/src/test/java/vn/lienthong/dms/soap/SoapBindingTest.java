@@ -118,6 +118,24 @@ class SoapBindingTest {
     }
 
     @Test
+    void a_received_document_shows_what_validation_found_in_it() throws Exception {
+        Path withVendorElement = agencies.edoc(OFFICE, HANOI, 103);
+        java.nio.file.Files.writeString(withVendorElement, java.nio.file.Files.readString(withVendorElement)
+                .replaceFirst("</Subject>", "</Subject><MaHoSoCongViec>HS-103</MaHoSoCongViec>"));
+        officeConnector.sendDocument(SoapAgencies.attachment(withVendorElement), null, agencies.officeKey);
+
+        DocumentInfo received = SoapAgencies.awaitInInbox(hanoiConnector, agencies.hanoiKey,
+                SoapAgencies.documentIdOf(OFFICE, 103));
+
+        assertThat(received.getFinding()).singleElement().satisfies(finding -> {
+            assertThat(finding.getCode()).isEqualTo("SCHEMA_UNEXPECTED_ELEMENT");
+            assertThat(finding.getSeverity()).isEqualTo("WARNING");
+            assertThat(finding.getVietnamese()).contains("MaHoSoCongViec");
+            assertThat(finding.getLocation().getPath()).endsWith("/MessageHeader/MaHoSoCongViec");
+        });
+    }
+
+    @Test
     void a_client_never_sees_another_clients_inbox() throws Exception {
         assertThat(hanoiConnector.fetchInbox(agencies.officeKey)).extracting(DocumentInfo::getKey).doesNotContain(receivedKey);
     }
