@@ -67,6 +67,13 @@ final class VerifyCommand implements Callable<Integer> {
                         Path.of(properties.getProperty("lienthong.data.directory", "data")));
                 if (trustStore != null) {
                     settings = settings.withTrustStore(trustStore);
+                } else if (!Files.isDirectory(settings.trustStore())
+                        && properties.getProperty("lienthong.signature.trust-store", "").isBlank()) {
+                    // An auditor with a file and no setup still gets every integrity verdict; only trust is unknown.
+                    settings = settings.withTrustStore(null);
+                    spec.commandLine().getErr().println("Chưa có điểm tin cậy: độ tin cậy của chứng thư sẽ là INDETERMINATE"
+                            + " (NO_TRUST_ANCHOR); thêm --trust-store THƯ_MỤC chứa chứng thư CA gốc. / No trust anchor: trust"
+                            + " is reported INDETERMINATE (NO_TRUST_ANCHOR); add --trust-store DIR with the root CA certificates.");
                 }
                 if (!crls.isEmpty()) {
                     settings = settings.withOfflineCrls(crls);

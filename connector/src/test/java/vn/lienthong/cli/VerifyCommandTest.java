@@ -104,7 +104,26 @@ class VerifyCommandTest {
         int exit = verify(List.of("verify", "--json", "--trust-store", emptyTrust.toString(),
                 "--crl", pki.crlFile(pki.intermediate()).toString(), valid.toString()));
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("\"verdict\":\"INDETERMINATE\"").contains("CHAIN_UNTRUSTED");
+        assertThat(out.toString()).contains("\"verdict\":\"INDETERMINATE\"").contains("NO_TRUST_ANCHOR");
+    }
+
+    @Test
+    void with_no_configuration_at_all_integrity_is_still_judged_and_trust_is_indeterminate() throws Exception {
+        Path valid = corpus.stream().filter(attack -> attack.file().getFileName().toString().equals("letter-signed-by-signer.pdf"))
+                .findFirst().orElseThrow().file();
+        Path tampered = corpus.stream().filter(attack -> attack.file().getFileName().toString().equals("xml-tampered-subject.edxml"))
+                .findFirst().orElseThrow().file();
+        Path nothing = java.nio.file.Files.createDirectories(directory.resolve("fresh-folder"));
+        Path config = java.nio.file.Files.writeString(nothing.resolve("empty.properties"),
+                "lienthong.data.directory=" + nothing.resolve("data") + "\n");
+
+        int exit = verify(List.of("verify", "--config", config.toString(), valid.toString(), tampered.toString()));
+
+        assertThat(exit).as(err.toString()).isEqualTo(1);
+        assertThat(err.toString()).contains("Chưa có điểm tin cậy").contains("No trust anchor").contains("--trust-store");
+        assertThat(out.toString()).contains("NO_TRUST_ANCHOR").contains("DIGEST_MISMATCH")
+                .doesNotContain("CHAIN_UNTRUSTED").doesNotContain("Unusable configuration");
+        assertThat(nothing.resolve("data")).as("verify creates nothing").doesNotExist();
     }
 
     @Test

@@ -40,7 +40,8 @@ public final class DocumentVerifier {
 
     /** Wires the verifiers from the settings: one certificate validator (and its revocation cache) for all. */
     public static DocumentVerifier create(SignatureSettings settings, ReadLimits limits, Path spoolDirectory, Clock clock) {
-        CertificateValidator certificates = new CertificateValidator(TrustAnchors.load(settings.trustStore()),
+        TrustAnchors anchors = settings.trustStore() == null ? TrustAnchors.of(List.of()) : TrustAnchors.load(settings.trustStore());
+        CertificateValidator certificates = new CertificateValidator(anchors,
                 settings.revocation(), HttpClient.newBuilder().connectTimeout(settings.revocation().timeout()).build(), clock);
         EnvelopeSignatureVerifier envelopes = new EnvelopeSignatureVerifier(
                 (signer, others, at) -> certificates.assess(signer, others, at).reasons(),

@@ -12,7 +12,8 @@ import vn.lienthong.signature.pki.RevocationSettings;
 /**
  * The signature settings bound from {@code lienthong.signature.*} (documented in config/application.properties).
  *
- * @param trustStore               directory of trust anchors (PEM or DER)
+ * @param trustStore               directory of trust anchors (PEM or DER); null for none at all (an auditor's
+ *                                 verify without configuration), where trust is never established
  * @param signerCertificates       directory of signer certificates for KeyInfo with only X509SubjectName; may be null
  * @param allowSha1                whether rsa-sha1/sha1 envelope signatures are accepted (flagged as legacy)
  */

@@ -41,12 +41,14 @@ public final class CertificateValidator {
         }
     }
 
+    private final boolean anyAnchor;
     private final CertificatePathBuilder pathBuilder;
     private final RevocationSettings revocation;
     private final RevocationChecker revocationChecker;
     private final Clock clock;
 
     public CertificateValidator(TrustAnchors anchors, RevocationSettings revocation, HttpClient http, Clock clock) {
+        this.anyAnchor = !anchors.anchors().isEmpty();
         this.pathBuilder = new CertificatePathBuilder(anchors);
         this.revocation = revocation;
         this.revocationChecker = new RevocationChecker(revocation, http, clock);
@@ -62,7 +64,8 @@ public final class CertificateValidator {
         List<Reason> reasons = new ArrayList<>();
         CertificatePathBuilder.Result built = pathBuilder.build(signer, intermediates == null ? List.of() : intermediates, when);
         if (!built.found()) {
-            reasons.add(untrusted(signer, built.failure()));
+            reasons.add(anyAnchor ? untrusted(signer, built.failure())
+                    : SignatureProblem.NO_TRUST_ANCHOR.reason("'" + signer.getSubjectX500Principal().getName() + "'"));
             addValidity(signer, when, reasons);
         } else {
             // The anchor is configuration, not evidence: its own dates and revocation are the operator's concern.
