@@ -4,9 +4,14 @@ import static vn.lienthong.signature.Verdict.INDETERMINATE;
 import static vn.lienthong.signature.Verdict.INVALID;
 import static vn.lienthong.signature.Verdict.VALID;
 
+import java.util.Arrays;
+import vn.lienthong.findings.Bilingual;
+
 /**
  * Every sub-reason a signature check can give, with the verdict it implies on its own and the sentence in
  * Vietnamese and English ({@link String#format} templates, arguments in the same order in both).
+ * An argument that is a phrase is a {@link Bilingual}, so that each sentence gets the phrase in its own language;
+ * language-neutral arguments (URIs, element paths, names of algorithms, dates, DNs, byte counts) are given as they are.
  * A problem implying VALID is a note that does not lower the verdict (e.g. a legacy algorithm accepted by policy).
  */
 public enum SignatureProblem {
@@ -92,8 +97,22 @@ public enum SignatureProblem {
         return implies;
     }
 
-    /** The reason for this problem with its arguments, in both languages. */
+    /**
+     * The reason for this problem with its arguments, in both languages. A {@link Bilingual} argument goes into each
+     * sentence in that sentence's language: one argument list for both templates would put English phrases into the
+     * Vietnamese sentence.
+     */
     public Reason reason(Object... arguments) {
-        return new Reason(this, String.format(vietnamese, arguments), String.format(english, arguments));
+        return new Reason(this, String.format(vietnamese, inVietnamese(arguments)), String.format(english, inEnglish(arguments)));
+    }
+
+    private static Object[] inVietnamese(Object[] arguments) {
+        return Arrays.stream(arguments).map(argument -> argument instanceof Bilingual phrase ? phrase.vietnamese() : argument)
+                .toArray();
+    }
+
+    private static Object[] inEnglish(Object[] arguments) {
+        return Arrays.stream(arguments).map(argument -> argument instanceof Bilingual phrase ? phrase.english() : argument)
+                .toArray();
     }
 }
