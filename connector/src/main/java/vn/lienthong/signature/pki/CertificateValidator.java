@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.lienthong.findings.Bilingual;
 import vn.lienthong.signature.Reason;
 import vn.lienthong.signature.SignatureCheck;
 import vn.lienthong.signature.SignatureProblem;
@@ -83,11 +84,14 @@ public final class CertificateValidator {
     private static Reason untrusted(X509Certificate signer, String failure) {
         String subject = signer.getSubjectX500Principal().getName();
         if (CertificateFacts.selfSigned(signer)) {
-            return SignatureProblem.CERTIFICATE_SELF_SIGNED.reason("'" + subject + "' signed its own certificate");
+            return SignatureProblem.CERTIFICATE_SELF_SIGNED.reason(Phrases.of("'" + subject + "' tự ký chứng thư của chính mình",
+                    "'" + subject + "' signed its own certificate"));
         }
         LOG.debug("No path for {}: {}", CertificateFacts.logId(signer), failure);
-        return SignatureProblem.CHAIN_UNTRUSTED.reason("no trusted root CA vouches for '" + subject + "', issued by '"
-                + signer.getIssuerX500Principal().getName() + "'");
+        String issuer = signer.getIssuerX500Principal().getName();
+        return SignatureProblem.CHAIN_UNTRUSTED.reason(Phrases.of(
+                "không có CA gốc tin cậy nào bảo đảm cho '" + subject + "', do '" + issuer + "' cấp",
+                "no trusted root CA vouches for '" + subject + "', issued by '" + issuer + "'"));
     }
 
     private static void addValidity(X509Certificate certificate, Instant at, List<Reason> reasons) {
@@ -109,8 +113,9 @@ public final class CertificateValidator {
         boolean signs = (usage.length > DIGITAL_SIGNATURE && usage[DIGITAL_SIGNATURE])
                 || (usage.length > NON_REPUDIATION && usage[NON_REPUDIATION]);
         if (!signs) {
-            reasons.add(SignatureProblem.KEY_USAGE_NOT_ALLOWED.reason(
-                    "the certificate allows neither digitalSignature nor nonRepudiation"));
+            reasons.add(SignatureProblem.KEY_USAGE_NOT_ALLOWED.reason(Phrases.of(
+                    "chứng thư không cho phép cả digitalSignature lẫn nonRepudiation",
+                    "the certificate allows neither digitalSignature nor nonRepudiation")));
         }
     }
 
@@ -121,13 +126,15 @@ public final class CertificateValidator {
         for (int i = 0; i + 1 < path.size(); i++) {
             X509Certificate certificate = path.get(i);
             RevocationStatus status = revocationChecker.status(certificate, path.get(i + 1));
-            String whose = i == 0 ? "" : " of the issuing CA '" + certificate.getSubjectX500Principal().getName() + "'";
+            Bilingual whose = i == 0 ? Phrases.of("", "") : issuingCa(certificate);
             switch (status.state()) {
                 case REVOKED:
                     // Revoked after it signed: the signature was made while the certificate was good, so it stands.
                     // Without a time stamp that signing time is only claimed; the policy weighs SignatureCheck.timestamped.
                     if (!status.revokedAt().isAfter(at)) {
-                        reasons.add(SignatureProblem.CERTIFICATE_REVOKED.reason(UtcDates.format(status.revokedAt()), status.reason() + whose));
+                        // The CRL reason is an RFC 5280 name, the same in both languages.
+                        Bilingual why = Phrases.followedBy(Phrases.of(status.reason(), status.reason()), whose);
+                        reasons.add(SignatureProblem.CERTIFICATE_REVOKED.reason(UtcDates.format(status.revokedAt()), why));
                     } else {
                         LOG.info("Certificate {} was revoked on {}, after the signing time {}: the signature stands",
                                 CertificateFacts.logId(certificate), UtcDates.format(status.revokedAt()), UtcDates.format(at));
@@ -142,12 +149,18 @@ public final class CertificateValidator {
         }
     }
 
-    private void addUnknown(X509Certificate certificate, RevocationStatus status, String whose, List<Reason> reasons) {
+    /** Says that the certificate a revocation reason is about is not the signer's but a CA's on its path. */
+    private static Bilingual issuingCa(X509Certificate certificate) {
+        String subject = certificate.getSubjectX500Principal().getName();
+        return Phrases.of(", đối với chứng thư của CA cấp phát '" + subject + "'", " of the issuing CA '" + subject + "'");
+    }
+
+    private void addUnknown(X509Certificate certificate, RevocationStatus status, Bilingual whose, List<Reason> reasons) {
         if (revocation.onFailure() == RevocationSettings.Failure.HARD) {
-            reasons.add(SignatureProblem.REVOCATION_UNKNOWN.reason(status.detail() + whose));
+            reasons.add(SignatureProblem.REVOCATION_UNKNOWN.reason(Phrases.followedBy(status.detail(), whose)));
         } else {
             LOG.warn("Revocation status of certificate {} unknown, tolerated by the SOFT policy: {}",
-                    CertificateFacts.logId(certificate), status.detail());
+                    CertificateFacts.logId(certificate), status.detail().english());
         }
     }
 }

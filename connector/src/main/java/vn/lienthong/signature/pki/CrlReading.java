@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import vn.lienthong.findings.Bilingual;
 
 /** Reading a CRL, checking it is the issuer's, and finding one certificate in it. Shared by the online and offline sources. */
 final class CrlReading {
@@ -56,17 +57,20 @@ final class CrlReading {
      * The certificate's status according to a CRL already known to be its issuer's. A listed certificate is revoked
      * even if the CRL is stale, because revocation is final; an unlisted one is only good while the CRL is current.
      */
-    static RevocationStatus statusIn(X509CRL crl, X509Certificate certificate, Instant now, String source) {
+    static RevocationStatus statusIn(X509CRL crl, X509Certificate certificate, Instant now, Bilingual source) {
         X509CRLEntry entry = crl.getRevokedCertificate(certificate);
         if (entry != null) {
             return RevocationStatus.revoked(entry.getRevocationDate().toInstant(), reasonName(entry.getRevocationReason()), source);
         }
         if (crl.getThisUpdate().toInstant().isAfter(now.plus(CLOCK_SKEW))) {
-            return RevocationStatus.unknown(source + " is dated in the future (" + UtcDates.format(crl.getThisUpdate().toInstant()) + ")");
+            String thisUpdate = UtcDates.format(crl.getThisUpdate().toInstant());
+            return RevocationStatus.unknown(Phrases.of(source.vietnamese() + " ghi ngày phát hành trong tương lai (" + thisUpdate + ")",
+                    source.english() + " is dated in the future (" + thisUpdate + ")"));
         }
         if (crl.getNextUpdate() != null && crl.getNextUpdate().toInstant().plus(CLOCK_SKEW).isBefore(now)) {
-            return RevocationStatus.unknown(source + " is out of date (next update was due "
-                    + UtcDates.format(crl.getNextUpdate().toInstant()) + ")");
+            String nextUpdate = UtcDates.format(crl.getNextUpdate().toInstant());
+            return RevocationStatus.unknown(Phrases.of(source.vietnamese() + " đã quá hạn (lẽ ra phải được cập nhật lúc " + nextUpdate + ")",
+                    source.english() + " is out of date (next update was due " + nextUpdate + ")"));
         }
         return RevocationStatus.good(source);
     }
@@ -82,6 +86,7 @@ final class CrlReading {
     }
 
     static String reasonName(int code) {
-        return code >= 0 && code < REASON_NAMES.length ? REASON_NAMES[code] : "code " + code;
+        // An unknown code is named by its ASN.1 type, not in words: the name goes into sentences of both languages.
+        return code >= 0 && code < REASON_NAMES.length ? REASON_NAMES[code] : "CRLReason " + code;
     }
 }

@@ -30,6 +30,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.lienthong.findings.Bilingual;
 
 /**
  * Asks the OCSP responder named in a certificate, with a fresh nonce, and believes the answer only when the issuer
@@ -60,21 +61,24 @@ final class OcspClient {
     RevocationStatus status(X509Certificate certificate, X509Certificate issuer) {
         List<URI> urls = CertificateFacts.ocspUrls(certificate);
         if (urls.isEmpty()) {
-            return RevocationStatus.unknown("the certificate names no OCSP responder over HTTP");
+            return RevocationStatus.unknown(Phrases.of("chứng thư không ghi địa chỉ HTTP của máy chủ OCSP nào",
+                    "the certificate names no OCSP responder over HTTP"));
         }
         CertificateID id;
         try {
             id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
                     new JcaX509CertificateHolder(issuer), certificate.getSerialNumber());
         } catch (OperatorCreationException | OCSPException | java.security.cert.CertificateEncodingException e) {
-            return RevocationStatus.unknown("no OCSP request can be made for this certificate (" + e.getMessage() + ")");
+            // The library's message is English; the Vietnamese phrase says the same without it.
+            return RevocationStatus.unknown(Phrases.of("không lập được yêu cầu OCSP cho chứng thư này",
+                    "no OCSP request can be made for this certificate (" + e.getMessage() + ")"));
         }
         Key key = new Key(HexFormat.of().formatHex(id.getIssuerKeyHash()), certificate.getSerialNumber());
         Optional<RevocationStatus> cached = cache.get(key);
         if (cached.isPresent()) {
             return cached.get();
         }
-        List<String> failures = new ArrayList<>();
+        List<Bilingual> failures = new ArrayList<>();
         for (URI url : urls) {
             try {
                 Answer answer = ask(url, id, issuer);
@@ -85,10 +89,11 @@ final class OcspClient {
                 failures.add(answer.status().detail());
             } catch (IOException | OCSPException e) {
                 LOG.warn("OCSP responder {} unavailable: {}", url, e.getMessage());
-                failures.add("the OCSP responder " + url + " could not be used (" + e.getMessage() + ")");
+                failures.add(Phrases.of("không dùng được máy chủ OCSP " + url,
+                        "the OCSP responder " + url + " could not be used (" + e.getMessage() + ")"));
             }
         }
-        return RevocationStatus.unknown(String.join("; ", failures));
+        return RevocationStatus.unknown(Phrases.joined(failures));
     }
 
     private record Answer(RevocationStatus status, Instant reuseUntil) {
@@ -104,26 +109,30 @@ final class OcspClient {
                 .build();
         OCSPResp response = new OCSPResp(fetcher.post(url, "application/ocsp-request", request.getEncoded()));
         if (response.getStatus() != OCSPResp.SUCCESSFUL) {
-            return unknown(url + " refused the request (OCSP status " + response.getStatus() + ")");
+            return unknown("máy chủ OCSP " + url + " từ chối yêu cầu (mã trạng thái OCSP " + response.getStatus() + ")",
+                    url + " refused the request (OCSP status " + response.getStatus() + ")");
         }
         if (!(response.getResponseObject() instanceof BasicOCSPResp)) {
-            return unknown(url + " sent an answer that is not a basic OCSP response");
+            return unknown("câu trả lời của " + url + " không phải là phản hồi OCSP cơ bản (BasicOCSPResponse)",
+                    url + " sent an answer that is not a basic OCSP response");
         }
         BasicOCSPResp basic = (BasicOCSPResp) response.getResponseObject();
         if (!OcspResponderCheck.signedForIssuer(basic, issuer, clock.instant())) {
-            return unknown(url + " sent an answer signed neither by the issuer nor by a responder it authorised");
+            return unknown("câu trả lời của " + url + " không do CA cấp chứng thư ký, cũng không do máy chủ được CA đó ủy quyền ký",
+                    url + " sent an answer signed neither by the issuer nor by a responder it authorised");
         }
         Extension echoed = basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
         // Responders that pre-compute their answers send no nonce; that is allowed, a wrong one is not (replay).
         if (echoed != null && !sameNonce(echoed.getExtnValue().getOctets(), nonce)) {
-            return unknown(url + " answered with another request's nonce");
+            return unknown("câu trả lời của " + url + " mang giá trị nonce của một yêu cầu khác",
+                    url + " answered with another request's nonce");
         }
         for (SingleResp single : basic.getResponses()) {
             if (single.getCertID().equals(id)) {
                 return judge(single, url);
             }
         }
-        return unknown(url + " did not answer about this certificate");
+        return unknown("máy chủ OCSP " + url + " không trả lời về chứng thư này", url + " did not answer about this certificate");
     }
 
     private Answer judge(SingleResp single, URI url) {
@@ -131,15 +140,17 @@ final class OcspClient {
         Instant thisUpdate = single.getThisUpdate().toInstant();
         Instant nextUpdate = single.getNextUpdate() == null ? null : single.getNextUpdate().toInstant();
         if (thisUpdate.isAfter(now.plus(CrlReading.CLOCK_SKEW))) {
-            return unknown(url + " sent an answer dated in the future (" + UtcDates.format(thisUpdate) + ")");
+            return unknown("câu trả lời của " + url + " ghi ngày trong tương lai (" + UtcDates.format(thisUpdate) + ")",
+                    url + " sent an answer dated in the future (" + UtcDates.format(thisUpdate) + ")");
         }
         if (nextUpdate != null && nextUpdate.plus(CrlReading.CLOCK_SKEW).isBefore(now)) {
-            return unknown(url + " sent an out-of-date answer (next update was due " + UtcDates.format(nextUpdate) + ")");
+            return unknown("câu trả lời của " + url + " đã quá hạn (lẽ ra phải được cập nhật lúc " + UtcDates.format(nextUpdate) + ")",
+                    url + " sent an out-of-date answer (next update was due " + UtcDates.format(nextUpdate) + ")");
         }
         Instant byTtl = now.plus(ttl);
         Instant reuseUntil = nextUpdate != null && nextUpdate.isBefore(byTtl) ? nextUpdate : byTtl;
         CertificateStatus status = single.getCertStatus();
-        String source = "the OCSP responder " + url;
+        Bilingual source = Phrases.of("máy chủ OCSP " + url, "the OCSP responder " + url);
         if (status == CertificateStatus.GOOD) {
             return new Answer(RevocationStatus.good(source), reuseUntil);
         }
@@ -148,7 +159,7 @@ final class OcspClient {
             String reason = revoked.hasRevocationReason() ? CrlReading.reasonName(revoked.getRevocationReason()) : "unspecified";
             return new Answer(RevocationStatus.revoked(revoked.getRevocationTime().toInstant(), reason, source), reuseUntil);
         }
-        return unknown(url + " does not know the certificate");
+        return unknown("máy chủ OCSP " + url + " không biết chứng thư này", url + " does not know the certificate");
     }
 
     /** RFC 8954 wraps the nonce in an OCTET STRING; some responders echo it bare. Both are the same nonce. */
@@ -156,7 +167,7 @@ final class OcspClient {
         return java.util.Arrays.equals(echoed, nonce) || java.util.Arrays.equals(echoed, new DEROctetString(nonce).getEncoded());
     }
 
-    private static Answer unknown(String why) {
-        return new Answer(RevocationStatus.unknown(why), Instant.MIN);
+    private static Answer unknown(String vietnamese, String english) {
+        return new Answer(RevocationStatus.unknown(Phrases.of(vietnamese, english)), Instant.MIN);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.lienthong.findings.Bilingual;
 
 /**
  * The CRL files an operator copies in by hand, for agencies without Internet access. Each file is re-read once its
@@ -46,9 +47,15 @@ final class OfflineCrls {
         // The newest CRL is the most complete; a listed certificate would also be listed there.
         return fromIssuer.stream()
                 .max(Comparator.comparing(X509CRL::getThisUpdate))
-                .map(crl -> CrlReading.statusIn(crl, certificate, clock.instant(), "the CRL file of " + crl.getIssuerX500Principal().getName()))
-                .orElseGet(() -> RevocationStatus.unknown("no configured CRL file is signed by "
-                        + issuer.getSubjectX500Principal().getName()));
+                .map(crl -> CrlReading.statusIn(crl, certificate, clock.instant(), source(crl)))
+                .orElseGet(() -> RevocationStatus.unknown(Phrases.of(
+                        "không có tệp CRL đã cấu hình nào do '" + issuer.getSubjectX500Principal().getName() + "' ký",
+                        "no configured CRL file is signed by " + issuer.getSubjectX500Principal().getName())));
+    }
+
+    private static Bilingual source(X509CRL crl) {
+        String issuer = crl.getIssuerX500Principal().getName();
+        return Phrases.of("tệp CRL của '" + issuer + "'", "the CRL file of " + issuer);
     }
 
     private List<X509CRL> crls(Path file) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.lienthong.findings.Bilingual;
 
 /** CRLs fetched from the certificates' distribution points and kept until their nextUpdate or the cache TTL. */
 final class OnlineCrls {
@@ -38,23 +39,27 @@ final class OnlineCrls {
     RevocationStatus status(X509Certificate certificate, X509Certificate issuer) {
         List<URI> urls = CertificateFacts.crlUrls(certificate);
         if (urls.isEmpty()) {
-            return RevocationStatus.unknown("the certificate names no CRL distribution point over HTTP");
+            return RevocationStatus.unknown(Phrases.of("chứng thư không ghi điểm phân phối CRL nào qua HTTP",
+                    "the certificate names no CRL distribution point over HTTP"));
         }
-        List<String> failures = new ArrayList<>();
+        List<Bilingual> failures = new ArrayList<>();
         for (URI url : urls) {
             try {
                 X509CRL crl = crl(url, issuer);
-                RevocationStatus status = CrlReading.statusIn(crl, certificate, clock.instant(), "the CRL at " + url);
+                RevocationStatus status = CrlReading.statusIn(crl, certificate, clock.instant(),
+                        Phrases.of("CRL tại " + url, "the CRL at " + url));
                 if (status.known()) {
                     return status;
                 }
                 failures.add(status.detail());
             } catch (IOException e) {
                 LOG.warn("CRL {} unavailable: {}", url, e.getMessage());
-                failures.add("the CRL at " + url + " could not be used (" + e.getMessage() + ")");
+                // The library's message is English; the Vietnamese phrase says the same without it.
+                failures.add(Phrases.of("không dùng được CRL tại " + url,
+                        "the CRL at " + url + " could not be used (" + e.getMessage() + ")"));
             }
         }
-        return RevocationStatus.unknown(String.join("; ", failures));
+        return RevocationStatus.unknown(Phrases.joined(failures));
     }
 
     private X509CRL crl(URI url, X509Certificate issuer) throws IOException {

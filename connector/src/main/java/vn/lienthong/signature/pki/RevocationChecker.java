@@ -3,6 +3,7 @@ package vn.lienthong.signature.pki;
 import java.net.http.HttpClient;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * One certificate's revocation status, from the sources the settings allow: online OCSP and CRL (in the preferred
@@ -27,7 +28,7 @@ final class RevocationChecker {
     RevocationStatus status(X509Certificate certificate, X509Certificate issuer) {
         switch (settings.mode()) {
             case OFF:
-                return RevocationStatus.unknown("revocation checking is off");
+                return RevocationStatus.unknown(Phrases.of("việc kiểm tra thu hồi đang tắt", "revocation checking is off"));
             case OFFLINE:
                 return offlineCrls.status(certificate, issuer);
             default:
@@ -44,6 +45,6 @@ final class RevocationChecker {
         if (second.known()) {
             return second;
         }
-        return RevocationStatus.unknown(first.detail() + "; " + second.detail());
+        return RevocationStatus.unknown(Phrases.joined(List.of(first.detail(), second.detail())));
     }
 }
