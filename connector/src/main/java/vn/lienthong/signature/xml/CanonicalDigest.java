@@ -69,7 +69,8 @@ final class CanonicalDigest {
         while (reader.hasNext()) {
             int type = reader.next();
             if (type == XMLStreamConstants.DTD) {
-                throw new ParserMessages.Refusal("the envelope has a DOCTYPE; DTDs are refused");
+                throw new ParserMessages.Refusal("gói tin có khai báo DOCTYPE; DTD không được chấp nhận",
+                        "the envelope has a DOCTYPE; DTDs are refused");
             }
             if (type == XMLStreamConstants.CHARACTERS || type == XMLStreamConstants.SPACE
                     || type == XMLStreamConstants.CDATA) {

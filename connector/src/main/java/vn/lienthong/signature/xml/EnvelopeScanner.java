@@ -65,7 +65,8 @@ final class EnvelopeScanner {
         while (reader.hasNext()) {
             switch (reader.next()) {
                 case XMLStreamConstants.DTD ->
-                        throw new ParserMessages.Refusal("the envelope has a DOCTYPE; DTDs are refused");
+                        throw new ParserMessages.Refusal("gói tin có khai báo DOCTYPE; DTD không được chấp nhận",
+                                "the envelope has a DOCTYPE; DTDs are refused");
                 case XMLStreamConstants.START_ELEMENT -> startElement();
                 case XMLStreamConstants.END_ELEMENT -> endElement();
                 default -> {

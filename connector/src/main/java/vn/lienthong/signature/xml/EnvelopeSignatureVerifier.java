@@ -13,6 +13,7 @@ import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
 import org.apache.xml.security.exceptions.XMLSecurityException;
 import org.w3c.dom.Element;
+import vn.lienthong.findings.Bilingual;
 import vn.lienthong.signature.Reason;
 import vn.lienthong.signature.SignatureCheck;
 import vn.lienthong.signature.SignatureProblem;
@@ -87,10 +88,13 @@ public final class EnvelopeSignatureVerifier {
             value = SignatureValue.of(signature);
             certificates = SignerCertificates.of(signature, signerCertificates);
         } catch (XMLSecurityException e) {
-            reasons.add(malformed("Santuario cannot read the signature: " + e.getMessage()));
+            // The library's message is English; the Vietnamese phrase says the same without it.
+            reasons.add(malformed(new Bilingual("thư viện Santuario không đọc được chữ ký",
+                    "Santuario cannot read the signature: " + e.getMessage())));
             return check(reasons, null, algorithm);
         } catch (CertificateException e) {
-            reasons.add(malformed("a certificate in KeyInfo cannot be decoded: " + e.getMessage()));
+            reasons.add(malformed(new Bilingual("không giải mã được một chứng thư trong KeyInfo",
+                    "a certificate in KeyInfo cannot be decoded: " + e.getMessage())));
             return check(reasons, null, algorithm);
         }
         X509Certificate signer = certificates.candidates().stream()
@@ -133,8 +137,9 @@ public final class EnvelopeSignatureVerifier {
         }
         for (EnvelopeScan.FoundSignature found : scan.signatures()) {
             if (!found.inPlace()) {
-                reasons.add(SignatureProblem.SIGNATURE_MISPLACED.reason(
-                        found.childOfHeader() ? found.path() + " is followed by another element" : found.path()));
+                reasons.add(SignatureProblem.SIGNATURE_MISPLACED.reason(found.childOfHeader()
+                        ? new Bilingual("sau " + found.path() + " còn một phần tử khác", found.path() + " is followed by another element")
+                        : found.path()));
             }
         }
         return reasons;
@@ -149,7 +154,7 @@ public final class EnvelopeSignatureVerifier {
         return String.join("; ", certificates.stream().map(c -> c.getSubjectX500Principal().getName()).toList());
     }
 
-    private static Reason malformed(String detail) {
+    private static Reason malformed(Bilingual detail) {
         return SignatureProblem.SIGNATURE_MALFORMED.reason(detail);
     }
 

@@ -70,7 +70,7 @@ public final class EnvelopeSigner {
             SignatureInsertion.write(envelope, signedEnvelope, scan.headerEndOffset(), scan.charset(), signature);
         } catch (XMLStreamException e) {
             ParserMessages.rethrowReadFailure(e);
-            throw new EnvelopeNotSignableException(ParserMessages.notWellFormed(e));
+            throw new EnvelopeNotSignableException(ParserMessages.notWellFormed(e).english());
         } catch (GeneralSecurityException | XMLSecurityException e) {
             throw new IOException("the envelope could not be signed with " + key + ": " + e.getMessage(), e);
         }
@@ -82,7 +82,7 @@ public final class EnvelopeSigner {
             scan = EnvelopeScanner.scan(envelope);
         } catch (XMLStreamException e) {
             ParserMessages.rethrowReadFailure(e);
-            throw new EnvelopeNotSignableException(ParserMessages.notWellFormed(e));
+            throw new EnvelopeNotSignableException(ParserMessages.notWellFormed(e).english());
         }
         if (!scan.signatures().isEmpty()) {
             throw new EnvelopeNotSignableException("the envelope already carries a ds:Signature at "

@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.util.regex.Pattern;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamException;
+import vn.lienthong.findings.Bilingual;
 
-/** Plain sentences for what the XML parser threw, with the line and column given once, and our own refusals. */
+/**
+ * Plain phrases in both languages for what the XML parser threw, with the line and column given once, and our own
+ * refusals. The parser's own message is English, so only the English phrase quotes it.
+ */
 final class ParserMessages {
 
     private static final Pattern WOODSTOX_POSITION = Pattern.compile("\\s*at \\[row,col[^\\]]*\\]: \\[\\d+,\\d+\\]\\s*$");
@@ -16,8 +20,12 @@ final class ParserMessages {
 
     /** Thrown by this package's own passes for input they refuse although the parser would read it. */
     static final class Refusal extends XMLStreamException {
-        Refusal(String message) {
-            super(message);
+        private final String vietnamese;
+
+        /** @param english also the exception's message, for logs and stack traces */
+        Refusal(String vietnamese, String english) {
+            super(english);
+            this.vietnamese = vietnamese;
         }
     }
 
@@ -32,15 +40,21 @@ final class ParserMessages {
         }
     }
 
-    static String notWellFormed(XMLStreamException e) {
-        if (e instanceof Refusal) {
-            return e.getMessage();
+    static Bilingual notWellFormed(XMLStreamException e) {
+        if (e instanceof Refusal refusal) {
+            return new Bilingual(refusal.vietnamese, refusal.getMessage());
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int newline = message.indexOf('\n');
         String firstLine = WOODSTOX_POSITION.matcher(newline >= 0 ? message.substring(0, newline) : message).replaceAll("");
         Location at = e.getLocation();
-        String where = at == null ? "" : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
-        return "the envelope cannot be parsed as XML" + where + ": " + firstLine.trim();
+        if (at == null) {
+            return new Bilingual("không phân tích được gói tin thành XML",
+                    "the envelope cannot be parsed as XML: " + firstLine.trim());
+        }
+        return new Bilingual(
+                "không phân tích được gói tin thành XML (dòng " + at.getLineNumber() + ", cột " + at.getColumnNumber() + ")",
+                "the envelope cannot be parsed as XML (line " + at.getLineNumber() + ", column " + at.getColumnNumber()
+                        + "): " + firstLine.trim());
     }
 }

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import vn.lienthong.findings.Bilingual;
 import vn.lienthong.signature.Reason;
 import vn.lienthong.signature.SignatureProblem;
 import vn.lienthong.signature.Verdict;
@@ -37,12 +38,14 @@ final class SignatureRules {
     private Outcome check(Element signature) {
         Element signedInfo = DsElements.child(signature, "SignedInfo");
         if (signedInfo == null || DsElements.child(signature, "SignatureValue") == null) {
-            return malformed("ds:Signature needs a ds:SignedInfo and a ds:SignatureValue");
+            return malformed(new Bilingual("ds:Signature phải có ds:SignedInfo và ds:SignatureValue",
+                    "ds:Signature needs a ds:SignedInfo and a ds:SignatureValue"));
         }
         String signedInfoCanonicalization = DsElements.algorithmOf(signedInfo, "CanonicalizationMethod");
         String signatureMethod = DsElements.algorithmOf(signedInfo, "SignatureMethod");
         if (signedInfoCanonicalization == null || signatureMethod == null) {
-            return malformed("ds:SignedInfo needs a CanonicalizationMethod and a SignatureMethod");
+            return malformed(new Bilingual("ds:SignedInfo phải có CanonicalizationMethod và SignatureMethod",
+                    "ds:SignedInfo needs a CanonicalizationMethod and a SignatureMethod"));
         }
         if (!XmlDsig.isCanonicalization(signedInfoCanonicalization)) {
             reasons.add(SignatureProblem.TRANSFORM_NOT_ALLOWED.reason(signedInfoCanonicalization));
@@ -50,8 +53,9 @@ final class SignatureRules {
         checkSignatureMethod(DsElements.child(signedInfo, "SignatureMethod"), signatureMethod);
         List<Element> references = DsElements.children(signedInfo, "Reference");
         if (references.size() != 1) {
-            reasons.add(SignatureProblem.REFERENCE_NOT_WHOLE_DOCUMENT.reason(
-                    "ds:SignedInfo has " + references.size() + " ds:Reference elements, not 1"));
+            reasons.add(SignatureProblem.REFERENCE_NOT_WHOLE_DOCUMENT.reason(new Bilingual(
+                    "ds:SignedInfo có " + references.size() + " phần tử ds:Reference thay vì đúng 1",
+                    "ds:SignedInfo has " + references.size() + " ds:Reference elements, not 1")));
             return outcome(null);
         }
         return outcome(reference(references.get(0)));
@@ -71,7 +75,8 @@ final class SignatureRules {
 
     private SignedReference reference(Element reference) {
         if (!reference.hasAttribute("URI")) {
-            reasons.add(SignatureProblem.REFERENCE_NOT_WHOLE_DOCUMENT.reason("ds:Reference has no URI attribute"));
+            reasons.add(SignatureProblem.REFERENCE_NOT_WHOLE_DOCUMENT.reason(
+                    new Bilingual("ds:Reference không có thuộc tính URI", "ds:Reference has no URI attribute")));
         } else if (!reference.getAttribute("URI").isEmpty()) {
             reasons.add(SignatureProblem.REFERENCE_NOT_WHOLE_DOCUMENT.reason(
                     "URI=\"" + reference.getAttribute("URI") + "\""));
@@ -80,7 +85,8 @@ final class SignatureRules {
         String digestMethod = DsElements.algorithmOf(reference, "DigestMethod");
         Element digestValue = DsElements.child(reference, "DigestValue");
         if (digestMethod == null || digestValue == null) {
-            reasons.add(SignatureProblem.SIGNATURE_MALFORMED.reason("ds:Reference needs a DigestMethod and a DigestValue"));
+            reasons.add(SignatureProblem.SIGNATURE_MALFORMED.reason(new Bilingual(
+                    "ds:Reference phải có DigestMethod và DigestValue", "ds:Reference needs a DigestMethod and a DigestValue")));
             return null;
         }
         note(policy.digestMethod(digestMethod), digestMethod);
@@ -88,7 +94,8 @@ final class SignatureRules {
         try {
             digest = Base64.getDecoder().decode(DsElements.compactText(digestValue));
         } catch (IllegalArgumentException e) {
-            reasons.add(SignatureProblem.SIGNATURE_MALFORMED.reason("ds:DigestValue is not base64"));
+            reasons.add(SignatureProblem.SIGNATURE_MALFORMED.reason(
+                    new Bilingual("ds:DigestValue không phải dữ liệu base64", "ds:DigestValue is not base64")));
             return null;
         }
         String c14n = canonicalization == null ? XmlDsig.C14N : canonicalization.getAttribute("Algorithm");
@@ -107,10 +114,12 @@ final class SignatureRules {
         boolean wellFormed = envelopedFirst
                 && (uris.size() == 1 || uris.size() == 2 && XmlDsig.isCanonicalization(uris.get(1)));
         if (!envelopedFirst) {
-            reasons.add(SignatureProblem.REFERENCE_NOT_WHOLE_DOCUMENT.reason(
-                    "the first transform must be " + XmlDsig.ENVELOPED));
+            reasons.add(SignatureProblem.REFERENCE_NOT_WHOLE_DOCUMENT.reason(new Bilingual(
+                    "phép biến đổi đầu tiên phải là " + XmlDsig.ENVELOPED, "the first transform must be " + XmlDsig.ENVELOPED)));
         } else if (!wellFormed && unknown.isEmpty()) {
-            reasons.add(SignatureProblem.TRANSFORM_NOT_ALLOWED.reason(String.join(" then ", uris)));
+            // The URIs are the same in both languages; the word between them is not.
+            reasons.add(SignatureProblem.TRANSFORM_NOT_ALLOWED.reason(
+                    new Bilingual(String.join(" rồi ", uris), String.join(" then ", uris))));
         }
         return wellFormed && uris.size() == 2 ? list.get(1) : null;
     }
@@ -135,7 +144,7 @@ final class SignatureRules {
         }
     }
 
-    private Outcome malformed(String detail) {
+    private Outcome malformed(Bilingual detail) {
         reasons.add(SignatureProblem.SIGNATURE_MALFORMED.reason(detail));
         return outcome(null);
     }

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import javax.security.auth.x500.X500Principal;
 import org.w3c.dom.Element;
+import vn.lienthong.findings.Bilingual;
 
 /**
  * The certificates that may have made a signature: those in KeyInfo/X509Data/X509Certificate; when there are none,
@@ -18,9 +19,9 @@ import org.w3c.dom.Element;
  *
  * @param candidates the certificates whose keys may verify the signature (empty: none found)
  * @param pool       every certificate at hand, for the intermediates of the path
- * @param sought     what KeyInfo asked for, in words, for the reason when nothing was found
+ * @param sought     what KeyInfo asked for, in words of both languages, for the reason when nothing was found
  */
-record SignerCertificates(List<X509Certificate> candidates, List<X509Certificate> pool, String sought) {
+record SignerCertificates(List<X509Certificate> candidates, List<X509Certificate> pool, Bilingual sought) {
 
     SignerCertificates {
         candidates = List.copyOf(candidates);
@@ -38,7 +39,8 @@ record SignerCertificates(List<X509Certificate> candidates, List<X509Certificate
             }
         }
         if (!carried.isEmpty()) {
-            return new SignerCertificates(carried, carried, "KeyInfo/X509Data/X509Certificate");
+            String where = "KeyInfo/X509Data/X509Certificate";
+            return new SignerCertificates(carried, carried, new Bilingual(where, where));
         }
         List<String> subjects = new ArrayList<>();
         List<Element> issuerSerials = new ArrayList<>();
@@ -47,16 +49,19 @@ record SignerCertificates(List<X509Certificate> candidates, List<X509Certificate
             issuerSerials.addAll(DsElements.children(data, "X509IssuerSerial"));
         }
         if (subjects.isEmpty() && issuerSerials.isEmpty()) {
-            return new SignerCertificates(List.of(), List.of(), "KeyInfo has no X509Data with a certificate or its name");
+            return new SignerCertificates(List.of(), List.of(), new Bilingual(
+                    "KeyInfo không có X509Data chứa chứng thư hay tên của chứng thư",
+                    "KeyInfo has no X509Data with a certificate or its name"));
         }
         List<X509Certificate> pool = directory.certificates();
         List<X509Certificate> named = pool.stream()
                 .filter(certificate -> subjects.stream().anyMatch(subject -> hasSubject(certificate, subject))
                         || issuerSerials.stream().anyMatch(issuerSerial -> hasIssuerSerial(certificate, issuerSerial)))
                 .toList();
-        String sought = String.join("; ", subjects) + (issuerSerials.isEmpty() ? "" : " (X509IssuerSerial)")
-                + ", not found in the signer-certificate directory " + directory;
-        return new SignerCertificates(named, pool, sought);
+        String names = String.join("; ", subjects) + (issuerSerials.isEmpty() ? "" : " (X509IssuerSerial)");
+        return new SignerCertificates(named, pool, new Bilingual(
+                names + ", không có trong thư mục chứng thư người ký " + directory,
+                names + ", not found in the signer-certificate directory " + directory));
     }
 
     private static List<Element> x509Data(Element signature) {

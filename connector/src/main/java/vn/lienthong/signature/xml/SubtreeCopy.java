@@ -55,7 +55,8 @@ final class SubtreeCopy {
         while (current != parent) {
             int event = reader.next();
             if (++events > MAX_EVENTS) {
-                throw new ParserMessages.Refusal("the ds:Signature element has more than " + MAX_EVENTS + " parts");
+                throw new ParserMessages.Refusal("phần tử ds:Signature có hơn " + MAX_EVENTS + " thành phần",
+                        "the ds:Signature element has more than " + MAX_EVENTS + " parts");
             }
             switch (event) {
                 case XMLStreamConstants.START_ELEMENT ->
@@ -64,7 +65,7 @@ final class SubtreeCopy {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE, XMLStreamConstants.CDATA -> {
                     characters += reader.getTextLength();
                     if (characters > MAX_CHARACTERS) {
-                        throw new ParserMessages.Refusal(
+                        throw new ParserMessages.Refusal("phần tử ds:Signature có hơn " + MAX_CHARACTERS + " ký tự",
                                 "the ds:Signature element has more than " + MAX_CHARACTERS + " characters");
                     }
                     appendText(current, reader.getText());
@@ -72,7 +73,8 @@ final class SubtreeCopy {
                 case XMLStreamConstants.COMMENT -> current.appendChild(document.createComment(reader.getText()));
                 case XMLStreamConstants.PROCESSING_INSTRUCTION ->
                         current.appendChild(document.createProcessingInstruction(reader.getPITarget(), reader.getPIData()));
-                default -> throw new ParserMessages.Refusal("unexpected XML event " + event + " inside ds:Signature");
+                default -> throw new ParserMessages.Refusal("gặp sự kiện XML không được chờ đợi (mã " + event + ") bên trong ds:Signature",
+                        "unexpected XML event " + event + " inside ds:Signature");
             }
         }
         return top;
