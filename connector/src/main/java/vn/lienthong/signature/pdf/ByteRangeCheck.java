@@ -3,6 +3,7 @@ package vn.lienthong.signature.pdf;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import vn.lienthong.findings.Bilingual;
 
 /**
  * Whether a /ByteRange covers the whole revision except exactly its own /Contents string, as ISO 32000 requires.
@@ -13,8 +14,8 @@ final class ByteRangeCheck {
     private static final int EOF_WINDOW = 64;
     private static final String EOF_MARKER = "%%EOF";
 
-    /** The checked range, or the plain-English problem with it. */
-    record Outcome(ByteRange range, String problem) {
+    /** The checked range, or the problem with it in both languages (it becomes the argument of a reason). */
+    record Outcome(ByteRange range, Bilingual problem) {
 
         boolean valid() {
             return problem == null;
@@ -26,31 +27,38 @@ final class ByteRangeCheck {
 
     static Outcome check(Optional<long[]> numbers, byte[] contents, SignedFile file) throws IOException {
         if (numbers.isEmpty()) {
-            return invalid("/ByteRange is missing or is not four integers");
+            return invalid("thiếu /ByteRange hoặc /ByteRange không phải là bốn số nguyên",
+                    "/ByteRange is missing or is not four integers");
         }
         long[] n = numbers.get();
         if (n[0] != 0) {
-            return invalid("the first signed range starts at byte " + n[0] + ", not at the start of the file");
+            return invalid("đoạn được ký đầu tiên bắt đầu từ byte " + n[0] + " chứ không phải từ đầu tệp",
+                    "the first signed range starts at byte " + n[0] + ", not at the start of the file");
         }
         long holeStart = n[1];
         long holeEnd = n[2];
         long end = holeEnd + n[3];
         if (holeStart < 0 || holeEnd <= holeStart || n[3] < 0 || end > file.length()) {
-            return invalid("the ranges [0, " + holeStart + ") and [" + holeEnd + ", " + end
-                    + ") do not fit in a file of " + file.length() + " bytes");
+            String first = "[0, " + holeStart + ")";
+            String second = "[" + holeEnd + ", " + end + ")";
+            return invalid("các đoạn " + first + " và " + second + " không nằm trọn trong tệp dài " + file.length() + " byte",
+                    "the ranges " + first + " and " + second + " do not fit in a file of " + file.length() + " bytes");
         }
         ByteRange range = new ByteRange(holeStart, holeEnd, end);
         if (!holeIsContents(range, contents, file)) {
-            return invalid("the unsigned gap [" + holeStart + ", " + holeEnd + ") is not exactly the signature's /Contents string");
+            String gap = "[" + holeStart + ", " + holeEnd + ")";
+            return invalid("khoảng không được ký " + gap + " không đúng bằng chuỗi /Contents của chữ ký",
+                    "the unsigned gap " + gap + " is not exactly the signature's /Contents string");
         }
         if (!endsRevision(end, file)) {
-            return invalid("the signed bytes end at " + end + ", which is not the end of a revision (%%EOF)");
+            return invalid("phần được ký kết thúc ở byte " + end + ", không phải ở cuối một phiên bản của tệp (%%EOF)",
+                    "the signed bytes end at " + end + ", which is not the end of a revision (%%EOF)");
         }
         return new Outcome(range, null);
     }
 
-    private static Outcome invalid(String problem) {
-        return new Outcome(null, problem);
+    private static Outcome invalid(String vietnamese, String english) {
+        return new Outcome(null, new Bilingual(vietnamese, english));
     }
 
     /** The gap must be "<" hex digits ">" and the digits must spell the very /Contents this dictionary holds. */

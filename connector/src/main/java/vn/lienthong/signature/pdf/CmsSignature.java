@@ -26,6 +26,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.util.Selector;
+import vn.lienthong.findings.Bilingual;
 
 /** The detached CMS signature in a PDF's /Contents: its one signer, the certificates it carries, its attributes. */
 final class CmsSignature {
@@ -102,7 +103,8 @@ final class CmsSignature {
 
     enum Integrity { INTACT, DIGEST_MISMATCH, SIGNATURE_INVALID, MALFORMED }
 
-    record Verification(Integrity integrity, String detail) {
+    /** @param detail what is wrong, in both languages (it becomes the argument of a reason); null when intact */
+    record Verification(Integrity integrity, Bilingual detail) {
     }
 
     /**
@@ -117,11 +119,17 @@ final class CmsSignature {
             // the CertificateValidator's job and would blur a broken signature with an expired certificate.
             boolean valid = precomputed.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate.getPublicKey()));
             return valid ? new Verification(Integrity.INTACT, null)
-                    : new Verification(Integrity.SIGNATURE_INVALID, "the signature value does not match the signed attributes");
+                    : new Verification(Integrity.SIGNATURE_INVALID, new Bilingual(
+                            "giá trị chữ ký không khớp với các thuộc tính đã ký",
+                            "the signature value does not match the signed attributes"));
         } catch (CMSSignerDigestMismatchException e) {
-            return new Verification(Integrity.DIGEST_MISMATCH, "the signed bytes do not hash to the messageDigest the signer signed");
+            return new Verification(Integrity.DIGEST_MISMATCH, new Bilingual(
+                    "giá trị băm của các byte được ký khác với messageDigest mà người ký đã ký",
+                    "the signed bytes do not hash to the messageDigest the signer signed"));
         } catch (CMSException | OperatorCreationException | RuntimeException e) {
-            return new Verification(Integrity.MALFORMED, String.valueOf(e.getMessage()));
+            // The library's message is English; the Vietnamese phrase says the same without it.
+            return new Verification(Integrity.MALFORMED, new Bilingual(
+                    "thư viện CMS không kiểm tra được chữ ký", String.valueOf(e.getMessage())));
         }
     }
 

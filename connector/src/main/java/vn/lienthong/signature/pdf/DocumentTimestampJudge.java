@@ -16,6 +16,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.util.Selector;
+import vn.lienthong.findings.Bilingual;
 import vn.lienthong.signature.Reason;
 import vn.lienthong.signature.SignatureCheck;
 import vn.lienthong.signature.SignatureProblem;
@@ -44,7 +45,9 @@ final class DocumentTimestampJudge {
         try {
             token = new TimeStampToken(new CMSSignedData(contents));
         } catch (TSPException | CMSException | IOException | RuntimeException e) {
-            reasons.add(SignatureProblem.CMS_INVALID.reason("/Contents is not an RFC 3161 time stamp token (" + e.getMessage() + ")"));
+            // The library's message is English; the Vietnamese phrase says the same without it.
+            reasons.add(SignatureProblem.CMS_INVALID.reason(new Bilingual("/Contents không phải là dấu thời gian RFC 3161",
+                    "/Contents is not an RFC 3161 time stamp token (" + e.getMessage() + ")")));
             return check(where, reasons, null, null, null);
         }
         AlgorithmPolicy.Judgement algorithm = AlgorithmPolicy.judge(
@@ -52,7 +55,9 @@ final class DocumentTimestampJudge {
         reasons.addAll(algorithm.reasons());
         Optional<X509Certificate> tsa = tsaCertificate(token);
         if (tsa.isEmpty()) {
-            reasons.add(SignatureProblem.CERTIFICATE_MISSING.reason("the time stamp does not carry its authority's certificate"));
+            reasons.add(SignatureProblem.CERTIFICATE_MISSING.reason(new Bilingual(
+                    "dấu thời gian không kèm chứng thư của đơn vị cấp dấu thời gian",
+                    "the time stamp does not carry its authority's certificate")));
         } else if (range.valid() && algorithm.usable()) {
             addIntegrity(token, range.range(), tsa.get(), reasons);
         }
@@ -65,14 +70,18 @@ final class DocumentTimestampJudge {
         try {
             byte[] digest = file.digest(range, MessageDigest.getInstance(token.getTimeStampInfo().getMessageImprintAlgOID().getId()));
             if (!MessageDigest.isEqual(digest, token.getTimeStampInfo().getMessageImprintDigest())) {
-                reasons.add(SignatureProblem.DIGEST_MISMATCH.reason("the time stamp's message imprint does not match the signed bytes"));
+                reasons.add(SignatureProblem.DIGEST_MISMATCH.reason(new Bilingual(
+                        "giá trị băm ghi trong dấu thời gian không khớp với các byte được ký",
+                        "the time stamp's message imprint does not match the signed bytes")));
                 return;
             }
             token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa));
         } catch (NoSuchAlgorithmException e) {
             reasons.add(SignatureProblem.ALGORITHM_NOT_ALLOWED.reason(token.getTimeStampInfo().getMessageImprintAlgOID().getId()));
         } catch (TSPException | OperatorCreationException e) {
-            reasons.add(SignatureProblem.SIGNATURE_VALUE_INVALID.reason("the time stamp authority's signature does not hold (" + e.getMessage() + ")"));
+            reasons.add(SignatureProblem.SIGNATURE_VALUE_INVALID.reason(new Bilingual(
+                    "chữ ký của đơn vị cấp dấu thời gian không hợp lệ",
+                    "the time stamp authority's signature does not hold (" + e.getMessage() + ")")));
         }
     }
 

@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
+import vn.lienthong.findings.Bilingual;
 import vn.lienthong.signature.Reason;
 import vn.lienthong.signature.SignatureCheck;
 import vn.lienthong.signature.SignatureProblem;
@@ -58,21 +59,25 @@ final class PdfSignatureJudge {
             return documentTimestamps.judge(contents, range, reasons, where);
         }
         if (subFilter != null && !DETACHED_CMS.contains(subFilter)) {
-            reasons.add(SignatureProblem.CMS_INVALID.reason("the signature format /" + subFilter + " is not supported"));
+            reasons.add(SignatureProblem.CMS_INVALID.reason(new Bilingual("định dạng chữ ký /" + subFilter + " không được hỗ trợ",
+                    "the signature format /" + subFilter + " is not supported")));
             return check(where, reasons, null, null, false, null);
         }
         CmsSignature cms;
         try {
             cms = CmsSignature.parse(contents);
         } catch (CMSException | RuntimeException e) {
-            reasons.add(SignatureProblem.CMS_INVALID.reason("/Contents is not a CMS signature (" + e.getMessage() + ")"));
+            // The library's message is English; the Vietnamese phrase says the same without it.
+            reasons.add(SignatureProblem.CMS_INVALID.reason(new Bilingual("/Contents không phải là chữ ký CMS",
+                    "/Contents is not a CMS signature (" + e.getMessage() + ")")));
             return check(where, reasons, null, null, false, null);
         }
         AlgorithmPolicy.Judgement algorithm = AlgorithmPolicy.judge(cms.signer());
         reasons.addAll(algorithm.reasons());
         Optional<X509Certificate> signer = cms.signerCertificate();
         if (signer.isEmpty()) {
-            reasons.add(SignatureProblem.CERTIFICATE_MISSING.reason("the signature does not carry its signer's certificate"));
+            reasons.add(SignatureProblem.CERTIFICATE_MISSING.reason(new Bilingual("chữ ký không kèm chứng thư của người ký",
+                    "the signature does not carry its signer's certificate")));
         } else if (range.valid() && algorithm.usable()) {
             addIntegrity(cms, range.range(), signer.get(), reasons);
         }
@@ -128,7 +133,8 @@ final class PdfSignatureJudge {
                 return new SigningTime(now, null, false);
             }
         } catch (TSPException | CMSException | IOException | RuntimeException e) {
-            reasons.add(SignatureProblem.TIMESTAMP_INVALID.reason("the time stamp cannot be read (" + e.getMessage() + ")"));
+            reasons.add(SignatureProblem.TIMESTAMP_INVALID.reason(new Bilingual("không đọc được dấu thời gian",
+                    "the time stamp cannot be read (" + e.getMessage() + ")")));
             return new SigningTime(now, null, false);
         }
         Optional<Instant> claimed = cms.claimedSigningTime()

@@ -9,6 +9,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import vn.lienthong.findings.Bilingual;
 import vn.lienthong.signature.Reason;
 import vn.lienthong.signature.SignatureCheck;
 import vn.lienthong.signature.SignatureProblem;
@@ -73,8 +74,10 @@ public final class PdfSignatureVerifier {
         try {
             return judge.judge(field.getSignature(), where);
         } catch (RuntimeException e) {
-            List<Reason> reasons = List.of(SignatureProblem.SIGNATURE_MALFORMED.reason(
-                    "the signature dictionary cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+            // The exception's message is English; the Vietnamese phrase says the same without it.
+            List<Reason> reasons = List.of(SignatureProblem.SIGNATURE_MALFORMED.reason(new Bilingual(
+                    "không đọc được từ điển chữ ký trong tệp PDF",
+                    "the signature dictionary cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")));
             return new SignatureCheck(SignatureCheck.Kind.PDF, where, SignatureCheck.verdictOf(reasons), reasons, null, null, false, null);
         }
     }

@@ -17,6 +17,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.util.Selector;
+import vn.lienthong.findings.Bilingual;
 import vn.lienthong.signature.Reason;
 import vn.lienthong.signature.Verdict;
 import vn.lienthong.signature.pki.CertificateValidator;
@@ -33,8 +34,11 @@ final class SignatureTimestamp {
     private static final Set<String> IMPRINT_HASHES = Set.of(
             "2.16.840.1.101.3.4.2.1", "2.16.840.1.101.3.4.2.2", "2.16.840.1.101.3.4.2.3", "1.3.14.3.2.26");
 
-    /** @param time the token's genTime when it holds up; else null and {@code problem} says why */
-    record Outcome(Instant time, String problem) {
+    /**
+     * @param time    the token's genTime when it holds up; else null and {@code problem} says why
+     * @param problem why the time stamp is not believed, in both languages (it becomes the argument of a reason)
+     */
+    record Outcome(Instant time, Bilingual problem) {
 
         boolean trusted() {
             return problem == null;
@@ -52,33 +56,40 @@ final class SignatureTimestamp {
         Instant genTime = token.getTimeStampInfo().getGenTime().toInstant();
         String imprintAlgorithm = token.getTimeStampInfo().getMessageImprintAlgOID().getId();
         if (!IMPRINT_HASHES.contains(imprintAlgorithm)) {
-            return problem("the time stamp uses the digest " + imprintAlgorithm + ", which is not accepted");
+            return problem("dấu thời gian dùng thuật toán băm " + imprintAlgorithm + ", thuật toán này không được chấp nhận",
+                    "the time stamp uses the digest " + imprintAlgorithm + ", which is not accepted");
         }
         if (!MessageDigest.isEqual(digest(imprintAlgorithm, signatureValue), token.getTimeStampInfo().getMessageImprintDigest())) {
-            return problem("the time stamp was issued for another signature value");
+            return problem("dấu thời gian được cấp cho một giá trị chữ ký khác",
+                    "the time stamp was issued for another signature value");
         }
         Optional<X509Certificate> tsa = tsaCertificate(token, signatureCertificates);
         if (tsa.isEmpty()) {
-            return problem("the time stamp does not carry the certificate of the authority that issued it");
+            return problem("dấu thời gian không kèm chứng thư của đơn vị đã cấp nó",
+                    "the time stamp does not carry the certificate of the authority that issued it");
         }
         try {
             // Also checks that the TSA certificate is bound by ESSCertID, has id-kp-timeStamping and was valid at genTime.
             token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(tsa.get()));
         } catch (TSPException | OperatorCreationException e) {
-            return problem("the time stamp authority's signature does not hold (" + e.getMessage() + ")");
+            // The library's message is English; the Vietnamese phrase says the same without it.
+            return problem("chữ ký của đơn vị cấp dấu thời gian không hợp lệ",
+                    "the time stamp authority's signature does not hold (" + e.getMessage() + ")");
         }
         List<X509Certificate> carried = TimestampCertificates.carried(token);
         carried.addAll(signatureCertificates);
         CertificateAssessment assessment = certificates.assess(tsa.get(), carried, genTime);
         if (assessment.verdict() != Verdict.VALID) {
-            String why = assessment.reasons().stream().map(Reason::english).collect(Collectors.joining(" "));
-            return problem("the time stamp authority's certificate is not trusted: " + why);
+            return problem("chứng thư của đơn vị cấp dấu thời gian không đáng tin cậy: "
+                            + assessment.reasons().stream().map(Reason::vietnamese).collect(Collectors.joining(" ")),
+                    "the time stamp authority's certificate is not trusted: "
+                            + assessment.reasons().stream().map(Reason::english).collect(Collectors.joining(" ")));
         }
         return new Outcome(genTime, null);
     }
 
-    private static Outcome problem(String why) {
-        return new Outcome(null, why);
+    private static Outcome problem(String vietnamese, String english) {
+        return new Outcome(null, new Bilingual(vietnamese, english));
     }
 
     private static byte[] digest(String algorithm, byte[] value) {
