@@ -63,7 +63,9 @@ final class AlgorithmPolicy {
     }
 
     static Judgement judge(SignerInformation signer) {
-        Hash digest = HASHES.getOrDefault(signer.getDigestAlgOID(), UNKNOWN_HASH);
+        // A digest we do not know is named by its OID, not in English words: the name goes into the sentences of
+        // both languages and into SignatureCheck.algorithm.
+        Hash digest = HASHES.getOrDefault(signer.getDigestAlgOID(), new Hash(signer.getDigestAlgOID(), Strength.REFUSED));
         Scheme scheme = SCHEMES.get(signer.getEncryptionAlgOID());
         if (scheme == null) {
             String name = digest.name() + "with" + signer.getEncryptionAlgOID();

@@ -184,4 +184,15 @@ class PdfReasonsInVietnameseTest {
 
         assertVietnamese(reasons(stamped), SignatureProblem.CMS_INVALID);
     }
+
+    @Test
+    void a_digest_we_do_not_know_is_named_by_its_oid_rather_than_in_english_words() throws Exception {
+        Path signed = TestPdfSigner.with(pki.signer()).algorithm("SHA224withRSA")
+                .sign(TestPdfs.letter(directory.resolve("letter.pdf")), directory.resolve("signed.pdf"));
+
+        List<SignatureCheck> checks = verifier.verify(signed, "letter.pdf");
+
+        assertVietnamese(checks.get(0).reasons(), SignatureProblem.ALGORITHM_NOT_ALLOWED);
+        assertThat(checks.get(0).algorithm()).isEqualTo("2.16.840.1.101.3.4.2.4with1.2.840.113549.1.1.14");
+    }
 }
