@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.fixtures.pki.AttackCorpus;
 import vn.lienthong.fixtures.pki.RevocationServer;
 import vn.lienthong.fixtures.pki.TestPki;
+import vn.lienthong.signature.VietnameseSentences;
 
 /**
  * The verify command, as an auditor runs it, over the whole attack corpus: the test PKI's root as the trust store,
@@ -80,6 +83,31 @@ class VerifyCommandTest {
                 assertThat(reasons).as(attack.description()).contains(attack.expectedReason());
             }
         }
+    }
+
+    @Test
+    void every_reason_given_over_the_attack_corpus_is_told_in_vietnamese_in_its_vietnamese_sentence() throws Exception {
+        verify(auditorOptions("--json", directory.resolve("corpus").toString()));
+        Set<String> codes = new TreeSet<>();
+        for (String line : out.toString().split("\n")) {
+            JsonNode report = new ObjectMapper().readTree(line);
+            List<JsonNode> reasons = new ArrayList<>();
+            report.get("reasons").forEach(reasons::add);
+            report.get("signatures").forEach(signature -> signature.get("reasons").forEach(reasons::add));
+            for (JsonNode reason : reasons) {
+                String code = reason.get("code").asText();
+                codes.add(code);
+                String vietnamese = reason.get("vi").asText();
+                // MODIFIED_AFTER_SIGNING's detail comes from LaterRevisions, which is being rewritten on another
+                // branch; until it lands, only the sentence before that detail is looked at.
+                String looked = code.equals("MODIFIED_AFTER_SIGNING") ? vietnamese.substring(0, vietnamese.indexOf("): ")) : vietnamese;
+                assertThat(VietnameseSentences.englishWordsIn(looked))
+                        .as("%s in %s: %s", code, report.get("file").asText(), vietnamese).isEmpty();
+            }
+        }
+        assertThat(codes).as("the corpus gives reasons of every kind").contains("SIGNATURE_MISSING", "DIGEST_MISMATCH",
+                "SIGNATURE_VALUE_INVALID", "REFERENCE_NOT_WHOLE_DOCUMENT", "SIGNATURE_MISPLACED", "CERTIFICATE_MISSING",
+                "BYTE_RANGE_INVALID", "CHAIN_UNTRUSTED", "CERTIFICATE_SELF_SIGNED", "CERTIFICATE_REVOKED", "KEY_USAGE_NOT_ALLOWED");
     }
 
     @Test
