@@ -47,6 +47,9 @@ public enum SignatureProblem {
     MODIFIED_AFTER_SIGNING(INVALID,
             "Tệp PDF đã bị sửa sau khi ký (%s byte thêm vào sau chữ ký): %s",
             "The PDF was modified after signing (%s bytes appended after the signature): %s"),
+    TRAILING_BYTES(INDETERMINATE,
+            "Tệp PDF có thêm dữ liệu sau chữ ký mà không phải một bản sửa đổi (%s); chữ ký không bao trùm phần đó.",
+            "The PDF has bytes after the signature that are no revision (%s); the signature does not cover them."),
     CMS_INVALID(INVALID, "Cấu trúc chữ ký CMS không hợp lệ: %s", "The CMS signature is not valid: %s"),
 
     // --- Certificates. ---

@@ -46,7 +46,7 @@ public final class DocumentVerifier {
         EnvelopeSignatureVerifier envelopes = new EnvelopeSignatureVerifier(
                 (signer, others, at) -> certificates.assess(signer, others, at).reasons(),
                 settings.signerCertificates(), settings.allowSha1(), clock);
-        return new DocumentVerifier(envelopes, new PdfSignatureVerifier(certificates, clock),
+        return new DocumentVerifier(envelopes, new PdfSignatureVerifier(certificates, clock, settings.pdfIntegrity()),
                 new EnvelopeReader(limits, spoolDirectory));
     }
 

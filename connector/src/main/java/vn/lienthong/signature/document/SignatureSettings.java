@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import vn.lienthong.signature.SignaturePolicy;
+import vn.lienthong.signature.pdf.PdfIntegrityPolicy;
 import vn.lienthong.signature.pki.RevocationSettings;
 
 /**
@@ -16,13 +17,15 @@ import vn.lienthong.signature.pki.RevocationSettings;
  *                                 verify without configuration), where trust is never established
  * @param signerCertificates       directory of signer certificates for KeyInfo with only X509SubjectName; may be null
  * @param allowSha1                whether rsa-sha1/sha1 envelope signatures are accepted (flagged as legacy)
+ * @param pdfIntegrity             what may follow a PDF signature (lienthong.signature.pdf.*)
  */
 public record SignatureSettings(
         Path trustStore,
         Path signerCertificates,
         boolean allowSha1,
         RevocationSettings revocation,
-        SignaturePolicy policy) {
+        SignaturePolicy policy,
+        PdfIntegrityPolicy pdfIntegrity) {
 
     public static SignatureSettings from(Properties properties, Path dataDirectory) {
         String trustStore = properties.getProperty("lienthong.signature.trust-store", "").strip();
@@ -32,7 +35,8 @@ public record SignatureSettings(
                 signerCertificates.isEmpty() ? null : Path.of(signerCertificates),
                 Boolean.parseBoolean(properties.getProperty("lienthong.signature.allow-sha1", "true").strip()),
                 revocation(properties),
-                SignaturePolicy.fromProperties(properties));
+                SignaturePolicy.fromProperties(properties),
+                PdfIntegrityPolicy.from(properties));
     }
 
     private static RevocationSettings revocation(Properties properties) {
@@ -59,12 +63,12 @@ public record SignatureSettings(
 
     /** The same settings with an auditor's own trust anchors and offline CRLs (the verify command's options). */
     public SignatureSettings withTrustStore(Path directory) {
-        return new SignatureSettings(directory, signerCertificates, allowSha1, revocation, policy);
+        return new SignatureSettings(directory, signerCertificates, allowSha1, revocation, policy, pdfIntegrity);
     }
 
     public SignatureSettings withOfflineCrls(List<Path> crls) {
         return new SignatureSettings(trustStore, signerCertificates, allowSha1,
                 new RevocationSettings(RevocationSettings.Mode.OFFLINE, revocation.onFailure(), crls,
-                        revocation.cacheTtl(), revocation.timeout(), revocation.preferOcsp()), policy);
+                        revocation.cacheTtl(), revocation.timeout(), revocation.preferOcsp()), policy, pdfIntegrity);
     }
 }

@@ -1,7 +1,6 @@
 package vn.lienthong.signature.pdf;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -9,79 +8,71 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.lienthong.findings.Bilingual;
 import vn.lienthong.signature.Reason;
 import vn.lienthong.signature.SignatureProblem;
 
 /**
- * Judges the bytes that follow a signature's revision. Later revisions that only add signatures (or validation
- * data) are how several people sign one PDF; a later revision that changes what a reader sees is a modification
- * the signer never saw, and the reason says what it changed.
+ * Judges every byte that follows a signature's revision. They must be real incremental updates (see
+ * {@link AppendedBytes}), and every object those updates define must be one the signature allows to change (see
+ * {@link RevisionAudit}): later signatures, time stamps, validation data, and form fill or annotations where the
+ * certification level or the policy permits them. Anything else is MODIFIED_AFTER_SIGNING, with what changed;
+ * bytes after the last %%EOF that are no revision are TRAILING_BYTES, with the configured verdict.
  */
 final class LaterRevisions {
 
     private static final Logger LOG = LoggerFactory.getLogger(LaterRevisions.class);
-    /** Readers look for %%EOF within the last 1024 bytes (ISO 32000-1 §7.5.5, implementation note). */
-    private static final int EOF_SEARCH_WINDOW = 1024;
-    private static final int WHITESPACE_TAIL = 64;
+    /** A reason names this many changes at most, then says how many more there are. */
+    private static final int CHANGES_NAMED = 5;
 
     private final Path pdf;
     private final SignedFile file;
     private final PDDocument latestDocument;
-    private RevisionSnapshot latest;
+    private final PdfIntegrityPolicy policy;
 
-    LaterRevisions(Path pdf, SignedFile file, PDDocument latestDocument) {
+    LaterRevisions(Path pdf, SignedFile file, PDDocument latestDocument, PdfIntegrityPolicy policy) {
         this.pdf = pdf;
         this.file = file;
         this.latestDocument = latestDocument;
+        this.policy = policy;
     }
 
     Optional<Reason> after(ByteRange range) throws IOException {
-        long appended = file.length() - range.end();
-        if (appended == 0 || (appended <= WHITESPACE_TAIL && isWhitespace(file.read(range.end(), (int) appended)))) {
-            return Optional.empty();
+        AppendedBytes.Outcome appended = AppendedBytes.examine(file, range.end());
+        long added = file.length() - range.end();
+        switch (appended.shape()) {
+            case NONE:
+                return Optional.empty();
+            case TOO_LARGE:
+            case NOT_A_REVISION:
+                return modified(added, List.of(appended.why()));
+            default:
+                break;
         }
-        if (!lastBytesHoldEof()) {
-            return modified(appended, "the added bytes do not form a PDF revision");
-        }
-        RevisionSnapshot signed;
+        List<Bilingual> changes;
         try (PDDocument revision = Loader.loadPDF(new FilePrefix(pdf, range.end()))) {
-            signed = RevisionSnapshot.of(revision);
+            changes = RevisionAudit.changes(revision, latestDocument, range.end(), policy);
         } catch (IOException e) {
-            return modified(appended, "the signed revision cannot be read, so what changed cannot be told");
+            return modified(added, List.of(new Bilingual("không đọc được bản đã ký nên không biết được điều gì đã đổi",
+                    "the signed revision cannot be read, so what changed cannot be told")));
         }
-        RevisionSnapshot now = latest();
-        List<String> changes = RevisionChanges.between(signed, now);
-        int addedSignatures = now.signatures() - signed.signatures();
-        if (changes.isEmpty()) {
-            LOG.debug("{} bytes after a signed revision add {} signature(s) and change nothing the signature covers", appended, addedSignatures);
-            return Optional.empty();
+        if (!changes.isEmpty()) {
+            return modified(added, changes);
         }
-        String also = addedSignatures > 0 ? "; a later revision also adds " + addedSignatures + " signature(s)" : "";
-        return modified(appended, String.join("; ", changes) + also);
+        if (appended.shape() == AppendedBytes.Shape.TRAILING_BYTES) {
+            return Optional.of(SignatureProblem.TRAILING_BYTES.reason(appended.why()).withVerdict(policy.trailingBytes()));
+        }
+        LOG.debug("{} later revision(s) after a signed revision change nothing the signature forbids", appended.revisions());
+        return Optional.empty();
     }
 
-    private static Optional<Reason> modified(long appended, String what) {
+    private static Optional<Reason> modified(long appended, List<Bilingual> changes) {
+        List<Bilingual> named = changes.subList(0, Math.min(CHANGES_NAMED, changes.size()));
+        String moreVietnamese = changes.size() > CHANGES_NAMED ? "; và " + (changes.size() - CHANGES_NAMED) + " thay đổi khác" : "";
+        String moreEnglish = changes.size() > CHANGES_NAMED ? "; and " + (changes.size() - CHANGES_NAMED) + " more changes" : "";
+        Bilingual what = new Bilingual(
+                String.join("; ", named.stream().map(Bilingual::vietnamese).toList()) + moreVietnamese,
+                String.join("; ", named.stream().map(Bilingual::english).toList()) + moreEnglish);
         return Optional.of(SignatureProblem.MODIFIED_AFTER_SIGNING.reason(appended, what));
-    }
-
-    private RevisionSnapshot latest() throws IOException {
-        if (latest == null) {
-            latest = RevisionSnapshot.of(latestDocument);
-        }
-        return latest;
-    }
-
-    private boolean lastBytesHoldEof() throws IOException {
-        long from = Math.max(0, file.length() - EOF_SEARCH_WINDOW);
-        return new String(file.read(from, (int) (file.length() - from)), StandardCharsets.ISO_8859_1).contains("%%EOF");
-    }
-
-    private static boolean isWhitespace(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != ' ' && b != '\r' && b != '\n' && b != '\t' && b != '\f' && b != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -24,10 +24,17 @@ public final class PdfSignatureVerifier {
 
     private final CertificateValidator certificates;
     private final Clock clock;
+    private final PdfIntegrityPolicy integrity;
 
+    /** With the default policy for what may follow a signature ({@link PdfIntegrityPolicy#DEFAULTS}). */
     public PdfSignatureVerifier(CertificateValidator certificates, Clock clock) {
+        this(certificates, clock, PdfIntegrityPolicy.DEFAULTS);
+    }
+
+    public PdfSignatureVerifier(CertificateValidator certificates, Clock clock, PdfIntegrityPolicy integrity) {
         this.certificates = certificates;
         this.clock = clock;
+        this.integrity = integrity;
     }
 
     /**
@@ -49,7 +56,7 @@ public final class PdfSignatureVerifier {
                 return List.of(new SignatureCheck(SignatureCheck.Kind.PDF, attachmentName,
                         SignatureCheck.verdictOf(reasons), reasons, null, null, false, null));
             }
-            PdfSignatureJudge judge = new PdfSignatureJudge(certificates, clock, file, new LaterRevisions(pdf, file, document));
+            PdfSignatureJudge judge = new PdfSignatureJudge(certificates, clock, file, new LaterRevisions(pdf, file, document, integrity));
             List<SignatureCheck> checks = new ArrayList<>();
             for (PDSignatureField field : document.getSignatureFields()) {
                 if (field.getSignature() != null) {

@@ -101,11 +101,11 @@ class CertificatePathTest {
     }
 
     @Test
-    void without_any_trust_anchor_nothing_is_trusted() {
+    void without_any_trust_anchor_nothing_is_trusted_and_the_reason_says_no_anchor_is_installed() {
         CertificateValidator noAnchors = new CertificateValidator(TrustAnchors.of(java.util.List.of()),
                 RevocationSettings.off(), SharedTestPki.http(), java.time.Clock.systemUTC());
 
         assertThat(noAnchors.assess(pki.signer().certificate(), pki.signer().chain(), pki.generatedAt()).reasons())
-                .extracting(Reason::problem).containsExactly(SignatureProblem.CHAIN_UNTRUSTED);
+                .extracting(Reason::problem).containsExactly(SignatureProblem.NO_TRUST_ANCHOR);
     }
 }
