@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,10 @@ import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienthong.dms.ClientRegistry;
@@ -28,7 +33,8 @@ import vn.lienthong.dms.delivery.ClientDelivery;
  * <li>{@code X-LienThong-Message-Type}: {@code edoc} or {@code status};</li>
  * <li>{@code X-LienThong-Timestamp} and {@code X-LienThong-Signature}: see {@link WebhookSignature}.</li>
  * </ul>
- * Anything but a 2xx answer (or no answer in time) throws: the delivery message rolls back and the broker tries
+ * Anything but a 2xx answer (or no whole answer in time: the deadline covers sending the envelope and reading the
+ * whole answer) throws: the delivery message rolls back and the broker tries
  * again later with its back-off, then dead-letters; that is the only retry. After a 2xx, (document, client) is
  * marked, so a redelivered delivery message does not POST again. The receiver should still treat the key as
  * idempotent: a crash between its 2xx and our mark means one more POST of the same document.
@@ -87,7 +93,6 @@ public final class WebhookDelivery implements ClientDelivery {
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         String signature = WebhookSignature.sign(secret(client), timestamp, WebhookSignature.sha256Hex(envelope));
         HttpRequest.Builder request = HttpRequest.newBuilder(client.delivery().webhook())
-                .timeout(timeout)
                 .header("Content-Type", "application/xml")
                 .header("X-LienThong-Key", document.key().value())
                 .header("X-LienThong-Message-Type", document.messageType())
@@ -98,13 +103,39 @@ public final class WebhookDelivery implements ClientDelivery {
             // The codes only: each finding in full is in GET /api/v1/documents/{key}.
             request.header("X-LienThong-Findings", String.join(",", findingCodes));
         }
-        HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = exchange(request.build(), client);
         if (response.statusCode() / 100 != 2) {
             throw new WebhookRefused(client.id(), response.statusCode());
         }
         marks.mark(document.key(), step, "HTTP " + response.statusCode());
         LOG.info("Delivered {} {} to the webhook of client {} (HTTP {})", document.messageType(), document.key().value(),
                 client.id(), response.statusCode());
+    }
+
+    /**
+     * The POST and the whole answer, within {@code timeout} from the start: the JDK's request timeout stops at the
+     * answer's headers, and a receiver that then trickles its body would hold this delivery (and, before each client
+     * had its own queue, every other) for as long as it likes. At the deadline the exchange is cancelled, which
+     * closes its connection.
+     */
+    private HttpResponse<Void> exchange(HttpRequest request, DmsClient client) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        try {
+            return exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException late) {
+            exchange.cancel(true);
+            throw new HttpTimeoutException("the webhook of client " + client.id() + " did not finish answering within "
+                    + timeout.toMillis() + " ms (lienthong.dms.webhook.timeout-ms); the delivery will be retried");
+        } catch (InterruptedException stopping) {
+            exchange.cancel(true);
+            throw stopping;
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("the webhook of client " + client.id() + " could not be called: " + failed.getCause(),
+                    failed.getCause());
+        }
     }
 
     /** Read at every delivery, so a rotated secret applies without a restart. */

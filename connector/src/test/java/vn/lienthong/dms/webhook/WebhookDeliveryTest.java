@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -123,6 +125,21 @@ class WebhookDeliveryTest {
 
         assertThatThrownBy(() -> delivery(Duration.ofMillis(300)).deliver(client, document, envelope, List.of()))
                 .isInstanceOf(HttpTimeoutException.class);
+    }
+
+    @Test
+    void a_receiver_that_trickles_its_answer_is_cut_off_when_the_time_for_the_whole_exchange_is_up() throws Exception {
+        try (TricklingReceiver receiver = TricklingReceiver.start()) {
+            DmsClient trickled = new DmsClient("h26-hook", null, Set.of("000.00.00.H26"), null, null, new Delivery(
+                    Delivery.Mode.WEBHOOK, null, receiver.url(), client.delivery().webhookSecretFile(), null));
+            WebhookDelivery delivery = delivery(Duration.ofMillis(500));
+
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+                    assertThatThrownBy(() -> delivery.deliver(trickled, document, envelope, List.of()))
+                            .isInstanceOf(HttpTimeoutException.class));
+            assertThat(receiver.requests()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> receiver.stalled() == 0);
+        }
     }
 
     @Test
