@@ -31,6 +31,7 @@ import vn.lienthong.tracking.ProcessedMarks;
 import vn.lienthong.tracking.TrackingDatabase;
 import vn.lienthong.tracking.TransmissionLog;
 import vn.lienthong.transport.AxisSender;
+import vn.lienthong.dms.delivery.DeliveryRoutes;
 import vn.lienthong.dms.delivery.DmsDelivery;
 import java.util.Map;
 import vn.lienthong.dms.ClientRegistry;
@@ -171,6 +172,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         main.bind("jmsIntake", new JmsIntake(clients, gateway, data.resolve("dms-work")));
         main.configure().addRoutesBuilder(new FolderRoutes(clients));
         main.configure().addRoutesBuilder(new JmsRoutes(clients));
+        main.configure().addRoutesBuilder(new DeliveryRoutes(clients));
         // --- end folder and JMS ---
         main.configure().withRoutesIncludePattern(properties.getProperty("lienthong.routes", ROUTES));
         main.setOverrideProperties(camelProperties(settings, properties));

@@ -27,7 +27,8 @@ import vn.lienthong.transport.Steps;
  * Hands a received document (or status notice) to the DMS of each agency it is addressed to, the way each DMS
  * client chose: its folder ({@code out/}, or {@code status/} for status notices), a webhook, a JMS queue, or its
  * pull inbox. An agency no client is bound to gets the connector's configured folders. Each client's delivery is
- * idempotent, so a redelivered message never shows a client the same document twice.
+ * idempotent, so a redelivered message never shows a client the same document twice, and each client has a delivery
+ * queue of its own, so that one client's trouble delays no other's documents.
  *
  * <p>What validation found in a received document travels with it: in a folder as {@code NAME.findings.json}
  * beside the document (in place before the document appears), to webhooks and JMS as the list of codes, and in the
@@ -42,6 +43,7 @@ public final class DmsDelivery {
     private final DocumentTracker tracker;
     private final DocumentFindings findings;
     private final TransmissionLog log;
+    private final ProcessedMarks marks;
     private final FolderDelivery folders;
     private final PullInbox inbox;
     private final ClientRegistry clients;
@@ -57,6 +59,7 @@ public final class DmsDelivery {
         this.tracker = tracker;
         this.findings = findings;
         this.log = log;
+        this.marks = marks;
         this.folders = new FolderDelivery(marks);
         this.inbox = inbox;
         this.clients = clients;
@@ -65,28 +68,65 @@ public final class DmsDelivery {
         this.statusFolder = java.nio.file.Files.createDirectories(statusFolder);
     }
 
-    public void deliver(String key) throws Exception {
-        DocumentKey documentKey = new DocumentKey(key);
-        TrackedDocument document = tracker.find(documentKey)
-                .orElseThrow(() -> new IllegalStateException("key " + key + " on the delivery queue is not tracked"));
+    /**
+     * The ids of the DMS clients a received document (or status notice) goes to: each gets it from a delivery queue
+     * of its own ({@code lienthong.delivery.<clientId>}, routes/inbound.camel.yaml), so that a client that is slow,
+     * stalled or failing holds up no other. A document for agencies no client is bound to goes into the connector's
+     * configured folders here and now, and no id is returned.
+     */
+    public List<String> clientsOf(String key) throws Exception {
+        TrackedDocument document = tracked(key);
+        List<DmsClient> receivers = receivers(document);
+        if (receivers.isEmpty()) {
+            boolean status = "status".equals(document.messageType());
+            String name = deliverToFolder(status ? statusFolder : documentsFolder, document, DELIVERED_MARK,
+                    findings.of(document.key()));
+            delivered(document, name);
+            return List.of();
+        }
+        return receivers.stream().map(DmsClient::id).toList();
+    }
+
+    /**
+     * Hands the document to one client, idempotently; once every client it is for has it, the document is
+     * delivered. Throwing rolls back only this client's delivery message: the broker retries it, then dead-letters.
+     */
+    public void deliverTo(String key, String clientId) throws Exception {
+        TrackedDocument document = tracked(key);
+        DmsClient client = clients.byId(clientId).orElseThrow(() -> new IllegalStateException(
+                "document " + key + " is queued for DMS client " + clientId + ", who is not in the clients file"));
         boolean status = "status".equals(document.messageType());
-        List<RecordedFinding> carried = findings.of(documentKey);
+        deliverTo(client, document, status, findings.of(document.key()));
+        List<DmsClient> receivers = receivers(document);
+        if (receivers.stream().allMatch(receiver -> marks.detail(document.key(), markOf(receiver)).isPresent())) {
+            delivered(document, "client(s) " + String.join(", ", receivers.stream().map(DmsClient::id).toList()));
+        }
+    }
+
+    private TrackedDocument tracked(String key) {
+        return tracker.find(new DocumentKey(key))
+                .orElseThrow(() -> new IllegalStateException("key " + key + " on the delivery queue is not tracked"));
+    }
+
+    private List<DmsClient> receivers(TrackedDocument document) {
         Map<String, DmsClient> receivers = new LinkedHashMap<>();
         for (String recipient : document.recipients()) {
             clients.receiversFor(recipient).forEach(client -> receivers.putIfAbsent(client.id(), client));
         }
-        String deliveredTo;
-        if (receivers.isEmpty()) {
-            deliveredTo = deliverToFolder(status ? statusFolder : documentsFolder, document, DELIVERED_MARK, carried);
-        } else {
-            for (DmsClient client : receivers.values()) {
-                deliverTo(client, document, status, carried);
-            }
-            deliveredTo = "client(s) " + String.join(", ", receivers.keySet());
-        }
-        if (tracker.advance(documentKey, DocumentState.DELIVERED, null)) {
-            log.append(key, Steps.DELIVERED_TO_DMS, Steps.OK, 1, document.envelopeSha256(), deliveredTo);
-            LOG.info("Delivered {} {} from {} to {}", document.messageType(), key, document.senderOrganId(), deliveredTo);
+        return List.copyOf(receivers.values());
+    }
+
+    /** The mark every way of delivering sets once (document, client) is done. */
+    private static String markOf(DmsClient client) {
+        return DELIVERED_MARK + ":" + client.id();
+    }
+
+    /** Recorded once, by whichever delivery finishes last: a conditional update lets exactly one win. */
+    private void delivered(TrackedDocument document, String deliveredTo) {
+        if (tracker.advance(document.key(), DocumentState.DELIVERED, null)) {
+            log.append(document.key().value(), Steps.DELIVERED_TO_DMS, Steps.OK, 1, document.envelopeSha256(), deliveredTo);
+            LOG.info("Delivered {} {} from {} to {}", document.messageType(), document.key().value(),
+                    document.senderOrganId(), deliveredTo);
         }
     }
 
@@ -95,8 +135,11 @@ public final class DmsDelivery {
         Path envelope = store.pathOf(document.key().value());
         switch (client.delivery().mode()) {
             case FOLDER -> deliverToFolder(client.delivery().folder().resolve(status ? "status" : "out"), document,
-                    DELIVERED_MARK + ":" + client.id(), carried);
-            case PULL -> inbox.add(client.id(), document.key());
+                    markOf(client), carried);
+            case PULL -> {
+                inbox.add(client.id(), document.key());
+                marks.mark(document.key(), markOf(client), "pull inbox");
+            }
             default -> {
                 ClientDelivery delivery = otherModes.get(client.delivery().mode());
                 if (delivery == null) {

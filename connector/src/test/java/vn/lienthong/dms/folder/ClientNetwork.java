@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,9 +40,19 @@ public final class ClientNetwork implements AutoCloseable {
 
     /** Starts the simulator and both connectors; {@code g22} and {@code h26} are each connector's own settings. */
     public static ClientNetwork start(Path root, Properties g22, Properties h26) throws Exception {
+        return start(root, g22, h26, List.of());
+    }
+
+    /**
+     * As above, with {@code alsoServedByH26}: more agencies whose documents the axis hands to H26's connector (one
+     * connector serving several agencies, each with a DMS client of its own).
+     */
+    public static ClientNetwork start(Path root, Properties g22, Properties h26, List<Organization> alsoServedByH26)
+            throws Exception {
         Map<String, String> secrets = Map.of("vpcp.test", secret(), "hanoi.test", secret());
-        AxisSimulator simulator = AxisSimulator.start(SimulatorSettings.local(secrets,
-                Map.of(G22.organId(), "vpcp.test", H26.organId(), "hanoi.test"),
+        Map<String, String> agencies = new LinkedHashMap<>(Map.of(G22.organId(), "vpcp.test", H26.organId(), "hanoi.test"));
+        alsoServedByH26.forEach(agency -> agencies.put(agency.organId(), "hanoi.test"));
+        AxisSimulator simulator = AxisSimulator.start(SimulatorSettings.local(secrets, agencies,
                 Files.createDirectories(root.resolve("axis"))));
         Map<String, ConnectorRuntime> connectors = new LinkedHashMap<>();
         try {
