@@ -31,7 +31,9 @@ import vn.lienthong.dms.delivery.ClientDelivery;
  * <ul>
  * <li>{@code X-LienThong-Key}: the document key;</li>
  * <li>{@code X-LienThong-Message-Type}: {@code edoc} or {@code status};</li>
- * <li>{@code X-LienThong-Timestamp} and {@code X-LienThong-Signature}: see {@link WebhookSignature}.</li>
+ * <li>{@code X-LienThong-Findings}: the codes of what validation found, comma-separated; absent when nothing;</li>
+ * <li>{@code X-LienThong-Timestamp} and {@code X-LienThong-Signature}, which signs all of these and the body: see
+ * {@link WebhookSignature}.</li>
  * </ul>
  * Anything but a 2xx answer (or no whole answer in time: the deadline covers sending the envelope and reading the
  * whole answer) throws: the delivery message rolls back and the broker tries
@@ -91,17 +93,19 @@ public final class WebhookDelivery implements ClientDelivery {
             throw new IllegalStateException("webhook client " + client.id() + " needs a url and a secretFile");
         }
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        String signature = WebhookSignature.sign(secret(client), timestamp, WebhookSignature.sha256Hex(envelope));
+        // The codes only: each finding in full is in GET /api/v1/documents/{key}.
+        String findings = String.join(",", findingCodes);
+        WebhookSignature signed = new WebhookSignature(timestamp, document.key().value(), document.messageType(),
+                findings, WebhookSignature.sha256Hex(envelope));
         HttpRequest.Builder request = HttpRequest.newBuilder(client.delivery().webhook())
                 .header("Content-Type", "application/xml")
-                .header("X-LienThong-Key", document.key().value())
-                .header("X-LienThong-Message-Type", document.messageType())
+                .header("X-LienThong-Key", signed.key())
+                .header("X-LienThong-Message-Type", signed.messageType())
                 .header("X-LienThong-Timestamp", timestamp)
-                .header("X-LienThong-Signature", signature)
+                .header("X-LienThong-Signature", signed.sign(secret(client)))
                 .POST(HttpRequest.BodyPublishers.ofFile(envelope));
-        if (!findingCodes.isEmpty()) {
-            // The codes only: each finding in full is in GET /api/v1/documents/{key}.
-            request.header("X-LienThong-Findings", String.join(",", findingCodes));
+        if (!findings.isEmpty()) {
+            request.header("X-LienThong-Findings", findings);
         }
         HttpResponse<Void> response = exchange(request.build(), client);
         if (response.statusCode() / 100 != 2) {

@@ -8,40 +8,50 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The signature of a webhook POST, as a receiver checks it:
  * <pre>
- * X-LienThong-Signature = hex( HMAC-SHA256( secret, X-LienThong-Timestamp + "." + hex(SHA-256(body)) ) )
+ * X-LienThong-Signature = hex( HMAC-SHA256( secret,
+ *       X-LienThong-Timestamp + "\n" + X-LienThong-Key + "\n" + X-LienThong-Message-Type + "\n"
+ *     + X-LienThong-Findings + "\n" + hex(SHA-256(body)) ) )
  * </pre>
  * with the secret as its UTF-8 bytes (the content of the client's secret file, surrounding whitespace removed),
- * lower-case hex, and the timestamp in seconds since 1970 (UTC). Signing the body's hash rather than the body lets
- * both sides stream a document of any size; the timestamp lets the receiver refuse an old request replayed.
+ * lower-case hex, the timestamp in seconds since 1970 (UTC), and an empty line for X-LienThong-Findings when the
+ * POST has none. Every header the receiver acts on is signed: a captured POST cannot be passed off as another
+ * document, as a status notice, or without its findings. No header value can hold a line break, so the lines cannot
+ * be shifted. Signing the body's hash rather than the body lets both sides stream a document of any size; the
+ * timestamp lets the receiver refuse an old request replayed.
+ *
+ * @param findings the codes of X-LienThong-Findings, comma-separated; empty when there are none
  */
-public final class WebhookSignature {
+public record WebhookSignature(String timestamp, String key, String messageType, String findings, String bodySha256Hex) {
 
-    private WebhookSignature() {
+    /** The text the HMAC is computed over. */
+    public String signedText() {
+        return String.join("\n", timestamp, key, messageType, findings, bodySha256Hex);
     }
 
-    public static String sign(String secret, String timestamp, String bodySha256Hex) {
+    public String sign(String secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + bodySha256Hex).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(signedText().getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java platform has HmacSHA256", e);
         }
     }
 
-    /** Whether {@code signature} is the one of this timestamp and body hash, compared in constant time. */
-    public static boolean verify(String secret, String timestamp, String bodySha256Hex, String signature) {
+    /** Whether {@code signature} is the one of these headers and body hash, compared in constant time. */
+    public boolean verify(String secret, String signature) {
         if (signature == null) {
             return false;
         }
-        return MessageDigest.isEqual(sign(secret, timestamp, bodySha256Hex).getBytes(StandardCharsets.US_ASCII),
-                signature.strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(sign(secret).getBytes(StandardCharsets.US_ASCII),
+                signature.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The lower-case hex SHA-256 of a file, read as a stream. */

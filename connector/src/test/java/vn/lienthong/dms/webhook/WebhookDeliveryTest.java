@@ -23,7 +23,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +104,32 @@ class WebhookDeliveryTest {
 
         LoggedRequest request = dms.findAll(postRequestedFor(urlEqualTo("/lienthong"))).get(0);
         assertThat(request.getHeader("X-LienThong-Findings")).isEqualTo("ATTACHMENT_TYPE_MISMATCH");
+    }
+
+    @Test
+    void a_signed_post_whose_key_message_type_or_findings_are_changed_no_longer_verifies() throws Exception {
+        dms.stubFor(post("/lienthong").willReturn(ok()));
+        delivery(Duration.ofSeconds(5)).deliver(client, document, envelope, List.of("ATTACHMENT_TYPE_MISMATCH"));
+        LoggedRequest request = dms.findAll(postRequestedFor(urlEqualTo("/lienthong"))).get(0);
+        Map<String, String> signed = WebhookReceiver.headersOf(request);
+
+        assertThat(WebhookReceiver.signatureHolds(signed, request.getBody(), SECRET)).as("as sent").isTrue();
+        assertThat(WebhookReceiver.signatureHolds(changed(signed, "X-LienThong-Key", "ab".repeat(32)), request.getBody(),
+                SECRET)).as("another document's key").isFalse();
+        assertThat(WebhookReceiver.signatureHolds(changed(signed, "X-LienThong-Message-Type", "status"), request.getBody(),
+                SECRET)).as("a document passed off as a status notice").isFalse();
+        assertThat(WebhookReceiver.signatureHolds(changed(signed, "X-LienThong-Findings", null), request.getBody(),
+                SECRET)).as("its findings left out").isFalse();
+    }
+
+    private static Map<String, String> changed(Map<String, String> headers, String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        if (value == null) {
+            copy.remove(name);
+        } else {
+            copy.put(name, value);
+        }
+        return copy;
     }
 
     @Test
