@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.lienthong.dms.ApiKeys;
+import vn.lienthong.dms.ClientFileProblem;
 import vn.lienthong.dms.ClientRegistry;
+import vn.lienthong.dms.DmsClient;
 
 /**
  * {@code clients add}: registers a DMS client in the clients file (lienthong.dms.clients-file), with the agencies it
@@ -112,16 +115,18 @@ final class ClientsCommand {
                 client.put("certificateSha256", ClientRegistry.fingerprint(pinned));
             }
             client.set("delivery", delivery(json));
+            DmsClient added;
+            try {
+                // The rules the connector reads the file with at start: never write a file it would refuse.
+                added = ClientRegistry.read(root, file).byId(id).orElseThrow();
+            } catch (ClientFileProblem unusable) {
+                return refuse("Không ghi tệp máy khách: " + unusable.vietnamese(),
+                        unusable.code() + ": Not written: " + unusable.english());
+            }
             Path temporary = file.resolveSibling("." + file.getFileName() + ".part");
             json.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), root);
-            try {
-                ClientRegistry.load(temporary); // refuse to write a file the connector would not read
-            } catch (IllegalArgumentException unusable) {
-                Files.delete(temporary);
-                return refuse("Không ghi: bộ kết nối sẽ không đọc được tệp máy khách này.",
-                        "Not written: the connector could not read this clients file: " + unusable.getMessage());
-            }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            warnOfPlainHttp(added);
             out.println("Đã thêm máy khách / Client added: " + id + " → " + String.join(", ", organIds));
             if (pinned == null) {
                 out.println("Khóa API (chỉ hiện một lần, hãy lưu lại) / API key (shown once, keep it): " + key);
@@ -132,6 +137,19 @@ final class ClientsCommand {
             }
             out.flush();
             return ExitCodes.ALL_VALID;
+        }
+
+        /** Allowed only to this machine (see WebhookTarget), and even then the person adding it should know. */
+        private void warnOfPlainHttp(DmsClient added) {
+            URI webhook = added.delivery().webhook();
+            if (webhook != null && "http".equalsIgnoreCase(webhook.getScheme())) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("Cảnh báo: webhook " + webhook + " dùng http:// không mã hóa; chỉ được chấp nhận vì nó trỏ "
+                        + "tới chính máy này. / WEBHOOK_PLAIN_HTTP: Warning: the webhook " + webhook + " is plain "
+                        + "http://, accepted only because it points to this machine; use https:// if anything but this "
+                        + "machine sits between the connector and the DMS.");
+                err.flush();
+            }
         }
 
         /** The first certificate of a PEM or DER file (a chain's first is its leaf). */

@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  *                         | {"mode": "webhook", "url": "https://…", "secretFile": "/etc/…"}
  *                         | {"mode": "jms", "queue": "…"} | {"mode": "pull"}}]}
  * </pre>
- * Keys are never stored in clear: {@code lienthong clients add} prints a new key once and writes its hash. A
+ * What a client may be (its id, its webhook, its folder) is in {@code ClientRules}; a file written by hand is held to
+ * the same rules as one {@code clients add} writes. Keys are never stored in clear: {@code lienthong clients add} prints a new key once and writes its hash. A
  * certificate is pinned by the SHA-256 of its DER encoding ({@code clients add --certificate FILE}); the colon-separated
  * form {@code openssl x509 -fingerprint -sha256} prints is accepted too.
  */
@@ -47,12 +48,15 @@ public final class ClientRegistry {
         Map<String, String> pins = new HashMap<>();
         for (DmsClient client : clients) {
             if (!ids.add(client.id())) {
-                throw new IllegalArgumentException("two DMS clients have the id " + client.id());
+                throw new ClientFileProblem("CLIENT_ID_TAKEN", "Hai máy khách cùng có mã " + client.id() + ".",
+                        "two DMS clients have the id " + client.id());
             }
             String other = client.certificateSha256() == null ? null : pins.putIfAbsent(client.certificateSha256(), client.id());
             if (other != null) {
-                throw new IllegalArgumentException("DMS clients " + other + " and " + client.id()
-                        + " pin the same certificate: a certificate identifies one client");
+                throw new ClientFileProblem("CERTIFICATE_PINNED_TWICE", "Máy khách " + other + " và " + client.id()
+                        + " gắn cùng một chứng thư TLS, mà mỗi chứng thư chỉ xác định một máy khách.",
+                        "DMS clients " + other + " and " + client.id()
+                                + " pin the same certificate: a certificate identifies one client");
             }
         }
     }
@@ -62,27 +66,50 @@ public final class ClientRegistry {
     }
 
     /**
-     * Reads the clients file. A file that is missing, is not JSON, or describes a client the connector cannot serve
-     * is refused with an {@link IllegalArgumentException} naming the file, the client and, for JSON, line and column.
+     * Reads the clients file. A file that is missing, is not JSON, or describes a client the connector cannot or must
+     * not serve is refused with a {@link ClientFileProblem} naming the file, the client and, for JSON, line and column.
      */
     public static ClientRegistry load(Path file) {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + " is not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + withoutSourceNote(e.getOriginalMessage()));
+            throw new ClientFileProblem("CLIENTS_FILE_UNREADABLE", file + " không phải JSON hợp lệ ở dòng "
+                    + e.getLocation().getLineNr() + ", cột " + e.getLocation().getColumnNr() + ".",
+                    file + " is not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ": " + withoutSourceNote(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + " cannot be read: " + e.getMessage());
+            throw new ClientFileProblem("CLIENTS_FILE_UNREADABLE", "Không đọc được " + file + ".",
+                    file + " cannot be read: " + e.getMessage());
         }
+        return read(root, file);
+    }
+
+    /**
+     * The clients of a clients file already parsed, held to the same rules as {@link #load}: {@code clients add}
+     * checks what it is about to write with this, so it never writes a file the connector would refuse.
+     */
+    public static ClientRegistry read(JsonNode root, Path file) {
         if (root == null || !root.path("clients").isArray()) {
-            throw new IllegalArgumentException(file + " has no \"clients\" list");
+            throw new ClientFileProblem("CLIENTS_FILE_UNREADABLE", file + " không có danh sách \"clients\".",
+                    file + " has no \"clients\" list");
         }
+        ClientRules rules = new ClientRules(file);
         List<DmsClient> clients = new ArrayList<>();
         for (JsonNode node : root.path("clients")) {
-            clients.add(client(node, file));
+            DmsClient client = client(node, rules);
+            for (DmsClient other : clients) {
+                if (client.delivery().mode() == Delivery.Mode.FOLDER && other.delivery().mode() == Delivery.Mode.FOLDER) {
+                    rules.checkApart(client.id(), client.delivery().folder(), other.id(), other.delivery().folder());
+                }
+            }
+            clients.add(client);
         }
-        return new ClientRegistry(clients);
+        try {
+            return new ClientRegistry(clients);
+        } catch (ClientFileProblem problem) {
+            throw rules.problem(problem.code(), problem.vietnamese(), problem.english());
+        }
     }
 
     /** Jackson's message without its "(start marker at [Source: REDACTED …])" aside, which says nothing to a person. */
@@ -91,29 +118,34 @@ public final class ClientRegistry {
         return aside < 0 ? message : message.substring(0, aside);
     }
 
-    private static DmsClient client(JsonNode node, Path file) {
+    private static DmsClient client(JsonNode node, ClientRules rules) {
         String id = text(node, "id");
-        if (id == null) {
-            throw new IllegalArgumentException(file + ": every client needs an id");
-        }
+        rules.checkId(id);
+        String name = text(node, "name");
+        rules.checkName(id, name);
         Set<String> organIds = new LinkedHashSet<>();
         node.path("organIds").forEach(organId -> organIds.add(organId.asText()));
         if (organIds.isEmpty()) {
-            throw new IllegalArgumentException(file + ": client " + id + " is bound to no agency (organIds)");
+            throw rules.problem("CLIENT_WITHOUT_AGENCY", "máy khách " + id + " chưa được gắn với cơ quan nào (organIds).",
+                    "client " + id + " is bound to no agency (organIds)");
         }
+        organIds.forEach(organId -> rules.checkOrganId(id, organId));
         JsonNode delivery = node.path("delivery");
         String modeName = delivery.path("mode").asText("pull");
         Delivery.Mode mode = Arrays.stream(Delivery.Mode.values())
                 .filter(candidate -> candidate.name().equalsIgnoreCase(modeName)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(file + ": client " + id + " has the delivery mode \""
-                        + modeName + "\"; it must be pull, folder, webhook or jms"));
-        Delivery how = new Delivery(mode,
-                text(delivery, "folder") == null ? null : Path.of(text(delivery, "folder")),
-                text(delivery, "url") == null ? null : URI.create(text(delivery, "url")),
+                .orElseThrow(() -> rules.problem("DELIVERY_MODE_UNKNOWN", "máy khách " + id + " có cách nhận "
+                                + ClientRules.shown(modeName) + ", trong khi chỉ có pull, folder, webhook hoặc jms.",
+                        "client " + id + " has the delivery mode \"" + modeName
+                                + "\"; it must be pull, folder, webhook or jms"));
+        Path folder = mode == Delivery.Mode.FOLDER ? rules.folder(id, text(delivery, "folder")) : null;
+        URI webhook = mode == Delivery.Mode.WEBHOOK
+                ? rules.webhook(id, text(delivery, "url"), text(delivery, "secretFile")) : null;
+        Delivery how = new Delivery(mode, folder, webhook,
                 text(delivery, "secretFile") == null ? null : Path.of(text(delivery, "secretFile")),
                 text(delivery, "queue"));
-        return new DmsClient(id, text(node, "name"), organIds, lower(text(node, "apiKeySha256")),
-                pin(text(node, "certificateSha256"), id, file), how);
+        return new DmsClient(id, name, organIds, lower(text(node, "apiKeySha256")),
+                pin(text(node, "certificateSha256"), id, rules), how);
     }
 
     private static String text(JsonNode node, String field) {
@@ -122,14 +154,15 @@ public final class ClientRegistry {
     }
 
     /** The fingerprint in lower-case hex without separators; anything else is a mistake worth stopping for. */
-    private static String pin(String value, String id, Path file) {
+    private static String pin(String value, String id, ClientRules rules) {
         if (value == null) {
             return null;
         }
         String hex = value.replace(":", "").toLowerCase(Locale.ROOT);
         if (!SHA256_HEX.matcher(hex).matches()) {
-            throw new IllegalArgumentException(file + ": client " + id
-                    + " has a certificateSha256 that is not a SHA-256 fingerprint (64 hex digits)");
+            throw rules.problem("CERTIFICATE_PIN_INVALID", "máy khách " + id + " có certificateSha256 không phải dấu vân "
+                            + "tay SHA-256 (64 chữ số thập lục phân).",
+                    "client " + id + " has a certificateSha256 that is not a SHA-256 fingerprint (64 hex digits)");
         }
         return hex;
     }

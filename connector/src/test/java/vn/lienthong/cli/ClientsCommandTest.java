@@ -7,9 +7,15 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.dms.ClientRegistry;
 import vn.lienthong.dms.Delivery;
@@ -150,5 +156,58 @@ class ClientsCommandTest {
 
         assertThat(printed).contains("pin the same certificate");
         assertThat(ClientRegistry.load(file).all()).extracting(DmsClient::id).containsExactly("vpcp-dms");
+    }
+
+    private Path secretFile() throws Exception {
+        return Files.writeString(directory.resolve("hook.secret"), "s3cret", StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void a_plain_http_webhook_to_another_machine_is_refused_and_nothing_is_written() throws Exception {
+        Path file = directory.resolve("clients.json");
+
+        String printed = run(2, "--file", file.toString(), "--id", "hanoi-dms", "--organ-id", "000.00.00.H26",
+                "--delivery", "webhook:http://dms.example/lienthong", "--webhook-secret-file", secretFile().toString());
+
+        assertThat(printed).contains("WEBHOOK_NOT_HTTPS", "https://").doesNotContain("Exception");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void a_plain_http_webhook_on_this_machine_is_added_with_a_warning() throws Exception {
+        Path file = directory.resolve("clients.json");
+
+        String printed = run(0, "--file", file.toString(), "--id", "hanoi-dms", "--organ-id", "000.00.00.H26",
+                "--delivery", "webhook:http://127.0.0.1:8080/lienthong", "--webhook-secret-file", secretFile().toString());
+
+        assertThat(printed).contains("WEBHOOK_PLAIN_HTTP", "Cảnh báo");
+        assertThat(ClientRegistry.load(file).byId("hanoi-dms")).isPresent();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            an id with a line break             | CLIENT_ID_INVALID          | --id=hanoi-dms\\nforged log line
+            a webhook that reads a file         | WEBHOOK_URL_INVALID        | --delivery=webhook:file:///etc/passwd
+            a webhook to the cloud metadata     | WEBHOOK_TARGET_NOT_ALLOWED | --delivery=webhook:https://169.254.169.254/latest
+            a webhook to an IPv6 link-local     | WEBHOOK_TARGET_NOT_ALLOWED | --delivery=webhook:https://[fe80::1]/lienthong
+            a webhook with credentials          | WEBHOOK_URL_INVALID        | --delivery=webhook:https://dms:pw@dms.example/x
+            a folder in /etc                    | FOLDER_NOT_ALLOWED         | --delivery=folder:/etc
+            the root folder                     | FOLDER_NOT_ALLOWED         | --delivery=folder:/
+            a shared folder                     | FOLDER_NOT_ALLOWED         | --delivery=folder:/tmp
+            """)
+    void clients_add_refuses_what_the_connector_must_not_serve(String what, String code, String option) throws Exception {
+        Path file = directory.resolve("clients.json");
+        String[] nameAndValue = option.replace("\\n", "\n").split("=", 2);
+        Map<String, String> options = new LinkedHashMap<>(Map.of(
+                "--id", "hanoi-dms", "--delivery", "pull"));
+        options.put(nameAndValue[0], nameAndValue[1]);
+        List<String> args = new ArrayList<>(List.of("--file", file.toString(),
+                "--organ-id", "000.00.00.H26", "--webhook-secret-file", secretFile().toString()));
+        options.forEach((name, value) -> args.addAll(List.of(name, value)));
+
+        String printed = run(2, args.toArray(String[]::new));
+
+        assertThat(printed).contains(code).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(file).doesNotExist();
     }
 }

@@ -44,4 +44,16 @@ class RunCommandClientsFileTest {
 
         assertThat(runWith(file)).contains("client vpcp-dms has the delivery mode \"ftp\"", "pull, folder, webhook or jms");
     }
+
+    @Test
+    void a_webhook_that_clients_add_would_refuse_stops_the_start_in_both_languages() throws Exception {
+        Path secret = Files.writeString(directory.resolve("hook.secret"), "s3cret", StandardCharsets.UTF_8);
+        Path file = Files.writeString(directory.resolve("clients.json"), """
+                {"clients": [{"id": "hanoi-dms", "organIds": ["000.00.00.H26"],
+                              "delivery": {"mode": "webhook", "url": "http://dms.example/lienthong", "secretFile": "%s"}}]}
+                """.formatted(secret.toString().replace("\\", "\\\\")), StandardCharsets.UTF_8);
+
+        assertThat(runWith(file)).contains("dùng http:// tới một máy khác", "WEBHOOK_NOT_HTTPS",
+                "is plain http:// to another machine");
+    }
 }

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import vn.lienthong.dms.ClientRegistry;
 import vn.lienthong.dms.Delivery;
 import vn.lienthong.dms.DmsClient;
+import vn.lienthong.dms.WebhookTarget;
 import vn.lienthong.tracking.ProcessedMarks;
 import vn.lienthong.tracking.TrackedDocument;
 import vn.lienthong.dms.delivery.ClientDelivery;
@@ -92,6 +93,7 @@ public final class WebhookDelivery implements ClientDelivery {
         if (client.delivery().webhook() == null || client.delivery().webhookSecretFile() == null) {
             throw new IllegalStateException("webhook client " + client.id() + " needs a url and a secretFile");
         }
+        WebhookTarget.checkBeforeDelivery(client.delivery().webhook());
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         // The codes only: each finding in full is in GET /api/v1/documents/{key}.
         String findings = String.join(",", findingCodes);

@@ -171,6 +171,16 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void a_webhook_that_leads_to_a_link_local_address_is_not_called() {
+        DmsClient metadata = new DmsClient("h26-hook", null, Set.of("000.00.00.H26"), null, null, new Delivery(
+                Delivery.Mode.WEBHOOK, null, URI.create("http://169.254.169.254/latest/meta-data"),
+                client.delivery().webhookSecretFile(), null));
+
+        assertThatThrownBy(() -> delivery(Duration.ofSeconds(5)).deliver(metadata, document, envelope, List.of()))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("no webhook may go");
+    }
+
+    @Test
     void a_redirect_is_not_followed_and_fails_the_delivery() {
         dms.stubFor(post("/lienthong").willReturn(aResponse().withStatus(302).withHeader("Location", "http://example.org/")));
 
