@@ -77,6 +77,13 @@ final class ClientRules {
                             + "\"secretFile\" (tệp khóa bí mật dùng để ký mỗi lần gửi).",
                     "webhook client " + id + " needs both a url and a secretFile (the secret each POST is signed with)");
         }
+        Path secret = Path.of(secretFile);
+        if (Files.exists(secret) && !Files.isRegularFile(secret)) {
+            throw problem("WEBHOOK_SECRET_UNREADABLE", "tệp khóa bí mật " + shown(secretFile) + " của máy khách " + id
+                            + " không phải một tệp thường (mà là thư mục hay thiết bị).",
+                    "the secret file " + shown(secretFile) + " of client " + id
+                            + " is not a regular file (but a folder or a device)");
+        }
         URI target;
         try {
             target = new URI(url);

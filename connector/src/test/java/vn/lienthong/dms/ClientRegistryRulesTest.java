@@ -79,6 +79,12 @@ class ClientRegistryRulesTest {
     }
 
     @Test
+    void a_webhook_secret_that_is_a_device_stops_the_start() throws Exception {
+        assertThat(refusal(file("hanoi-dms", Map.of("mode", "webhook", "url", "https://dms.example/lienthong",
+                "secretFile", "/dev/zero"))).code()).isEqualTo("WEBHOOK_SECRET_UNREADABLE");
+    }
+
+    @Test
     void two_clients_may_not_share_a_folder_or_nest_one_in_the_other() throws Exception {
         Path file = directory.resolve("clients.json");
         Path hanoi = directory.resolve("dms/hanoi");

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.lienthong.dms.ClientFileProblem;
 import vn.lienthong.dms.ClientRegistry;
 import vn.lienthong.dms.Delivery;
 import vn.lienthong.dms.DmsClient;
@@ -45,6 +46,7 @@ import vn.lienthong.dms.delivery.ClientDelivery;
 public final class WebhookDelivery implements ClientDelivery {
 
     static final String MARK = "delivered-to-dms:";
+    private static final long MAX_SECRET_BYTES = 4096;
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
 
     private final HttpClient http;
@@ -73,9 +75,12 @@ public final class WebhookDelivery implements ClientDelivery {
             if (client.delivery().mode() == Delivery.Mode.WEBHOOK) {
                 Delivery delivery = client.delivery();
                 if (delivery.webhook() == null || delivery.webhookSecretFile() == null
+                        || !Files.isRegularFile(delivery.webhookSecretFile())
                         || !Files.isReadable(delivery.webhookSecretFile())) {
-                    throw new IllegalArgumentException("webhook client " + client.id()
-                            + " needs a url and a readable secretFile in the clients file");
+                    throw new ClientFileProblem("WEBHOOK_SECRET_UNREADABLE", "Máy khách " + client.id()
+                            + " nhận qua webhook nên cần \"url\" và \"secretFile\" là một tệp thường đọc được.",
+                            "webhook client " + client.id() + " needs a url and a readable secretFile (a regular file) "
+                                    + "in the clients file");
                 }
             }
         }
@@ -146,7 +151,14 @@ public final class WebhookDelivery implements ClientDelivery {
 
     /** Read at every delivery, so a rotated secret applies without a restart. */
     private static String secret(DmsClient client) throws IOException {
-        String secret = Files.readString(client.delivery().webhookSecretFile(), StandardCharsets.UTF_8).strip();
+        Path file = client.delivery().webhookSecretFile();
+        // A secret is a line of text: a secretFile pointing at a device or a huge file is a mistake, not a secret to
+        // read into the heap at every delivery.
+        if (!Files.isRegularFile(file) || Files.size(file) > MAX_SECRET_BYTES) {
+            throw new IllegalStateException("the webhook secret file of client " + client.id()
+                    + " is not a regular file of at most " + MAX_SECRET_BYTES + " bytes");
+        }
+        String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
         if (secret.isEmpty()) {
             throw new IllegalStateException("the webhook secret file of client " + client.id() + " is empty");
         }
