@@ -120,6 +120,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         DocumentStore store = new DocumentStore(data.resolve("store"));
         EnvelopeValidator validator = new EnvelopeValidator(ValidationSettings.fromProperties(properties),
                 Files.createDirectories(data.resolve("spool")));
+        long maxEnvelopeBytes = ValidationSettings.fromProperties(properties).limits().maxEnvelopeBytes();
         int maxAttempts = Integer.parseInt(properties.getProperty("lienthong.queue.max-delivery-attempts").strip());
 
         Main main = new Main();
@@ -140,7 +141,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         SignatureGate incomingSignatures = new SignatureGate(verifier, signatureSettings.policy(), log);
         DocumentFindings documentFindings = new DocumentFindings(database);
         OutboundIntake outboundIntake = new OutboundIntake(validator, store, tracker, log,
-                new RefusedFolder(settings.errorFolder()), outgoingSignatures, AgencySigner.fromProperties(properties), clock);
+                RefusedFolder.forDms(settings.errorFolder()), outgoingSignatures, AgencySigner.fromProperties(properties),
+                maxEnvelopeBytes, clock);
         main.bind("outboundIntake", outboundIntake);
         main.bind("axisSender", new AxisSender(axis, store, tracker, marks, log, maxAttempts, clock));
         AxisReachability reachability = new AxisReachability(clock);
@@ -164,10 +166,9 @@ public final class ConnectorRuntime implements AutoCloseable {
         DmsGateway gateway = new DmsGateway(outboundIntake, queues, tracker, pullInbox, documentFindings,
                 data.resolve("dms-work"));
         main.bind("dmsGateway", gateway);
-        main.bind("dmsRestApi", new DmsRestApi(gateway, clients, store, data.resolve("api-uploads"),
-                ValidationSettings.fromProperties(properties).limits().maxEnvelopeBytes()));
+        main.bind("dmsRestApi", new DmsRestApi(gateway, clients, store, data.resolve("api-uploads"), maxEnvelopeBytes));
         // --- Folder and JMS interfaces for DMS clients (vn.lienthong.dms.folder, vn.lienthong.dms.jms). ---
-        main.bind("folderIntake", new FolderIntake(clients, gateway, clock));
+        main.bind("folderIntake", new FolderIntake(clients, gateway, maxEnvelopeBytes, clock));
         main.bind("jmsIntake", new JmsIntake(clients, gateway, data.resolve("dms-work")));
         main.configure().addRoutesBuilder(new FolderRoutes(clients));
         main.configure().addRoutesBuilder(new JmsRoutes(clients));

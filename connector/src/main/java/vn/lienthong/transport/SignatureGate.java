@@ -35,8 +35,8 @@ public final class SignatureGate {
         this.verifier = verifier;
         this.policy = policy;
         this.log = log;
-        this.refusedFolder = new RefusedFolder(refusedFolder);
-        this.quarantineFolder = new RefusedFolder(quarantineFolder);
+        this.refusedFolder = RefusedFolder.forDms(refusedFolder);
+        this.quarantineFolder = RefusedFolder.ownerOnly(quarantineFolder);
     }
 
     /** A gate that parks nothing: its caller keeps what the policy stops. */
@@ -69,7 +69,8 @@ public final class SignatureGate {
         boolean parks = quarantineFolder != null
                 && (action == SignaturePolicy.Action.QUARANTINE || (action == SignaturePolicy.Action.REFUSE && parkRefused));
         if (parks) {
-            Path parked = park(action == SignaturePolicy.Action.REFUSE ? refusedFolder : quarantineFolder, name, file, signatures);
+            Path parked = (action == SignaturePolicy.Action.REFUSE ? refusedFolder : quarantineFolder)
+                    .park(name, file, reports(Path.of(FileNames.safe(name)), signatures));
             LOG.warn("{} {} by the signature policy ({}): parked at {}", context, action, summary(signatures), parked);
         } else if (action == SignaturePolicy.Action.ACCEPT_WITH_WARNING) {
             LOG.info("{} accepted with a warning by the signature policy: {}", context, summary(signatures));
@@ -95,7 +96,7 @@ public final class SignatureGate {
     /** Writes the signature reports beside {@code document}: {@code NAME.signatures.txt} and {@code NAME.signatures.json}. */
     static void writeReports(DocumentSignatures signatures, Path document) throws IOException {
         Path shownAs = document.getFileName();
-        RefusedFolder folder = new RefusedFolder(document.getParent());
+        RefusedFolder folder = RefusedFolder.ownerOnly(document.getParent());
         for (RefusedFolder.Report report : reports(shownAs, signatures)) {
             folder.writeReport(shownAs.toString(), report);
         }
@@ -105,9 +106,5 @@ public final class SignatureGate {
         return List.of(
                 new RefusedFolder.Report(".signatures.txt", writer -> SignatureReports.text(shownAs, signatures, writer)),
                 new RefusedFolder.Report(".signatures.json", writer -> SignatureReports.json(shownAs, signatures, writer)));
-    }
-
-    private static Path park(RefusedFolder folder, String name, Path file, DocumentSignatures signatures) throws IOException {
-        return folder.park(name, file, reports(Path.of(FileNames.safe(name)), signatures));
     }
 }
