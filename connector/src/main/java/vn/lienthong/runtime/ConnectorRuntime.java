@@ -169,7 +169,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         main.bind("dmsRestApi", new DmsRestApi(gateway, clients, store, data.resolve("api-uploads"), maxEnvelopeBytes));
         // --- Folder and JMS interfaces for DMS clients (vn.lienthong.dms.folder, vn.lienthong.dms.jms). ---
         main.bind("folderIntake", new FolderIntake(clients, gateway, maxEnvelopeBytes, clock));
-        main.bind("jmsIntake", new JmsIntake(clients, gateway, data.resolve("dms-work")));
+        main.bind("jmsIntake", new JmsIntake(clients, gateway, data.resolve("dms-work"), maxEnvelopeBytes));
         main.configure().addRoutesBuilder(new FolderRoutes(clients));
         main.configure().addRoutesBuilder(new JmsRoutes(clients));
         // --- end folder and JMS ---
