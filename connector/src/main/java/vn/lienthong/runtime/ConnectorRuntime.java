@@ -2,9 +2,11 @@ package vn.lienthong.runtime;
 
 import jakarta.jms.ConnectionFactory;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,7 @@ import vn.lienthong.dms.soap.SoapEndpoint;
 import vn.lienthong.dms.soap.SoapSettings;
 import vn.lienthong.tracking.PullInbox;
 import vn.lienthong.transport.DocumentStore;
+import vn.lienthong.transport.FilePermissions;
 import vn.lienthong.transport.InboundHold;
 import vn.lienthong.transport.InboundIntake;
 import vn.lienthong.transport.InboxPoller;
@@ -102,7 +105,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Properties properties = settings.resolvedProperties();
         ClientRegistry clients = DmsClients.load(properties); // before anything starts: a bad file stops here
-        Path data = Files.createDirectories(settings.dataDirectory());
+        Path data = DataDirectory.prepare(settings.dataDirectory()); // its user's alone, whatever the umask
         // The DMS-facing acceptor (JMS clients), only when lienthong.broker.dms-acceptor is set.
         DmsBrokerAccess dmsBrokerAccess = DmsBrokerAccess.of(properties, clients);
         EmbeddedBroker broker = settings.embeddedBroker()
@@ -119,7 +122,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         AxisClient axis = new AxisClient(settings.axis(), clock);
         DocumentStore store = new DocumentStore(data.resolve("store"));
         EnvelopeValidator validator = new EnvelopeValidator(ValidationSettings.fromProperties(properties),
-                Files.createDirectories(data.resolve("spool")));
+                DataDirectory.folder(data, "spool"));
         long maxEnvelopeBytes = ValidationSettings.fromProperties(properties).limits().maxEnvelopeBytes();
         int maxAttempts = Integer.parseInt(properties.getProperty("lienthong.queue.max-delivery-attempts").strip());
 
@@ -132,7 +135,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         main.bind("jms", jms);
         SignatureSettings signatureSettings = SignatureSettings.from(properties, data);
         if (signatureSettings.trustStore().startsWith(data)) {
-            Files.createDirectories(signatureSettings.trustStore()); // the default place, empty until anchors are installed
+            FilePermissions.ownerOnlyFolder(signatureSettings.trustStore()); // the default place, empty until anchors are installed
         }
         DocumentVerifier verifier = DocumentVerifier.create(signatureSettings, ValidationSettings.fromProperties(properties).limits(),
                 data.resolve("spool"), clock);
@@ -197,12 +200,23 @@ public final class ConnectorRuntime implements AutoCloseable {
                     main.getCamelContext().getRegistry().lookupByNameAndType("dmsGateway", DmsGateway.class),
                     clients, store::pathOf, data.resolve("soap-attachments"));
             // --- end SOAP ---
+            // Everything is open now: what the broker and the database made under the umask becomes owner-only too.
+            DataDirectory.tighten(data, dmsFolders(settings, clients));
         } catch (Exception e) {
             runtime.close();
             throw e;
         }
         LOG.info("Connector started: {}", settings);
         return runtime;
+    }
+
+    /** The DMS's folders, which may lie inside the data directory and keep the permissions the DMS needs. */
+    private static List<Path> dmsFolders(ConnectorSettings settings, ClientRegistry clients) {
+        List<Path> folders = new ArrayList<>(List.of(settings.outbox(), settings.inbox(), settings.statusInbox(),
+                settings.errorFolder()));
+        clients.all().stream().map(client -> client.delivery().folder()).filter(Objects::nonNull)
+                .map(Path::toAbsolutePath).forEach(folders::add);
+        return folders;
     }
 
     /** The operations API goes on Camel's management server, beside /health. */
