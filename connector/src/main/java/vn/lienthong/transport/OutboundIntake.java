@@ -117,7 +117,8 @@ public final class OutboundIntake {
             LOG.info("Refused {} from the {}: {}{}", name, submitter.description(), summary(report), where);
             return new IntakeResult(IntakeResult.Decision.REFUSED, null, report, null);
         }
-        SignatureGate.Judgement judgement = signatures.judge(imported.file(), name, imported.sha256(),
+        String heldAs = Envelopes.of(report.header().orElseThrow()).key(imported.sha256()).value();
+        SignatureGate.Judgement judgement = signatures.judge(imported.file(), name, heldAs, imported.sha256(),
                 submitter.description() + " " + name, submitter.parkRefused());
         if (!judgement.letsThrough()) {
             store.discard(imported.file());

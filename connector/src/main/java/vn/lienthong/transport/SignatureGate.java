@@ -18,7 +18,9 @@ import vn.lienthong.tracking.TransmissionLog;
  * Checks every signature of a document and applies the signature policy, in both directions. Every verdict goes
  * into the transmission log. Outbound, a document the policy does not let through is parked with its signature
  * report beside it ({@code NAME.signatures.txt} and {@code .json}): refused ones where the sender learns why,
- * quarantined ones where a person decides. Inbound, the gate has no folders: intake holds the package itself.
+ * quarantined ones where a person decides, each under its own key (the name a client gave a document is no
+ * identity: four documents uploaded as "REST upload" are four held documents). Inbound, the gate has no folders:
+ * intake holds the package itself.
  */
 public final class SignatureGate {
 
@@ -57,11 +59,13 @@ public final class SignatureGate {
     }
 
     /**
-     * Judges the document in {@code file}; {@code name} is how it is shown and parked, {@code sha256} its hash.
-     * A quarantined document is always parked (it waits for a person); a refused one only when {@code parkRefused}
-     * (an interface that answers its client with the reasons needs no parked copy).
+     * Judges the document in {@code file}; {@code name} is how it is shown and parked when refused, {@code key} the
+     * document key it is held under when quarantined, {@code sha256} its hash. A quarantined document is always
+     * parked (it waits for a person); a refused one only when {@code parkRefused} (an interface that answers its
+     * client with the reasons needs no parked copy).
      */
-    public Judgement judge(Path file, String name, String sha256, String context, boolean parkRefused) throws IOException {
+    public Judgement judge(Path file, String name, String key, String sha256, String context, boolean parkRefused)
+            throws IOException {
         DocumentSignatures signatures = verifier.verify(file);
         SignaturePolicy.Action action = policy.decide(signatures);
         log.append(null, Steps.SIGNATURES_CHECKED, action.name().toLowerCase(java.util.Locale.ROOT), 1, sha256,
@@ -69,8 +73,9 @@ public final class SignatureGate {
         boolean parks = quarantineFolder != null
                 && (action == SignaturePolicy.Action.QUARANTINE || (action == SignaturePolicy.Action.REFUSE && parkRefused));
         if (parks) {
-            Path parked = (action == SignaturePolicy.Action.REFUSE ? refusedFolder : quarantineFolder)
-                    .park(name, file, reports(Path.of(FileNames.safe(name)), signatures));
+            Path parked = action == SignaturePolicy.Action.REFUSE
+                    ? refusedFolder.park(name, file, reports(Path.of(FileNames.safe(name)), signatures))
+                    : quarantineFolder.parkOnce(key + ".edxml", file, reports(Path.of(FileNames.safe(name)), signatures));
             LOG.warn("{} {} by the signature policy ({}): parked at {}", context, action, summary(signatures), parked);
         } else if (action == SignaturePolicy.Action.ACCEPT_WITH_WARNING) {
             LOG.info("{} accepted with a warning by the signature policy: {}", context, summary(signatures));
