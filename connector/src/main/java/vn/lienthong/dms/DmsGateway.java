@@ -51,15 +51,20 @@ public final class DmsGateway {
         this.workDirectory = Files.createDirectories(workDirectory);
     }
 
-    /** An edXML envelope, streamed from the client; answered once the document is durably queued or refused. */
+    /**
+     * An edXML envelope, streamed from the client straight into the store (one copy, cut at the size limit);
+     * answered once the document is durably queued or refused.
+     */
     public Outcome submitEnvelope(DmsClient client, InputStream envelope, String name, String channel) throws Exception {
-        Path received = Files.createTempFile(workDirectory, "submitted-", ".edxml");
-        try {
-            Files.copy(envelope, received, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return submit(client, received, name, channel);
-        } finally {
-            Files.deleteIfExists(received);
-        }
+        return answer(intake.accept(envelope, name, submitter(client, channel)));
+    }
+
+    /**
+     * Refuses what a client handed over without reading it ({@code why}: it is no regular file, or is too large), in
+     * the transmission log like every refusal.
+     */
+    public Outcome refuseUnread(DmsClient client, String name, Finding why, String channel) throws Exception {
+        return answer(intake.refuseUnread(name, why, submitter(client, channel)));
     }
 
     /** A document as metadata and files: the connector builds the edXML, then treats it like any envelope. */
@@ -161,8 +166,15 @@ public final class DmsGateway {
     }
 
     private Outcome submit(DmsClient client, Path envelope, String name, String channel) throws Exception {
-        IntakeResult result = intake.accept(envelope, name, Submitter.client(client.id() + " (" + channel + ")",
-                client.organIds(), status -> reportsOnReceivedDocument(client, status)));
+        return answer(intake.accept(envelope, name, submitter(client, channel)));
+    }
+
+    private Submitter submitter(DmsClient client, String channel) {
+        return Submitter.client(client.id() + " (" + channel + ")", client.organIds(),
+                status -> reportsOnReceivedDocument(client, status));
+    }
+
+    private Outcome answer(IntakeResult result) throws Exception {
         switch (result.decision()) {
             case QUEUE_EDOC, QUEUE_STATUS -> {
                 queues.enqueue(result.key(), result.decision() == IntakeResult.Decision.QUEUE_STATUS);

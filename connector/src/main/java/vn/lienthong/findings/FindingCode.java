@@ -19,6 +19,10 @@ public enum FindingCode {
     FILE_UNREADABLE(ERROR, ERROR,
             "Không mở được tệp: %s",
             "The file cannot be opened: %s"),
+    // --- What a DMS put into a folder is not a file: it is refused unread, whatever the policy says. ---
+    FILE_NOT_REGULAR(ERROR, ERROR,
+            "\"%s\" trong thư mục là %s, không phải một tệp thông thường: bộ kết nối không đọc và không gửi nó. Hãy đặt chính tệp văn bản vào thư mục.",
+            "\"%s\" in the folder is %s, not a regular file: the connector neither reads nor sends it. Put the document file itself in the folder."),
 
     // --- Who may send what: a DMS client acts only for the agencies it is bound to. ---
     SENDER_NOT_BOUND(ERROR, ERROR,

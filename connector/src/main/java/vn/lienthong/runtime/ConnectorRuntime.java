@@ -2,9 +2,11 @@ package vn.lienthong.runtime;
 
 import jakarta.jms.ConnectionFactory;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +52,7 @@ import vn.lienthong.dms.soap.SoapEndpoint;
 import vn.lienthong.dms.soap.SoapSettings;
 import vn.lienthong.tracking.PullInbox;
 import vn.lienthong.transport.DocumentStore;
+import vn.lienthong.transport.FilePermissions;
 import vn.lienthong.transport.InboundHold;
 import vn.lienthong.transport.InboundIntake;
 import vn.lienthong.transport.InboxPoller;
@@ -103,7 +106,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Properties properties = settings.resolvedProperties();
         ClientRegistry clients = DmsClients.load(properties); // before anything starts: a bad file stops here
-        Path data = Files.createDirectories(settings.dataDirectory());
+        Path data = DataDirectory.prepare(settings.dataDirectory()); // its user's alone, whatever the umask
         // The DMS-facing acceptor (JMS clients), only when lienthong.broker.dms-acceptor is set.
         DmsBrokerAccess dmsBrokerAccess = DmsBrokerAccess.of(properties, clients);
         EmbeddedBroker broker = settings.embeddedBroker()
@@ -120,7 +123,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         AxisClient axis = new AxisClient(settings.axis(), clock);
         DocumentStore store = new DocumentStore(data.resolve("store"));
         EnvelopeValidator validator = new EnvelopeValidator(ValidationSettings.fromProperties(properties),
-                Files.createDirectories(data.resolve("spool")));
+                DataDirectory.folder(data, "spool"));
+        long maxEnvelopeBytes = ValidationSettings.fromProperties(properties).limits().maxEnvelopeBytes();
         int maxAttempts = Integer.parseInt(properties.getProperty("lienthong.queue.max-delivery-attempts").strip());
 
         Main main = new Main();
@@ -132,7 +136,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         main.bind("jms", jms);
         SignatureSettings signatureSettings = SignatureSettings.from(properties, data);
         if (signatureSettings.trustStore().startsWith(data)) {
-            Files.createDirectories(signatureSettings.trustStore()); // the default place, empty until anchors are installed
+            FilePermissions.ownerOnlyFolder(signatureSettings.trustStore()); // the default place, empty until anchors are installed
         }
         DocumentVerifier verifier = DocumentVerifier.create(signatureSettings, ValidationSettings.fromProperties(properties).limits(),
                 data.resolve("spool"), clock);
@@ -141,7 +145,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         SignatureGate incomingSignatures = new SignatureGate(verifier, signatureSettings.policy(), log);
         DocumentFindings documentFindings = new DocumentFindings(database);
         OutboundIntake outboundIntake = new OutboundIntake(validator, store, tracker, log,
-                new RefusedFolder(settings.errorFolder()), outgoingSignatures, AgencySigner.fromProperties(properties), clock);
+                RefusedFolder.forDms(settings.errorFolder()), outgoingSignatures, AgencySigner.fromProperties(properties),
+                maxEnvelopeBytes, clock);
         main.bind("outboundIntake", outboundIntake);
         main.bind("axisSender", new AxisSender(axis, store, tracker, marks, log, maxAttempts, clock));
         AxisReachability reachability = new AxisReachability(clock);
@@ -165,11 +170,10 @@ public final class ConnectorRuntime implements AutoCloseable {
         DmsGateway gateway = new DmsGateway(outboundIntake, queues, tracker, pullInbox, documentFindings,
                 data.resolve("dms-work"));
         main.bind("dmsGateway", gateway);
-        main.bind("dmsRestApi", new DmsRestApi(gateway, clients, store, data.resolve("api-uploads"),
-                ValidationSettings.fromProperties(properties).limits().maxEnvelopeBytes()));
+        main.bind("dmsRestApi", new DmsRestApi(gateway, clients, store, data.resolve("api-uploads"), maxEnvelopeBytes));
         // --- Folder and JMS interfaces for DMS clients (vn.lienthong.dms.folder, vn.lienthong.dms.jms). ---
-        main.bind("folderIntake", new FolderIntake(clients, gateway, clock));
-        main.bind("jmsIntake", new JmsIntake(clients, gateway, data.resolve("dms-work")));
+        main.bind("folderIntake", new FolderIntake(clients, gateway, maxEnvelopeBytes, clock));
+        main.bind("jmsIntake", new JmsIntake(clients, gateway, data.resolve("dms-work"), maxEnvelopeBytes));
         main.configure().addRoutesBuilder(new FolderRoutes(clients));
         main.configure().addRoutesBuilder(new JmsRoutes(clients));
         main.configure().addRoutesBuilder(new DeliveryRoutes(clients));
@@ -198,12 +202,23 @@ public final class ConnectorRuntime implements AutoCloseable {
                     main.getCamelContext().getRegistry().lookupByNameAndType("dmsGateway", DmsGateway.class),
                     clients, store::pathOf, data.resolve("soap-attachments"));
             // --- end SOAP ---
+            // Everything is open now: what the broker and the database made under the umask becomes owner-only too.
+            DataDirectory.tighten(data, dmsFolders(settings, clients));
         } catch (Exception e) {
             runtime.close();
             throw e;
         }
         LOG.info("Connector started: {}", settings);
         return runtime;
+    }
+
+    /** The DMS's folders, which may lie inside the data directory and keep the permissions the DMS needs. */
+    private static List<Path> dmsFolders(ConnectorSettings settings, ClientRegistry clients) {
+        List<Path> folders = new ArrayList<>(List.of(settings.outbox(), settings.inbox(), settings.statusInbox(),
+                settings.errorFolder()));
+        clients.all().stream().map(client -> client.delivery().folder()).filter(Objects::nonNull)
+                .map(Path::toAbsolutePath).forEach(folders::add);
+        return folders;
     }
 
     /** The operations API goes on Camel's management server, beside /health. */

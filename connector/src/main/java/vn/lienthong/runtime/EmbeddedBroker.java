@@ -2,6 +2,7 @@ package vn.lienthong.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +13,14 @@ import java.util.regex.Pattern;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager;
+import vn.lienthong.transport.FilePermissions;
 
 /**
  * The connector's own Artemis broker, started from config/broker.xml with its {@code ${lienthong.*}}
  * placeholders filled from the connector's configuration, its journal under the data directory, reachable only
- * in-VM ({@code vm://ID}). Several connectors in one JVM (the demo, tests) each get their own ID.
+ * in-VM ({@code vm://ID}). Several connectors in one JVM (the demo, tests) each get their own ID. Its folder and the
+ * broker.xml written there are the connector's user's alone; the journal files Artemis makes under the umask inside
+ * that folder are made so at start too.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -42,19 +46,23 @@ public final class EmbeddedBroker implements AutoCloseable {
      */
     public static EmbeddedBroker start(Path directory, int vmId, Properties settings, ActiveMQSecurityManager security,
                                        Consumer<Configuration> adjust) throws Exception {
-        Files.createDirectories(directory);
+        FilePermissions.ownerOnlyFolder(directory);
         Properties values = new Properties();
         values.putAll(settings);
         values.setProperty("lienthong.broker.directory", directory.toAbsolutePath().toString());
         values.setProperty("lienthong.broker.vm-id", Integer.toString(vmId));
         Path resolved = directory.resolve("broker.xml");
-        Files.writeString(resolved, resolve(template(), values), StandardCharsets.UTF_8);
+        Files.deleteIfExists(resolved);
+        try (OutputStream out = FilePermissions.newOwnerOnlyFile(resolved)) {
+            out.write(resolve(template(), values).getBytes(StandardCharsets.UTF_8));
+        }
         EmbeddedBroker broker = new EmbeddedBroker(vmId);
         broker.server.setConfigResourcePath(resolved.toUri().toString());
         broker.server.setSecurityManager(security);
         broker.server.createActiveMQServer();
         adjust.accept(broker.server.getConfiguration());
         broker.server.start();
+        DataDirectory.tighten(directory, java.util.List.of()); // the journal, bindings and paging files just made
         return broker;
     }
 

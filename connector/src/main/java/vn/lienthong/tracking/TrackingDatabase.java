@@ -1,8 +1,13 @@
 package vn.lienthong.tracking;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -34,11 +39,15 @@ public final class TrackingDatabase implements AutoCloseable {
         this.ownedPool = ownedPool;
     }
 
-    /** Opens (creating if needed) {@code <dataDirectory>/tracking.mv.db}. */
+    /**
+     * Opens (creating if needed) {@code <dataDirectory>/tracking.mv.db}. The folder and the database file hold the
+     * transmission log: they are made the connector's user's alone (H2 creates its file under the umask).
+     */
     public static TrackingDatabase openH2(Path dataDirectory) {
         String url = h2Url(dataDirectory);
         try {
             Files.createDirectories(dataDirectory);
+            ownerOnly(dataDirectory, OWNER_ONLY_FOLDER);
         } catch (IOException e) {
             throw new TrackingException("could not create the data directory " + dataDirectory, e);
         }
@@ -48,11 +57,29 @@ public final class TrackingDatabase implements AutoCloseable {
         pool.setMaxConnections(MAX_POOLED_CONNECTIONS);
         try {
             Schema.apply(pool);
+            try (var files = Files.newDirectoryStream(dataDirectory, "tracking.*")) {
+                for (Path file : files) {
+                    ownerOnly(file, OWNER_ONLY);
+                }
+            }
+        } catch (IOException e) {
+            pool.dispose();
+            throw new TrackingException("could not make the database files owner-only in " + dataDirectory, e);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
         }
         return new TrackingDatabase(pool, pool);
+    }
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
+
+    private static void ownerOnly(Path path, Set<PosixFilePermission> permissions) throws IOException {
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        if (posix && (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS))) {
+            Files.setPosixFilePermissions(path, permissions);
+        }
     }
 
     /** Uses a DataSource the caller owns (and closes): {@link #close()} leaves it open. */

@@ -16,14 +16,14 @@ import java.util.UUID;
  * The connector's own copy of every document it handles, one file per document key under the data directory.
  * Queue messages carry only the key (claim check), so no queue and no step holds a document in memory.
  * Files arrive under a temporary name and are renamed into place, so a crash never leaves a partial document
- * under a key.
+ * under a key. The store and every file in it are the connector's user's alone.
  */
 public final class DocumentStore {
 
     private final Path directory;
 
     public DocumentStore(Path directory) throws IOException {
-        this.directory = Files.createDirectories(directory);
+        this.directory = FilePermissions.ownerOnlyFolder(directory);
         removeUnfinishedCopies();
     }
 
@@ -43,21 +43,44 @@ public final class DocumentStore {
     public record Imported(Path file, String sha256, long size) {
     }
 
-    /** Copies a file in under a temporary name; {@link #keep} gives it its key. */
-    public Imported importCopy(Path source) throws IOException {
-        try (InputStream in = Files.newInputStream(source)) {
-            return importStream(in);
-        }
-    }
-
-    public Imported importStream(InputStream in) throws IOException {
+    /**
+     * Copies a stream in under a temporary name ({@link #keep} gives it its key), at most {@code maxBytes} of it: a
+     * stream that goes on is cut there, what was copied is removed, and {@link TooLarge} is thrown. Whatever a sender
+     * hands over, the store never takes more than that of it.
+     */
+    public Imported importStream(InputStream in, long maxBytes) throws IOException {
         Path temporary = newTemporaryFile();
         MessageDigest digest = sha256();
-        long size;
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
-            size = in.transferTo(out);
+        long size = 0;
+        try (OutputStream out = new DigestOutputStream(FilePermissions.newOwnerOnlyFile(temporary), digest)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                size += n;
+                if (size > maxBytes) {
+                    throw new TooLarge(maxBytes);
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
         }
         return new Imported(temporary, HexFormat.of().formatHex(digest.digest()), size);
+    }
+
+    /** What was handed over is larger than allowed; nothing of it is kept. */
+    public static final class TooLarge extends IOException {
+
+        private final long limit;
+
+        TooLarge(long limit) {
+            super("larger than " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
+        }
     }
 
     /** A fresh temporary name in the store (same file system, so the final rename is atomic). */

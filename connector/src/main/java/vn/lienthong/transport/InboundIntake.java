@@ -100,7 +100,7 @@ public final class InboundIntake {
         DocumentKey key = received.key(sha256);
         // Signatures are judged whenever the envelope could be read, so that a held package carries every reason.
         SignatureGate.Judgement judgement = report.header().isEmpty() ? null
-                : signatures.judge(file, "axis-" + axisDocId + ".edxml", sha256, "axis DocId " + axisDocId, false);
+                : signatures.judge(file, "axis-" + axisDocId + ".edxml", null, sha256, "axis DocId " + axisDocId, false);
         boolean signaturesStopIt = judgement != null && !judgement.letsThrough();
         if (!report.valid() || signaturesStopIt) {
             boolean quarantine = report.valid() && judgement.action() == SignaturePolicy.Action.QUARANTINE;

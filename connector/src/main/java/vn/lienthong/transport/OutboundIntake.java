@@ -2,8 +2,10 @@ package vn.lienthong.transport;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,10 @@ import vn.lienthong.validation.ValidationReport;
  * Takes a document the DMS handed over (a file in the outbox): copies it into the store, validates it, and
  * either refuses it with every finding (into the error folder) or registers it under its key for the outbound
  * queue. A file picked up twice (a crash before the outbox file was removed) is recognised by its key.
+ * <p>
+ * What is handed over is never copied beyond the envelope size limit: an outbox entry larger than that, or that is
+ * no regular file (a symbolic link, a FIFO), is refused before a byte of it is read, and a stream that goes on past
+ * the limit is cut there.
  */
 public final class OutboundIntake {
 
@@ -45,11 +51,17 @@ public final class OutboundIntake {
     private final RefusedFolder refused;
     private final SignatureGate signatures;
     private final EnvelopeSigner signer;
+    private final long maxEnvelopeBytes;
     private final Clock clock;
 
-    /** {@code signer} is null when the agency does not sign outgoing envelopes. */
+    /**
+     * {@code signer} is null when the agency does not sign outgoing envelopes; {@code maxEnvelopeBytes} is the
+     * envelope size limit (lienthong.limits.max-envelope-bytes), applied before anything is copied.
+     */
     public OutboundIntake(EnvelopeValidator validator, DocumentStore store, DocumentTracker tracker, TransmissionLog log,
-                          RefusedFolder refused, SignatureGate signatures, EnvelopeSigner signer, Clock clock) {
+                          RefusedFolder refused, SignatureGate signatures, EnvelopeSigner signer, long maxEnvelopeBytes,
+                          Clock clock) {
+        this.maxEnvelopeBytes = maxEnvelopeBytes;
         this.validator = validator;
         this.store = store;
         this.tracker = tracker;
@@ -60,14 +72,42 @@ public final class OutboundIntake {
         this.clock = clock;
     }
 
-    /** A file the DMS dropped into the configured outbox. */
+    /**
+     * A file the DMS dropped into the configured outbox, read through the folder: an entry that is no regular file,
+     * or is over the size limit, is refused unread and moved beside its findings in the error folder.
+     */
     public IntakeResult acceptFromOutbox(File handedOver) throws IOException {
-        return accept(handedOver.toPath(), handedOver.getName(), Submitter.OUTBOX);
+        String name = handedOver.getName();
+        try (DmsFolder outbox = DmsFolder.open(handedOver.toPath().toAbsolutePath().getParent())) {
+            Optional<BasicFileAttributes> entry = outbox.attributes(name);
+            if (entry.isEmpty()) {
+                return new IntakeResult(IntakeResult.Decision.REFUSED, null); // taken back by the DMS meanwhile
+            }
+            Optional<Finding> unread = FolderEntry.refusal(name, entry.get(), maxEnvelopeBytes);
+            if (unread.isPresent()) {
+                return refusedUnread(name, outbox, unread.get(), Submitter.OUTBOX);
+            }
+            try (InputStream envelope = outbox.read(name)) {
+                return accept(envelope, name, Submitter.OUTBOX);
+            }
+        }
     }
 
     /** A document handed over by {@code submitter}, under the name it is known by in logs and parking places. */
     public IntakeResult accept(Path source, String name, Submitter submitter) throws IOException {
-        DocumentStore.Imported imported = store.importCopy(source);
+        try (InputStream envelope = Files.newInputStream(source)) {
+            return accept(envelope, name, submitter);
+        }
+    }
+
+    /** A document streamed by {@code submitter}: copied into the store once, and no further than the size limit. */
+    public IntakeResult accept(InputStream source, String name, Submitter submitter) throws IOException {
+        DocumentStore.Imported imported;
+        try {
+            imported = store.importStream(source, maxEnvelopeBytes);
+        } catch (DocumentStore.TooLarge tooLarge) {
+            return refusedUnread(name, null, FolderEntry.tooLarge(maxEnvelopeBytes), submitter);
+        }
         ValidationReport report = withSenderCheck(validator.validate(imported.file(), Direction.OUTBOUND), submitter);
         if (!report.valid()) {
             String where = submitter.parkRefused() ? "; findings beside " + refused.refuse(name, imported.file(), report) : "";
@@ -77,7 +117,8 @@ public final class OutboundIntake {
             LOG.info("Refused {} from the {}: {}{}", name, submitter.description(), summary(report), where);
             return new IntakeResult(IntakeResult.Decision.REFUSED, null, report, null);
         }
-        SignatureGate.Judgement judgement = signatures.judge(imported.file(), name, imported.sha256(),
+        String heldAs = Envelopes.of(report.header().orElseThrow()).key(imported.sha256()).value();
+        SignatureGate.Judgement judgement = signatures.judge(imported.file(), name, heldAs, imported.sha256(),
                 submitter.description() + " " + name, submitter.parkRefused());
         if (!judgement.letsThrough()) {
             store.discard(imported.file());
@@ -100,6 +141,24 @@ public final class OutboundIntake {
         return new IntakeResult("status".equals(envelope.messageType())
                 ? IntakeResult.Decision.QUEUE_STATUS : IntakeResult.Decision.QUEUE_EDOC, key.value(), report,
                 judgement.signatures());
+    }
+
+    /** Refuses, with the one finding that says why, what {@code submitter} handed over and was not read. */
+    public IntakeResult refuseUnread(String name, Finding why, Submitter submitter) throws IOException {
+        return refusedUnread(name, null, why, submitter);
+    }
+
+    /**
+     * Refuses what was not read in full (an entry that is no regular file, or more than the size limit), with the one
+     * finding that says why; {@code from} is the folder it is in, when the entry itself is to be parked.
+     */
+    private IntakeResult refusedUnread(String name, DmsFolder from, Finding finding, Submitter submitter) throws IOException {
+        ValidationReport report = new ValidationReport(Direction.OUTBOUND, Optional.empty(), List.of(finding));
+        String where = submitter.parkRefused() ? "; findings at " + refused.refuseUnread(name, from, report) : "";
+        log.append(null, Steps.INTAKE_REFUSED, Steps.REFUSED, 1, null,
+                submitter.description() + " " + name + ": " + summary(report) + " (not read)");
+        LOG.info("Refused {} from the {} without reading it: {}{}", name, submitter.description(), summary(report), where);
+        return new IntakeResult(IntakeResult.Decision.REFUSED, null, report, null);
     }
 
     /**

@@ -18,7 +18,9 @@ import vn.lienthong.tracking.TransmissionLog;
  * Checks every signature of a document and applies the signature policy, in both directions. Every verdict goes
  * into the transmission log. Outbound, a document the policy does not let through is parked with its signature
  * report beside it ({@code NAME.signatures.txt} and {@code .json}): refused ones where the sender learns why,
- * quarantined ones where a person decides. Inbound, the gate has no folders: intake holds the package itself.
+ * quarantined ones where a person decides, each under its own key (the name a client gave a document is no
+ * identity: four documents uploaded as "REST upload" are four held documents). Inbound, the gate has no folders:
+ * intake holds the package itself.
  */
 public final class SignatureGate {
 
@@ -35,8 +37,8 @@ public final class SignatureGate {
         this.verifier = verifier;
         this.policy = policy;
         this.log = log;
-        this.refusedFolder = new RefusedFolder(refusedFolder);
-        this.quarantineFolder = new RefusedFolder(quarantineFolder);
+        this.refusedFolder = RefusedFolder.forDms(refusedFolder);
+        this.quarantineFolder = RefusedFolder.ownerOnly(quarantineFolder);
     }
 
     /** A gate that parks nothing: its caller keeps what the policy stops. */
@@ -57,11 +59,13 @@ public final class SignatureGate {
     }
 
     /**
-     * Judges the document in {@code file}; {@code name} is how it is shown and parked, {@code sha256} its hash.
-     * A quarantined document is always parked (it waits for a person); a refused one only when {@code parkRefused}
-     * (an interface that answers its client with the reasons needs no parked copy).
+     * Judges the document in {@code file}; {@code name} is how it is shown and parked when refused, {@code key} the
+     * document key it is held under when quarantined, {@code sha256} its hash. A quarantined document is always
+     * parked (it waits for a person); a refused one only when {@code parkRefused} (an interface that answers its
+     * client with the reasons needs no parked copy).
      */
-    public Judgement judge(Path file, String name, String sha256, String context, boolean parkRefused) throws IOException {
+    public Judgement judge(Path file, String name, String key, String sha256, String context, boolean parkRefused)
+            throws IOException {
         DocumentSignatures signatures = verifier.verify(file);
         SignaturePolicy.Action action = policy.decide(signatures);
         log.append(null, Steps.SIGNATURES_CHECKED, action.name().toLowerCase(java.util.Locale.ROOT), 1, sha256,
@@ -69,7 +73,9 @@ public final class SignatureGate {
         boolean parks = quarantineFolder != null
                 && (action == SignaturePolicy.Action.QUARANTINE || (action == SignaturePolicy.Action.REFUSE && parkRefused));
         if (parks) {
-            Path parked = park(action == SignaturePolicy.Action.REFUSE ? refusedFolder : quarantineFolder, name, file, signatures);
+            Path parked = action == SignaturePolicy.Action.REFUSE
+                    ? refusedFolder.park(name, file, reports(Path.of(FileNames.safe(name)), signatures))
+                    : quarantineFolder.parkOnce(key + ".edxml", file, reports(Path.of(FileNames.safe(name)), signatures));
             LOG.warn("{} {} by the signature policy ({}): parked at {}", context, action, summary(signatures), parked);
         } else if (action == SignaturePolicy.Action.ACCEPT_WITH_WARNING) {
             LOG.info("{} accepted with a warning by the signature policy: {}", context, summary(signatures));
@@ -95,7 +101,7 @@ public final class SignatureGate {
     /** Writes the signature reports beside {@code document}: {@code NAME.signatures.txt} and {@code NAME.signatures.json}. */
     static void writeReports(DocumentSignatures signatures, Path document) throws IOException {
         Path shownAs = document.getFileName();
-        RefusedFolder folder = new RefusedFolder(document.getParent());
+        RefusedFolder folder = RefusedFolder.ownerOnly(document.getParent());
         for (RefusedFolder.Report report : reports(shownAs, signatures)) {
             folder.writeReport(shownAs.toString(), report);
         }
@@ -105,9 +111,5 @@ public final class SignatureGate {
         return List.of(
                 new RefusedFolder.Report(".signatures.txt", writer -> SignatureReports.text(shownAs, signatures, writer)),
                 new RefusedFolder.Report(".signatures.json", writer -> SignatureReports.json(shownAs, signatures, writer)));
-    }
-
-    private static Path park(RefusedFolder folder, String name, Path file, DocumentSignatures signatures) throws IOException {
-        return folder.park(name, file, reports(Path.of(FileNames.safe(name)), signatures));
     }
 }

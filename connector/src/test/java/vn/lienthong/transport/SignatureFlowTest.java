@@ -120,10 +120,13 @@ class SignatureFlowTest {
         try (DemoNetwork network = start(new Properties())) {
             ConnectorRuntime office = network.connector(GOVERNMENT_OFFICE.organId());
             drop(attack("xml-cert-untrusted-ca.edxml"), office);
-            Path quarantined = office.settings().dataDirectory().resolve("quarantine/outbound/xml-cert-untrusted-ca.edxml");
-            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(quarantined));
-            assertThat(quarantined.resolveSibling("xml-cert-untrusted-ca.edxml.signatures.txt")).content(StandardCharsets.UTF_8)
-                    .contains("CHAIN_UNTRUSTED");
+            Path quarantine = office.settings().dataDirectory().resolve("quarantine/outbound");
+            // Held under its document key: the name the DMS gave it is no identity.
+            Path quarantined = await().atMost(Duration.ofSeconds(20)).until(() -> vn.lienthong.dms.folder.DroppedFiles.envelopesIn(quarantine).stream()
+                    .findFirst().orElse(null), java.util.Objects::nonNull);
+            assertThat(quarantined.getFileName().toString()).matches("[0-9a-f]{64}\\.edxml");
+            assertThat(quarantined.resolveSibling(quarantined.getFileName() + ".signatures.txt")).content(StandardCharsets.UTF_8)
+                    .contains("CHAIN_UNTRUSTED").contains("xml-cert-untrusted-ca.edxml");
             assertThat(outcomesOfSignatureChecks(office)).containsExactly("quarantine");
         }
     }

@@ -18,9 +18,10 @@ import vn.lienthong.tracking.PullInbox;
 import vn.lienthong.tracking.RecordedFinding;
 import vn.lienthong.tracking.TrackedDocument;
 import vn.lienthong.tracking.TransmissionLog;
+import vn.lienthong.transport.DmsFolder;
 import vn.lienthong.transport.DocumentStore;
 import vn.lienthong.transport.FileNames;
-import vn.lienthong.transport.RefusedFolder;
+import vn.lienthong.transport.FilePermissions;
 import vn.lienthong.transport.Steps;
 
 /**
@@ -33,6 +34,9 @@ import vn.lienthong.transport.Steps;
  * <p>What validation found in a received document travels with it: in a folder as {@code NAME.findings.json}
  * beside the document (in place before the document appears), to webhooks and JMS as the list of codes, and in the
  * REST and SOAP views of the document in full.
+ *
+ * <p>A folder client's out/ and status/ must be real folders in its root: while one is a symbolic link (or anything
+ * else), nothing is written there, the delivery fails, and the broker tries again later (then dead-letters it).
  */
 public final class DmsDelivery {
 
@@ -64,8 +68,10 @@ public final class DmsDelivery {
         this.inbox = inbox;
         this.clients = clients;
         this.otherModes = Map.copyOf(otherModes);
-        this.documentsFolder = java.nio.file.Files.createDirectories(documentsFolder);
-        this.statusFolder = java.nio.file.Files.createDirectories(statusFolder);
+        DmsFolder.create(documentsFolder).close();
+        DmsFolder.create(statusFolder).close();
+        this.documentsFolder = documentsFolder;
+        this.statusFolder = statusFolder;
     }
 
     /**
@@ -79,8 +85,10 @@ public final class DmsDelivery {
         List<DmsClient> receivers = receivers(document);
         if (receivers.isEmpty()) {
             boolean status = "status".equals(document.messageType());
-            String name = deliverToFolder(status ? statusFolder : documentsFolder, document, DELIVERED_MARK,
-                    findings.of(document.key()));
+            String name;
+            try (DmsFolder folder = DmsFolder.create(status ? statusFolder : documentsFolder)) {
+                name = deliverToFolder(folder, document, DELIVERED_MARK, findings.of(document.key()));
+            }
             delivered(document, name);
             return List.of();
         }
@@ -134,8 +142,12 @@ public final class DmsDelivery {
             throws Exception {
         Path envelope = store.pathOf(document.key().value());
         switch (client.delivery().mode()) {
-            case FOLDER -> deliverToFolder(client.delivery().folder().resolve(status ? "status" : "out"), document,
-                    markOf(client), carried);
+            case FOLDER -> {
+                try (DmsFolder root = DmsFolder.open(client.delivery().folder());
+                     DmsFolder folder = root.sub(status ? "status" : "out", true)) {
+                    deliverToFolder(folder, document, markOf(client), carried);
+                }
+            }
             case PULL -> {
                 inbox.add(client.id(), document.key());
                 marks.mark(document.key(), markOf(client), "pull inbox");
@@ -152,12 +164,12 @@ public final class DmsDelivery {
     }
 
     /** The findings first (so whoever sees the document finds them), then the document itself, exactly once. */
-    private String deliverToFolder(Path folder, TrackedDocument document, String markStep, List<RecordedFinding> carried)
+    private String deliverToFolder(DmsFolder folder, TrackedDocument document, String markStep, List<RecordedFinding> carried)
             throws java.io.IOException {
         String name = finalName(document);
         if (!carried.isEmpty()) {
-            new RefusedFolder(folder).writeReport(name, new RefusedFolder.Report(".findings.json",
-                    writer -> writer.println(DeliveredFindings.json(carried))));
+            byte[] json = (DeliveredFindings.json(carried) + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            folder.write(name + ".findings.json", FilePermissions.FOR_DMS, out -> out.write(json));
         }
         return folders.deliver(store.pathOf(document.key().value()), folder, document.key(), markStep, name);
     }

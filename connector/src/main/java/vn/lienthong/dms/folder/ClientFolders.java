@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import vn.lienthong.dms.DmsClient;
+import vn.lienthong.transport.DmsFolder;
 
 /**
  * The folders of a DMS client whose delivery mode is FOLDER, all under its root folder:
@@ -15,8 +16,14 @@ import vn.lienthong.dms.DmsClient;
  * out/     documents delivered to the DMS (written under a hidden temporary name, then renamed)
  * status/  status notices delivered to the DMS
  * </pre>
+ * The root is the administrator's (it may be reached through a link they made); each of the five must be a real
+ * folder in it, never a symbolic link: a DMS that swapped out/ for a link would have its deliveries written elsewhere,
+ * and one that swapped in/ would have another folder's files sent as its own. They are used through
+ * {@link DmsFolder}, which checks this at every use.
  */
 public record ClientFolders(Path in, Path done, Path error, Path out, Path status) {
+
+    static final List<String> NAMES = List.of("in", "done", "error", "out", "status");
 
     public static ClientFolders of(DmsClient client) {
         Path root = client.delivery().folder();
@@ -28,31 +35,23 @@ public record ClientFolders(Path in, Path done, Path error, Path out, Path statu
                 absolute.resolve("out"), absolute.resolve("status"));
     }
 
-    /** Creates the five folders, so the DMS finds them all from the first start. */
-    public ClientFolders create() throws IOException {
-        for (Path folder : List.of(in, done, error, out, status)) {
-            Files.createDirectories(folder);
-        }
-        return this;
+    public Path root() {
+        return in.getParent();
     }
 
     /**
-     * {@code name} if neither it nor any of its companion files ({@code name + suffix}) exists in {@code folder},
-     * else {@code stem-2.ext}, {@code stem-3.ext}, …: an earlier file of the same name is never overwritten.
+     * Creates the five folders that are missing (for the connector's user and group; others get nothing), so the DMS
+     * finds them all from the first start, and checks that each is a real folder.
+     *
+     * @throws DmsFolder.NotARealFolder when one of them is a symbolic link or anything but a folder
      */
-    static String freeName(Path folder, String name, List<String> companionSuffixes) {
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        String extension = dot > 0 ? name.substring(dot) : "";
-        String candidate = name;
-        for (int n = 2; taken(folder, candidate, companionSuffixes); n++) {
-            candidate = stem + "-" + n + extension;
+    public ClientFolders create() throws IOException {
+        Files.createDirectories(root());
+        try (DmsFolder root = DmsFolder.open(root())) {
+            for (String name : NAMES) {
+                root.sub(name, true).close();
+            }
         }
-        return candidate;
-    }
-
-    private static boolean taken(Path folder, String name, List<String> companionSuffixes) {
-        return Files.exists(folder.resolve(name))
-                || companionSuffixes.stream().anyMatch(suffix -> Files.exists(folder.resolve(name + suffix)));
+        return this;
     }
 }

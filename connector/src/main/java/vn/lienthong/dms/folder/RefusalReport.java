@@ -6,21 +6,22 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.lienthong.dms.DmsError;
 import vn.lienthong.dms.Outcome;
+import vn.lienthong.transport.DmsFolder;
+import vn.lienthong.transport.FilePermissions;
 
 /**
  * Parks a refused file in a client's error/ folder with the reasons beside it: {@code NAME.errors.txt} for a
  * person (every error in Vietnamese, then English, with where it is) and {@code NAME.errors.json} for the DMS
  * ({@code {"file", "client", "status", "errors": [DmsError…]}}, the same error shape as every other interface).
- * The reports are in place before the file arrives, so whoever sees the file also finds why.
+ * The reports are in place before the file arrives, so whoever sees the file also finds why. The name in error/ is
+ * shortened when the reports' names would not fit the file system; {@code "file"} keeps the name it had in in/.
  */
 final class RefusalReport {
 
@@ -31,17 +32,19 @@ final class RefusalReport {
     private RefusalReport() {
     }
 
-    /** Moves {@code file} into {@code errorFolder} after its reports; returns where it now is. */
-    static Path park(Path file, Path errorFolder, String clientId, Outcome outcome, Instant at) throws IOException {
-        String name = ClientFolders.freeName(errorFolder, file.getFileName().toString(), List.of(TEXT, JSON));
-        write(errorFolder.resolve(name + TEXT), text(file.getFileName().toString(), clientId, outcome, at));
+    /** Moves {@code name} from {@code in} into {@code error} after its reports; returns where it now is. */
+    static Path park(DmsFolder in, String name, DmsFolder error, String clientId, Outcome outcome, Instant at)
+            throws IOException {
+        String parked = error.freeName(name, List.of(TEXT, JSON));
+        write(error, parked + TEXT, text(name, clientId, outcome, at));
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("file", file.getFileName().toString());
+        json.put("file", name);
         json.put("client", clientId);
         json.put("status", outcome.status().name());
         json.put("errors", outcome.errors());
-        write(errorFolder.resolve(name + JSON), MAPPER.writeValueAsString(json));
-        return Files.move(file, errorFolder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        write(error, parked + JSON, MAPPER.writeValueAsString(json));
+        in.move(name, error, parked);
+        return error.path().resolve(parked);
     }
 
     static String text(String fileName, String clientId, Outcome outcome, Instant at) {
@@ -78,9 +81,7 @@ final class RefusalReport {
     }
 
     /** Under a hidden temporary name, then renamed: a DMS never reads half a report. */
-    private static void write(Path target, String content) throws IOException {
-        Path temporary = target.resolveSibling("." + target.getFileName() + ".part");
-        Files.writeString(temporary, content, StandardCharsets.UTF_8);
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    private static void write(DmsFolder folder, String name, String content) throws IOException {
+        folder.write(name, FilePermissions.FOR_DMS, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.dms.DmsError;
 import vn.lienthong.dms.Outcome;
+import vn.lienthong.transport.DmsFolder;
 
 class RefusalReportTest {
 
@@ -39,7 +40,7 @@ class RefusalReportTest {
         Path error = Files.createDirectories(root.resolve("error"));
         Path dropped = Files.writeString(in.resolve("cv-9.edxml"), "<edXML/>", StandardCharsets.UTF_8);
 
-        Path parked = RefusalReport.park(dropped, error, "g22-folder", REFUSED, AT);
+        Path parked = park(in, "cv-9.edxml", error);
 
         assertThat(parked).isEqualTo(error.resolve("cv-9.edxml")).hasContent("<edXML/>");
         assertThat(dropped).doesNotExist();
@@ -54,13 +55,42 @@ class RefusalReportTest {
     void a_second_refusal_of_the_same_name_keeps_the_first_one_and_its_reports() throws Exception {
         Path in = Files.createDirectories(root.resolve("in"));
         Path error = Files.createDirectories(root.resolve("error"));
-        RefusalReport.park(Files.writeString(in.resolve("cv-9.edxml"), "first"), error, "g22-folder", REFUSED, AT);
+        Files.writeString(in.resolve("cv-9.edxml"), "first");
+        park(in, "cv-9.edxml", error);
+        Files.writeString(in.resolve("cv-9.edxml"), "second");
 
-        Path second = RefusalReport.park(Files.writeString(in.resolve("cv-9.edxml"), "second"), error, "g22-folder", REFUSED, AT);
+        Path second = park(in, "cv-9.edxml", error);
 
         assertThat(error.resolve("cv-9.edxml")).hasContent("first");
         assertThat(second).isEqualTo(error.resolve("cv-9-2.edxml")).hasContent("second");
         assertThat(error.resolve("cv-9-2.edxml.errors.txt")).exists();
         assertThat(error.resolve("cv-9-2.edxml.errors.json")).exists();
+    }
+
+    @Test
+    void a_name_too_long_for_its_reports_is_shortened_in_error_and_kept_whole_in_the_json() throws Exception {
+        Path in = Files.createDirectories(root.resolve("in"));
+        Path error = Files.createDirectories(root.resolve("error"));
+        StringBuilder stem = new StringBuilder();
+        while (stem.toString().getBytes(StandardCharsets.UTF_8).length < 240) {
+            stem.append("Công-văn-");
+        }
+        String longName = stem + ".edxml"; // 249 bytes of UTF-8: in/ holds it, NAME.errors.json would not fit
+        Files.writeString(in.resolve(longName), "<edXML/>");
+
+        Path parked = park(in, longName, error);
+
+        String reportName = parked.getFileName() + ".errors.json";
+        assertThat(reportName.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
+        assertThat(parked.getFileName().toString()).endsWith(".edxml").startsWith("Công-văn-");
+        JsonNode json = new ObjectMapper().readTree(error.resolve(reportName).toFile());
+        assertThat(json.path("file").asText()).isEqualTo(longName);
+        assertThat(error.resolve(parked.getFileName() + ".errors.txt")).exists();
+    }
+
+    private static Path park(Path in, String name, Path error) throws Exception {
+        try (DmsFolder from = DmsFolder.open(in); DmsFolder to = DmsFolder.open(error)) {
+            return RefusalReport.park(from, name, to, "g22-folder", REFUSED, AT);
+        }
     }
 }
