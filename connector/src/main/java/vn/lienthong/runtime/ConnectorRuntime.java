@@ -47,6 +47,8 @@ import vn.lienthong.dms.jms.JmsRoutes;
 import vn.lienthong.dms.webhook.WebhookDelivery;
 import vn.lienthong.dms.soap.SoapEndpoint;
 import vn.lienthong.dms.soap.SoapSettings;
+import vn.lienthong.http.ListenerLimits;
+import vn.lienthong.http.VertxListeners;
 import vn.lienthong.tracking.PullInbox;
 import vn.lienthong.transport.DocumentStore;
 import vn.lienthong.transport.InboundHold;
@@ -82,7 +84,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     private SoapEndpoint soap;
     /** The DMS clients of lienthong.dms.clients-file. */
     private ClientRegistry clients = ClientRegistry.empty();
-    /** The Vert.x of Camel's HTTP servers when the REST API runs TLS (see ApiTls); null otherwise. */
+    /** The Vert.x of Camel's HTTP servers (REST API, health); null when neither runs. */
     private Vertx apiVertx;
 
     private ConnectorRuntime(ConnectorSettings settings, EmbeddedBroker broker, CachingConnectionFactory connectionFactory,
@@ -179,11 +181,20 @@ public final class ConnectorRuntime implements AutoCloseable {
         if (settings.dmsTls() != null) {
             LOG.info("DMS interfaces (REST, SOAP): {}", settings.dmsTls());
         }
-        if (settings.dmsTls() != null && Boolean.parseBoolean(properties.getProperty("lienthong.api.enabled", "true").strip())) {
-            // --- TLS of the REST API (vn.lienthong.dms.rest.ApiTls): Camel Main finds both in its registry. ---
-            runtime.apiVertx = Vertx.vertx();
-            main.bind("apiVertx", ApiTls.requestingClientCertificates(runtime.apiVertx));
-            main.bind("apiServerFactory", ApiTls.serverFactory(settings.dmsTls()));
+        boolean apiEnabled = Boolean.parseBoolean(properties.getProperty("lienthong.api.enabled", "true").strip());
+        if (apiEnabled || settings.httpEnabled()) {
+            // --- Camel's HTTP servers (REST API; health and operations) take their Vert.x from the registry: this one
+            //     gives each its listener limits (vn.lienthong.http), and the REST API its TLS (ApiTls). ---
+            runtime.apiVertx = Vertx.vertx(VertxListeners.vertxOptions());
+            Vertx vertx = runtime.apiVertx;
+            if (settings.dmsTls() != null && apiEnabled) {
+                vertx = ApiTls.requestingClientCertificates(vertx);
+                main.bind("apiServerFactory", ApiTls.serverFactory(settings.dmsTls()));
+            }
+            main.bind("apiVertx", VertxListeners.guarding(vertx, Map.of(
+                    Integer.parseInt(properties.getProperty("lienthong.api.port", "8774").strip()),
+                    ListenerLimits.from(properties, "lienthong.api", 200),
+                    settings.httpPort(), ListenerLimits.from(properties, "lienthong.http", 50))));
         }
         InboundHold hold = new InboundHold(tracker, documentFindings, log, store, queues);
         try {
@@ -290,7 +301,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         }
         stopQuietly("Camel", main::stop);
         if (apiVertx != null) {
-            stopQuietly("REST API's Vert.x", () -> apiVertx.close().toCompletionStage().toCompletableFuture()
+            stopQuietly("Vert.x of the HTTP servers", () -> apiVertx.close().toCompletionStage().toCompletableFuture()
                     .get(10, TimeUnit.SECONDS));
         }
         stopQuietly("JMS connections", connectionFactory::destroy);

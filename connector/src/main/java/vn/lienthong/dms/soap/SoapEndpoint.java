@@ -54,11 +54,13 @@ public final class SoapEndpoint implements AutoCloseable {
     private final Server server;
     private final int port;
     private final URI address;
+    private final SoapListener listener;
 
-    private SoapEndpoint(Server server, int port, URI address) {
+    private SoapEndpoint(Server server, int port, URI address, SoapListener listener) {
         this.server = server;
         this.port = port;
         this.address = address;
+        this.listener = listener;
     }
 
     /**
@@ -88,6 +90,7 @@ public final class SoapEndpoint implements AutoCloseable {
             SoapTls.configurePort(BUS, settings.host(), settings.port(), tls);
         }
         Path attachments = Files.createDirectories(workDirectory);
+        SoapListener listener = SoapListener.prepare(BUS, settings);
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(BUS);
         factory.setServiceBean(new DmsSoapService(gateway, clients, envelopeFiles));
@@ -100,8 +103,14 @@ public final class SoapEndpoint implements AutoCloseable {
         factory.getOutFaultInterceptors().add(new MtomForBinaryAnswers());
         factory.getOutFaultInterceptors().add(new FaultShaping());
         Server server = factory.create();
-        LOG.info("SOAP interface for DMS clients at {}", settings.address());
-        return new SoapEndpoint(server, settings.port(), URI.create(settings.address()));
+        try {
+            listener.watch();
+        } catch (Exception e) {
+            new SoapEndpoint(server, settings.port(), URI.create(settings.address()), listener).close();
+            throw new IOException("the SOAP listener on port " + settings.port() + " cannot be limited: " + e.getMessage(), e);
+        }
+        LOG.info("SOAP interface for DMS clients at {} ({})", settings.address(), settings.listener());
+        return new SoapEndpoint(server, settings.port(), URI.create(settings.address()), listener);
     }
 
     /**
@@ -146,6 +155,7 @@ public final class SoapEndpoint implements AutoCloseable {
             server.destroy();
         } finally {
             JettyHTTPServerEngineFactory.destroyForPort(port);
+            listener.close();
         }
     }
 }
