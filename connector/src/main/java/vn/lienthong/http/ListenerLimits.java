@@ -9,7 +9,8 @@ import java.util.Properties;
  *
  * @param headerTimeout  how long a connection may take to send a complete request header, from its opening or from
  *                       the end of the previous answer; a trickled header does not reset it
- * @param idleTimeout    how long a connection may send and receive nothing at all
+ * @param idleTimeout    how long a connection may send and receive nothing at all while a request is handled (between
+ *                       requests the header timeout applies); it must cover the longest check of a document
  * @param maxConnections how many connections the listener holds at once; the excess is refused at once
  */
 public record ListenerLimits(Duration headerTimeout, Duration idleTimeout, int maxConnections) {
@@ -23,10 +24,10 @@ public record ListenerLimits(Duration headerTimeout, Duration idleTimeout, int m
     }
 
     /** The limits under {@code prefix} (e.g. "lienthong.api"), each key falling back to the given default. */
-    public static ListenerLimits from(Properties properties, String prefix, int defaultMaxConnections) {
+    public static ListenerLimits from(Properties properties, String prefix, long defaultIdleMillis, int defaultMaxConnections) {
         return new ListenerLimits(
                 Duration.ofMillis(number(properties, prefix + ".header-timeout-ms", 5_000)),
-                Duration.ofMillis(number(properties, prefix + ".idle-timeout-ms", 30_000)),
+                Duration.ofMillis(number(properties, prefix + ".idle-timeout-ms", defaultIdleMillis)),
                 (int) number(properties, prefix + ".max-connections", defaultMaxConnections));
     }
 

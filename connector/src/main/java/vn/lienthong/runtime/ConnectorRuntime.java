@@ -193,8 +193,8 @@ public final class ConnectorRuntime implements AutoCloseable {
             }
             main.bind("apiVertx", VertxListeners.guarding(vertx, Map.of(
                     Integer.parseInt(properties.getProperty("lienthong.api.port", "8774").strip()),
-                    ListenerLimits.from(properties, "lienthong.api", 200),
-                    settings.httpPort(), ListenerLimits.from(properties, "lienthong.http", 50))));
+                    ListenerLimits.from(properties, "lienthong.api", 120_000, 200),
+                    settings.httpPort(), ListenerLimits.from(properties, "lienthong.http", 30_000, 50))));
         }
         InboundHold hold = new InboundHold(tracker, documentFindings, log, store, queues);
         try {

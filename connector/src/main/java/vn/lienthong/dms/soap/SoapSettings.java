@@ -7,11 +7,12 @@ import vn.lienthong.http.ListenerLimits;
 /**
  * Where the SOAP interface listens ({@code lienthong.soap.*}), whether over TLS (when {@code lienthong.dms.tls.keystore}
  * is set, the same TLS as the REST API) and the largest envelope it takes as an MTOM attachment (the same limit as
- * everywhere else, {@code lienthong.limits.max-envelope-bytes}), and what the listener allows a connection
- * ({@link ListenerLimits}).
+ * everywhere else, {@code lienthong.limits.max-envelope-bytes}), how many MTOM parts and bytes one request may carry
+ * ({@code lienthong.soap.max-attachments}, {@code lienthong.soap.max-request-bytes}: by default the largest envelope
+ * plus what inline base64 may take), and what the listener allows a connection ({@link ListenerLimits}).
  */
 public record SoapSettings(boolean enabled, String host, int port, String path, boolean tls, long maxEnvelopeBytes,
-                           ListenerLimits listener) {
+                           int maxAttachments, long maxRequestBytes, ListenerLimits listener) {
 
     public static SoapSettings from(Properties properties) {
         String path = value(properties, "lienthong.soap.path", "/soap/dms");
@@ -23,7 +24,10 @@ public record SoapSettings(boolean enabled, String host, int port, String path, 
                 path.startsWith("/") ? path : "/" + path,
                 !value(properties, DmsTls.KEYSTORE, "").isEmpty(),
                 maxEnvelopeBytes,
-                ListenerLimits.from(properties, "lienthong.soap", 200));
+                Integer.parseInt(value(properties, "lienthong.soap.max-attachments", "2")),
+                Long.parseLong(value(properties, "lienthong.soap.max-request-bytes",
+                        Long.toString(maxEnvelopeBytes + 2L * SoapEndpoint.MAX_INLINE_TEXT_CHARS))),
+                ListenerLimits.from(properties, "lienthong.soap", 120_000, 200));
     }
 
     /** The endpoint address; a host that is an IPv6 literal is bracketed. */
