@@ -37,6 +37,7 @@ import vn.lienthong.dms.ClientRegistry;
 import vn.lienthong.dms.DmsGateway;
 import vn.lienthong.dms.rest.ApiTls;
 import vn.lienthong.dms.rest.DmsRestApi;
+import vn.lienthong.dms.rest.RestLimits;
 import vn.lienthong.dms.Delivery;
 import vn.lienthong.dms.folder.FolderIntake;
 import vn.lienthong.dms.folder.FolderRoutes;
@@ -167,7 +168,7 @@ public final class ConnectorRuntime implements AutoCloseable {
                 data.resolve("dms-work"));
         main.bind("dmsGateway", gateway);
         main.bind("dmsRestApi", new DmsRestApi(gateway, clients, store, data.resolve("api-uploads"),
-                ValidationSettings.fromProperties(properties).limits().maxEnvelopeBytes()));
+                RestLimits.from(properties, ValidationSettings.fromProperties(properties).limits().maxEnvelopeBytes())));
         // --- Folder and JMS interfaces for DMS clients (vn.lienthong.dms.folder, vn.lienthong.dms.jms). ---
         main.bind("folderIntake", new FolderIntake(clients, gateway, clock));
         main.bind("jmsIntake", new JmsIntake(clients, gateway, data.resolve("dms-work")));
