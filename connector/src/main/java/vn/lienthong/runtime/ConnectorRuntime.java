@@ -40,6 +40,7 @@ import vn.lienthong.dms.ClientRegistry;
 import vn.lienthong.dms.DmsGateway;
 import vn.lienthong.dms.rest.ApiTls;
 import vn.lienthong.dms.rest.DmsRestApi;
+import vn.lienthong.dms.rest.RestLimits;
 import vn.lienthong.dms.Delivery;
 import vn.lienthong.dms.folder.FolderIntake;
 import vn.lienthong.dms.folder.FolderRoutes;
@@ -50,6 +51,8 @@ import vn.lienthong.dms.jms.JmsRoutes;
 import vn.lienthong.dms.webhook.WebhookDelivery;
 import vn.lienthong.dms.soap.SoapEndpoint;
 import vn.lienthong.dms.soap.SoapSettings;
+import vn.lienthong.http.ListenerLimits;
+import vn.lienthong.http.VertxListeners;
 import vn.lienthong.tracking.PullInbox;
 import vn.lienthong.transport.DocumentStore;
 import vn.lienthong.transport.FilePermissions;
@@ -86,7 +89,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     private SoapEndpoint soap;
     /** The DMS clients of lienthong.dms.clients-file. */
     private ClientRegistry clients = ClientRegistry.empty();
-    /** The Vert.x of Camel's HTTP servers when the REST API runs TLS (see ApiTls); null otherwise. */
+    /** The Vert.x of Camel's HTTP servers (REST API, health); null when neither runs. */
     private Vertx apiVertx;
 
     private ConnectorRuntime(ConnectorSettings settings, EmbeddedBroker broker, CachingConnectionFactory connectionFactory,
@@ -170,7 +173,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         DmsGateway gateway = new DmsGateway(outboundIntake, queues, tracker, pullInbox, documentFindings,
                 data.resolve("dms-work"));
         main.bind("dmsGateway", gateway);
-        main.bind("dmsRestApi", new DmsRestApi(gateway, clients, store, data.resolve("api-uploads"), maxEnvelopeBytes));
+        main.bind("dmsRestApi", new DmsRestApi(gateway, clients, store, data.resolve("api-uploads"),
+                RestLimits.from(properties, maxEnvelopeBytes)));
         // --- Folder and JMS interfaces for DMS clients (vn.lienthong.dms.folder, vn.lienthong.dms.jms). ---
         main.bind("folderIntake", new FolderIntake(clients, gateway, maxEnvelopeBytes, clock));
         main.bind("jmsIntake", new JmsIntake(clients, gateway, data.resolve("dms-work"), maxEnvelopeBytes));
@@ -185,11 +189,20 @@ public final class ConnectorRuntime implements AutoCloseable {
         if (settings.dmsTls() != null) {
             LOG.info("DMS interfaces (REST, SOAP): {}", settings.dmsTls());
         }
-        if (settings.dmsTls() != null && Boolean.parseBoolean(properties.getProperty("lienthong.api.enabled", "true").strip())) {
-            // --- TLS of the REST API (vn.lienthong.dms.rest.ApiTls): Camel Main finds both in its registry. ---
-            runtime.apiVertx = Vertx.vertx();
-            main.bind("apiVertx", ApiTls.requestingClientCertificates(runtime.apiVertx));
-            main.bind("apiServerFactory", ApiTls.serverFactory(settings.dmsTls()));
+        boolean apiEnabled = Boolean.parseBoolean(properties.getProperty("lienthong.api.enabled", "true").strip());
+        if (apiEnabled || settings.httpEnabled()) {
+            // --- Camel's HTTP servers (REST API; health and operations) take their Vert.x from the registry: this one
+            //     gives each its listener limits (vn.lienthong.http), and the REST API its TLS (ApiTls). ---
+            runtime.apiVertx = Vertx.vertx(VertxListeners.vertxOptions());
+            Vertx vertx = runtime.apiVertx;
+            if (settings.dmsTls() != null && apiEnabled) {
+                vertx = ApiTls.requestingClientCertificates(vertx);
+                main.bind("apiServerFactory", ApiTls.serverFactory(settings.dmsTls()));
+            }
+            main.bind("apiVertx", VertxListeners.guarding(vertx, Map.of(
+                    Integer.parseInt(properties.getProperty("lienthong.api.port", "8774").strip()),
+                    ListenerLimits.from(properties, "lienthong.api", 120_000, 200),
+                    settings.httpPort(), ListenerLimits.from(properties, "lienthong.http", 30_000, 50))));
         }
         InboundHold hold = new InboundHold(tracker, documentFindings, log, store, queues);
         try {
@@ -307,7 +320,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         }
         stopQuietly("Camel", main::stop);
         if (apiVertx != null) {
-            stopQuietly("REST API's Vert.x", () -> apiVertx.close().toCompletionStage().toCompletableFuture()
+            stopQuietly("Vert.x of the HTTP servers", () -> apiVertx.close().toCompletionStage().toCompletableFuture()
                     .get(10, TimeUnit.SECONDS));
         }
         stopQuietly("JMS connections", connectionFactory::destroy);

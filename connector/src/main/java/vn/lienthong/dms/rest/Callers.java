@@ -12,7 +12,8 @@ import vn.lienthong.dms.ClientRegistry;
 import vn.lienthong.dms.DmsClient;
 
 /**
- * Who is calling: the DMS client whose API key is in {@code X-Api-Key} or {@code Authorization: Bearer <key>},
+ * Who is calling: the DMS client whose API key is in the header {@code X-Api-Key} or {@code Authorization: Bearer <key>}
+ * (a key in the query string is not looked at),
  * else, on a TLS connection, the one whose certificate the client presented. A key that is given but wrong is not
  * rescued by a certificate: the caller meant to use the key.
  */
@@ -27,19 +28,24 @@ final class Callers {
     }
 
     Optional<DmsClient> identify(Message message) {
-        String key = apiKey(message);
+        HttpServerRequest request = RequestBody.of(message);
+        String key = apiKey(request);
         if (key != null) {
             return registry.byApiKey(key);
         }
-        return certificate(RequestBody.of(message)).flatMap(registry::byCertificate);
+        return certificate(request).flatMap(registry::byCertificate);
     }
 
-    private static String apiKey(Message message) {
-        String key = message.getHeader("X-Api-Key", String.class);
+    /**
+     * From the request's own HTTP headers, never from Camel's message headers: platform-http copies query
+     * parameters into those, and a key in a URL ends up in proxies' and servers' access logs and browser histories.
+     */
+    private static String apiKey(HttpServerRequest request) {
+        String key = request.getHeader("X-Api-Key");
         if (key != null && !key.isBlank()) {
             return key.strip();
         }
-        String authorization = message.getHeader("Authorization", String.class);
+        String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
             String bearer = authorization.substring(BEARER.length()).strip();
             return bearer.isEmpty() ? null : bearer;

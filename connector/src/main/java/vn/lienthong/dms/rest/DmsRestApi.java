@@ -49,20 +49,25 @@ public final class DmsRestApi {
     private final Callers callers;
     private final DocumentStore store;
     private final Submissions submissions;
+    private final RestLimits limits;
+    private final ClientSlots slots;
 
     /** {@code uploads} holds request bodies while they are handled; what a crash left there is removed now. */
-    public DmsRestApi(DmsGateway gateway, ClientRegistry clients, DocumentStore store, Path uploads, long maxEnvelopeBytes)
+    public DmsRestApi(DmsGateway gateway, ClientRegistry clients, DocumentStore store, Path uploads, RestLimits limits)
             throws IOException {
         this.gateway = gateway;
         this.callers = new Callers(clients);
         this.store = store;
-        this.submissions = new Submissions(gateway, uploads, maxEnvelopeBytes);
+        this.submissions = new Submissions(gateway, uploads, limits);
+        this.limits = limits;
+        this.slots = new ClientSlots(limits.maxRequestsPerClient());
     }
 
     /** POST /documents: an edXML envelope (application/xml) or metadata and files (multipart/form-data). */
     public void submit(Exchange exchange) {
         asClient(exchange, "submit", (client, message) -> {
-            Outcome outcome = submissions.submit(client, RequestBody.of(message), message.getHeader(Exchange.CONTENT_TYPE, String.class));
+            HttpServerRequest request = RequestBody.of(message);
+            Outcome outcome = submissions.submit(client, request, request.getHeader("Content-Type"));
             LOG.info("REST submit by client {}: {}{}", client.id(), outcome.status(), outcome.key() == null ? "" : " " + outcome.key());
             Responses.outcome(message, outcome);
         });
@@ -91,7 +96,7 @@ public final class DmsRestApi {
     public void reportStatus(Exchange exchange) {
         asClient(exchange, "status", (client, message) -> {
             String key = key(message);
-            StatusReport report = RestJson.readBody(RequestBody.of(message), StatusReport.class);
+            StatusReport report = RestJson.readBody(RequestBody.of(message), StatusReport.class, limits);
             Outcome outcome = gateway.reportStatus(client, key, report, Submissions.CHANNEL);
             LOG.info("REST status by client {} for {}: {}", client.id(), key, outcome.status());
             Responses.outcome(message, outcome);
@@ -149,15 +154,29 @@ public final class DmsRestApi {
             if (client.isEmpty()) {
                 LOG.info("REST {}: refused a caller without a valid API key or client certificate", operation);
                 Responses.outcome(message, Outcome.failed(Outcome.Status.UNAUTHENTICATED, DmsError.of(GatewayCode.UNAUTHENTICATED)));
-            } else {
+                return;
+            }
+            String id = client.get().id();
+            if (!slots.tryTake(id)) {
+                LOG.info("REST {} by client {}: refused, {} requests of the client already in progress", operation, id,
+                        slots.perClient());
+                Responses.tooManyRequests(message, RestErrors.tooManyRequests(slots.perClient(), RestLimits.RETRY_AFTER_SECONDS),
+                        RestLimits.RETRY_AFTER_SECONDS);
+                return;
+            }
+            try {
                 answer.answer(client.get(), message);
+            } finally {
+                slots.give(id);
             }
         });
     }
 
     /**
-     * Runs one answer so that whatever happens the client gets the one error shape, and whatever of the body was
-     * not read is drained, which keeps the connection usable.
+     * Runs one answer so that whatever happens the client gets the one error shape. After a success, whatever of the
+     * body was not read is drained, which keeps the connection usable. After a refusal of a request that came with a
+     * body (unauthenticated, too large, too slow, too many), the connection is closed once the answer is sent: the
+     * rest of a body the connector will not take is dropped only until then, not read to its end.
      */
     private static void answer(Exchange exchange, String operation, Answer answer) {
         Message message = exchange.getMessage();
@@ -174,6 +193,9 @@ public final class DmsRestApi {
         } finally {
             if (request != null) {
                 RequestBody.discardUnread(request);
+                if (RequestBody.hasBody(request) && Responses.isRefusal(message)) {
+                    Responses.closeAfterAnswer(request);
+                }
             }
         }
     }

@@ -29,6 +29,8 @@ import vn.lienthong.dms.AttachedFile;
 record MultipartBody(MultiMap fields, List<Part> parts) implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MultipartBody.class);
+    /** Room for the part headers and boundaries of a body whose files fill the limit. */
+    private static final long OVERHEAD = 64 * 1024;
 
     /** One file part: the form field it came in, the file name the client gave, where its bytes are now. */
     record Part(String field, String fileName, Path file) {
@@ -39,8 +41,10 @@ record MultipartBody(MultiMap fields, List<Part> parts) implements AutoCloseable
     }
 
     /** Reads the whole body into {@code directory}; the file parts together may not exceed {@code limit} bytes. */
-    static MultipartBody read(HttpServerRequest request, Path directory, long limit)
+    static MultipartBody read(HttpServerRequest request, Path directory, long limit, RestLimits limits)
             throws IOException, RequestBody.BodyTooLargeException, BadRequest {
+        // The files may take up to the limit; the metadata and the part headers a little more.
+        RequestBody.refuseDeclaredOver(request, limit + RestJson.BODY_LIMIT + OVERHEAD);
         CompletableFuture<Void> done = new CompletableFuture<>();
         // Filled on the event loop, read here once done; the lock also orders new parts against abandoning them.
         List<Part> parts = Collections.synchronizedList(new ArrayList<>());
@@ -60,8 +64,8 @@ record MultipartBody(MultiMap fields, List<Part> parts) implements AutoCloseable
                 }));
         RequestBody.start(request);
         try {
-            RequestBody.await(request, done);
-        } catch (IOException | RequestBody.BodyTooLargeException | RuntimeException e) {
+            RequestBody.await(request, done, limits);
+        } catch (IOException | RequestBody.BodyTooLargeException | BadRequest | RuntimeException e) {
             deleteAll(abandon(parts, done));
             if (e.getCause() instanceof HttpPostRequestDecoder.ErrorDataDecoderException) {
                 throw undecodable();
@@ -106,7 +110,7 @@ record MultipartBody(MultiMap fields, List<Part> parts) implements AutoCloseable
                         out.write(chunk.getBytes());
                     }
                 } catch (IOException e) {
-                    fail(written, done, e);
+                    fail(written, done, new RequestBody.StoreFailed(e));
                 }
             });
             upload.exceptionHandler(e -> {

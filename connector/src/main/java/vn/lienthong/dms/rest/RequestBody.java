@@ -3,7 +3,6 @@ package vn.lienthong.dms.rest;
 import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,12 +16,11 @@ import org.apache.camel.component.platform.http.vertx.HttpMessage;
  * platform-http hands over the paused Vert.x request instead of buffering its body in memory; this class lets the
  * bytes flow only once the caller is authenticated, and writes each network chunk to its sink as it arrives, so no
  * body is ever held whole in the heap. Writing a chunk to a local file on the event loop is short, the same thing
- * platform-http's own streaming mode does.
+ * platform-http's own streaming mode does. The thread that waits for the body is one of the few workers every
+ * client shares, so a body must keep up a minimum rate ({@link RestLimits}), and one announced larger than it may be
+ * is refused before a byte of it is read.
  */
 final class RequestBody {
-
-    /** A client that sends nothing for this long is given up on (a half-sent body must not hold a thread forever). */
-    static final Duration IDLE_LIMIT = Duration.ofSeconds(60);
 
     private RequestBody() {
     }
@@ -38,8 +36,13 @@ final class RequestBody {
         throw new IllegalStateException("not a platform-http request: " + message.getClass().getName());
     }
 
-    /** Copies the whole body into {@code sink} (which the caller closes); at most {@code limit} bytes are accepted. */
-    static void copy(HttpServerRequest request, OutputStream sink, long limit) throws IOException, BodyTooLargeException {
+    /**
+     * Copies the whole body into {@code sink} (which the caller closes); at most {@code limit} bytes are accepted, and
+     * the body must arrive at the pace of {@code limits}.
+     */
+    static void copy(HttpServerRequest request, OutputStream sink, long limit, RestLimits limits)
+            throws IOException, BodyTooLargeException, BadRequest {
+        refuseDeclaredOver(request, limit);
         CompletableFuture<Void> done = new CompletableFuture<>();
         AtomicLong received = new AtomicLong();
         request.exceptionHandler(done::completeExceptionally);
@@ -54,12 +57,32 @@ final class RequestBody {
             try {
                 sink.write(chunk.getBytes());
             } catch (IOException e) {
-                done.completeExceptionally(e);
+                done.completeExceptionally(new StoreFailed(e));
             }
         });
         request.endHandler(end -> done.complete(null));
         start(request);
-        await(request, done);
+        await(request, done, limits);
+    }
+
+    /** Refuses a body whose declared Content-Length is over {@code limit}, before any of it is read. */
+    static void refuseDeclaredOver(HttpServerRequest request, long limit) throws BodyTooLargeException {
+        String declared = request.getHeader("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.strip()) > limit) {
+                    throw new BodyTooLargeException(limit);
+                }
+            } catch (NumberFormatException malformed) {
+                // the HTTP server has refused it already
+            }
+        }
+    }
+
+    /** Whether the request comes with a body (declared by its length or sent in chunks), read or not. */
+    static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        return request.getHeader("Transfer-Encoding") != null || (length != null && !"0".equals(length.strip()));
     }
 
     /** Lets a paused request flow: first the interim 100 Continue the client may be waiting for, then the bytes. */
@@ -71,22 +94,24 @@ final class RequestBody {
     }
 
     /**
-     * Waits until {@code done} completes, as long as the client keeps sending; unwraps the failure. The wait is
-     * bounded by progress, not by total time, so a large body over a slow line is fine and a stalled one is not.
+     * Waits until {@code done} completes, as long as the client keeps sending at least the minimum rate of
+     * {@code limits} over each of its windows: a large body over a slow line is fine, a trickle is not. Unwraps the
+     * failure; a body that was cut off or came too slowly is the request's fault, answered 400 or 408.
      */
-    static void await(HttpServerRequest request, CompletableFuture<Void> done) throws IOException, BodyTooLargeException {
-        long seen = -1;
+    static void await(HttpServerRequest request, CompletableFuture<Void> done, RestLimits limits)
+            throws IOException, BodyTooLargeException, BadRequest {
+        long windowStart = request.bytesRead();
         while (true) {
             try {
-                done.get(IDLE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+                done.get(limits.rateWindow().toMillis(), TimeUnit.MILLISECONDS);
                 return;
-            } catch (TimeoutException idle) {
+            } catch (TimeoutException windowOver) {
                 long now = request.bytesRead();
-                if (now == seen) {
-                    done.completeExceptionally(new IOException("the client sent nothing for " + IDLE_LIMIT.toSeconds() + " s"));
-                } else {
-                    seen = now;
+                if (now - windowStart < Math.max(1, limits.minimumPerWindow())) {
+                    done.completeExceptionally(new IOException("too slow")); // the handlers drop what still comes
+                    throw new BadRequest(408, RestErrors.uploadTooSlow(limits));
                 }
+                windowStart = now;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while reading the request body", e);
@@ -94,7 +119,16 @@ final class RequestBody {
                 if (e.getCause() instanceof BodyTooLargeException tooLarge) {
                     throw tooLarge;
                 }
-                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                if (e.getCause() instanceof BadRequest badRequest) {
+                    throw badRequest;
+                }
+                if (e.getCause() instanceof StoreFailed storeFailed) {
+                    throw storeFailed; // the connector's own failure, not the client's
+                }
+                if (!(e.getCause() instanceof IOException)) {
+                    throw new IOException(e.getCause()); // e.g. a multipart body that cannot be decoded: said by the caller
+                }
+                throw new BadRequest(400, RestErrors.bodyCutOff()); // the connection broke or closed mid-body
             }
         }
     }
@@ -109,6 +143,14 @@ final class RequestBody {
             request.resume();
         } catch (IllegalStateException alreadyRead) {
             // the request has ended: nothing left to drop
+        }
+    }
+
+    /** Writing what arrived failed on the connector's side (a full disk, say): not the client's doing. */
+    static final class StoreFailed extends IOException {
+
+        StoreFailed(IOException cause) {
+            super("the request body could not be stored: " + cause.getMessage(), cause);
         }
     }
 

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import vn.lienthong.dms.DmsError;
@@ -43,6 +45,27 @@ final class Responses {
             case NOT_FOUND -> errors(message, 404, outcome.errors());
             default -> throw new IllegalStateException("no HTTP status for " + outcome.status());
         }
+    }
+
+    /** 429 with {@code Retry-After}: the client has too many requests in progress. */
+    static void tooManyRequests(Message message, DmsError error, int retryAfterSeconds) throws IOException {
+        errors(message, 429, List.of(error));
+        message.setHeader("Retry-After", Integer.toString(retryAfterSeconds));
+    }
+
+    /** Whether the answer being prepared refuses the request (any 4xx or 5xx). */
+    static boolean isRefusal(Message message) {
+        Integer status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        return status != null && status >= 400;
+    }
+
+    /** Says {@code Connection: close} and closes the connection once the answer has been sent. */
+    static void closeAfterAnswer(HttpServerRequest request) {
+        HttpServerResponse response = request.response();
+        if (!response.headWritten()) {
+            response.putHeader("Connection", "close");
+        }
+        response.bodyEndHandler(sent -> request.connection().close());
     }
 
     /** For failure paths: the errors if they can be written, else the one internal error. */

@@ -47,4 +47,31 @@ final class RestErrors {
                 "the content type \"" + contentType + "\" is not supported; send application/xml (an edXML envelope) "
                         + "or multipart/form-data (metadata and files).");
     }
+
+    /** The client has as many requests in progress as it may; it should try again later. */
+    static DmsError tooManyRequests(int limit, int retryAfterSeconds) {
+        return new DmsError("TOO_MANY_REQUESTS", "ERROR",
+                "Máy khách đang có " + limit + " yêu cầu chưa xử lý xong, là mức tối đa cho phép cùng lúc; hãy thử lại sau "
+                        + retryAfterSeconds + " giây.",
+                "The client already has " + limit + " requests in progress, the most it may have at once; try again in "
+                        + retryAfterSeconds + " seconds.",
+                NOWHERE);
+    }
+
+    /** The body came slower than the minimum rate; the connector stopped waiting for it. */
+    static DmsError uploadTooSlow(RestLimits limits) {
+        long seconds = Math.max(1, limits.rateWindow().toSeconds());
+        return new DmsError("UPLOAD_TOO_SLOW", "ERROR",
+                "Thân yêu cầu đến quá chậm: dưới " + limits.minUploadBytesPerSecond() + " byte mỗi giây trong " + seconds
+                        + " giây; bộ kết nối đã ngừng nhận. Hãy gửi lại.",
+                "The request body arrived too slowly: under " + limits.minUploadBytesPerSecond() + " bytes per second over "
+                        + seconds + " seconds; the connector stopped receiving it. Send it again.",
+                NOWHERE);
+    }
+
+    /** The body ended before its end: the client stopped sending or the connection broke. */
+    static DmsError bodyCutOff() {
+        return invalid("thân yêu cầu không đến trọn vẹn (máy khách ngừng gửi hoặc kết nối bị ngắt).",
+                "the request body did not arrive whole (the client stopped sending or the connection broke).");
+    }
 }

@@ -73,10 +73,10 @@ final class RestJson {
     }
 
     /** A JSON request body, read whole (it is small: at most {@link #BODY_LIMIT} bytes) once the client is known. */
-    static <T> T readBody(HttpServerRequest request, Class<T> type) throws BadRequest, IOException {
+    static <T> T readBody(HttpServerRequest request, Class<T> type, RestLimits limits) throws BadRequest, IOException {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         try {
-            RequestBody.copy(request, json, BODY_LIMIT);
+            RequestBody.copy(request, json, BODY_LIMIT, limits);
         } catch (RequestBody.BodyTooLargeException e) {
             throw new BadRequest(413, tooLarge("body"));
         }

@@ -34,13 +34,13 @@ final class Submissions {
 
     private final DmsGateway gateway;
     private final Path uploads;
-    private final long maxEnvelopeBytes;
+    private final RestLimits limits;
 
     /** What a crash left in {@code uploads} is garbage (its request was never answered) and is removed now. */
-    Submissions(DmsGateway gateway, Path uploads, long maxEnvelopeBytes) throws IOException {
+    Submissions(DmsGateway gateway, Path uploads, RestLimits limits) throws IOException {
         this.gateway = gateway;
         this.uploads = Files.createDirectories(uploads);
-        this.maxEnvelopeBytes = maxEnvelopeBytes;
+        this.limits = limits;
         try (Stream<Path> leftovers = Files.list(this.uploads)) {
             for (Path leftover : leftovers.toList()) {
                 Files.deleteIfExists(leftover);
@@ -61,10 +61,15 @@ final class Submissions {
     }
 
     private Outcome submitEnvelope(DmsClient client, HttpServerRequest request) throws Exception {
+        try {
+            RequestBody.refuseDeclaredOver(request, limits.maxEnvelopeBytes());
+        } catch (RequestBody.BodyTooLargeException e) {
+            throw new BadRequest(413, RestErrors.envelopeTooLarge(e.limit()));
+        }
         Path received = Files.createTempFile(uploads, "envelope-", ".edxml");
         try {
             try (OutputStream out = Files.newOutputStream(received)) {
-                RequestBody.copy(request, out, maxEnvelopeBytes);
+                RequestBody.copy(request, out, limits.maxEnvelopeBytes(), limits);
             } catch (RequestBody.BodyTooLargeException e) {
                 throw new BadRequest(413, RestErrors.envelopeTooLarge(e.limit()));
             }
@@ -95,7 +100,7 @@ final class Submissions {
 
     private MultipartBody readMultipart(HttpServerRequest request) throws Exception {
         try {
-            return MultipartBody.read(request, uploads, maxEnvelopeBytes);
+            return MultipartBody.read(request, uploads, limits.maxEnvelopeBytes(), limits);
         } catch (RequestBody.BodyTooLargeException e) {
             throw new BadRequest(413, RestErrors.envelopeTooLarge(e.limit()));
         } catch (IllegalStateException e) {

@@ -5,6 +5,7 @@ import org.apache.cxf.message.FaultMode;
 import org.apache.cxf.message.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.lienthong.dms.soap.contract.LienThongFault;
 
 /**
  * Logs the endpoint's faults instead of CXF, whose default line carries the fault's message: for a
@@ -19,6 +20,9 @@ final class FaultLog implements FaultListener {
     public boolean faultOccurred(Exception exception, String description, Message message) {
         if (message.get(FaultMode.class) == FaultMode.CHECKED_APPLICATION_FAULT) {
             return false;
+        }
+        if (FaultShaping.find(exception, LienThongFault.class) != null) {
+            return false; // refused by our own interceptor, which logged why
         }
         if (FaultShaping.isRequestProblem(exception)) {
             LOG.info("SOAP request refused as not matching the WSDL ({})", exception.getClass().getSimpleName());

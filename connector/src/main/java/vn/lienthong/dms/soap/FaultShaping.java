@@ -4,6 +4,7 @@ import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import jakarta.xml.bind.UnmarshalException;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -36,6 +37,8 @@ final class FaultShaping extends AbstractSoapInterceptor {
     /** Parser messages quote the offending value; a long one may be document content or personal data. */
     private static final Pattern LONG_QUOTED_VALUE = Pattern.compile("'[^']{41,}'");
     private static final int MAX_REASON_LENGTH = 400;
+    /** What CXF says when a request has more MTOM parts than AttachmentUtil.ATTACHMENT_MAX_COUNT. */
+    private static final String TOO_MANY_ATTACHMENTS = "more attachments than are permitted";
 
     FaultShaping() {
         super(Phase.PRE_PROTOCOL);
@@ -51,10 +54,14 @@ final class FaultShaping extends AbstractSoapInterceptor {
         if (ours != null) {
             fault.setFaultCode(ours.getFaultInfo().getStatus() == FaultStatus.INTERNAL_ERROR
                     ? message.getVersion().getReceiver() : message.getVersion().getSender());
+            // Raised by an interceptor (EarlyAuthentication) before any operation is known, it has no detail yet.
+            fault.setMessage(ours.getMessage());
+            fault.setDetail(detail(ours.getFaultInfo()));
             return;
         }
-        boolean requestProblem = isRequestProblem(fault);
-        DmsError error = requestProblem ? invalidRequest(fault) : Faults.internalError();
+        DmsError overLimit = overLimit(fault);
+        boolean requestProblem = overLimit != null || isRequestProblem(fault);
+        DmsError error = overLimit != null ? overLimit : requestProblem ? invalidRequest(fault) : Faults.internalError();
         FaultStatus status = requestProblem ? FaultStatus.INVALID_REQUEST : FaultStatus.INTERNAL_ERROR;
         fault.setMessage(Faults.summary(List.of(error)));
         fault.setFaultCode(requestProblem ? message.getVersion().getSender() : message.getVersion().getReceiver());
@@ -66,6 +73,9 @@ final class FaultShaping extends AbstractSoapInterceptor {
      * Failing to write an answer (a MarshalException) is the connector's.
      */
     static boolean isRequestProblem(Throwable fault) {
+        if (find(fault, RequestQuota.Exceeded.class) != null || find(fault, AttachmentCount.TooMany.class) != null) {
+            return true;
+        }
         if (fault instanceof Fault && ((Fault) fault).getFaultCode() != null
                 && ((Fault) fault).getFaultCode().getLocalPart().toLowerCase(Locale.ROOT).matches("client|sender")) {
             return true;
@@ -87,6 +97,23 @@ final class FaultShaping extends AbstractSoapInterceptor {
             column = stream.getLocation().getColumnNumber() > 0 ? stream.getLocation().getColumnNumber() : null;
         }
         return Faults.invalidRequest(reason(fault.getMessage()), line, column);
+    }
+
+    /** A request over one of the listener's limits: larger than its quota, or with more MTOM parts than allowed. */
+    private static DmsError overLimit(Fault fault) {
+        RequestQuota.Exceeded tooLarge = find(fault, RequestQuota.Exceeded.class);
+        if (tooLarge != null) {
+            return Faults.requestTooLarge(tooLarge.limit());
+        }
+        if (find(fault, AttachmentCount.TooMany.class) != null) {
+            return Faults.tooManyAttachments();
+        }
+        for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException && cause.getMessage() != null && cause.getMessage().contains(TOO_MANY_ATTACHMENTS)) {
+                return Faults.tooManyAttachments();
+            }
+        }
+        return null;
     }
 
     static String reason(String message) {

@@ -47,6 +47,23 @@ final class Faults {
                 new DmsError.Where(null, null, null));
     }
 
+    static DmsError requestTooLarge(long limit) {
+        return invalid("yêu cầu lớn hơn " + limit + " byte (lienthong.soap.max-request-bytes); bộ kết nối đã ngừng đọc.",
+                "the request is larger than " + limit + " bytes (lienthong.soap.max-request-bytes); the connector stopped reading it.");
+    }
+
+    static DmsError tooManyAttachments() {
+        return invalid("yêu cầu có nhiều phần đính kèm MTOM hơn mức cho phép (lienthong.soap.max-attachments); "
+                        + "sendDocument chỉ cần một phần: gói tin edXML.",
+                "the request has more MTOM attachment parts than allowed (lienthong.soap.max-attachments); "
+                        + "sendDocument needs one part: the edXML envelope.");
+    }
+
+    private static DmsError invalid(String vietnamese, String english) {
+        return new DmsError(GatewayCode.INVALID_REQUEST.name(), "ERROR", GatewayCode.INVALID_REQUEST.vietnamese(vietnamese),
+                GatewayCode.INVALID_REQUEST.english(english), new DmsError.Where(null, null, null));
+    }
+
     static DmsError invalidRequest(String reason, Integer line, Integer column) {
         DmsError error = DmsError.of(GatewayCode.INVALID_REQUEST, reason);
         return new DmsError(error.code(), error.severity(), error.vietnamese(), error.english(),

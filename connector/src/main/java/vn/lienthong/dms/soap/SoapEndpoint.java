@@ -54,11 +54,13 @@ public final class SoapEndpoint implements AutoCloseable {
     private final Server server;
     private final int port;
     private final URI address;
+    private final SoapListener listener;
 
-    private SoapEndpoint(Server server, int port, URI address) {
+    private SoapEndpoint(Server server, int port, URI address, SoapListener listener) {
         this.server = server;
         this.port = port;
         this.address = address;
+        this.listener = listener;
     }
 
     /**
@@ -68,7 +70,8 @@ public final class SoapEndpoint implements AutoCloseable {
      *
      * @param tls           the TLS of the DMS interfaces; null: plain HTTP
      * @param envelopeFiles where the connector keeps the envelope of a document key (for getDocument)
-     * @param workDirectory where MTOM attachments are spooled while a request is read
+     * @param workDirectory where MTOM attachments are spooled while a request is read, each request in a directory of
+     *                      its own that is deleted when it is answered
      */
     public static SoapEndpoint start(SoapSettings settings, DmsTls tls, DmsGateway gateway, ClientRegistry clients,
                                      Function<String, Path> envelopeFiles, Path workDirectory) throws IOException {
@@ -88,6 +91,8 @@ public final class SoapEndpoint implements AutoCloseable {
             SoapTls.configurePort(BUS, settings.host(), settings.port(), tls);
         }
         Path attachments = Files.createDirectories(workDirectory);
+        RequestSpool.sweep(attachments); // what a crash left: no request is running yet
+        SoapListener listener = SoapListener.prepare(BUS, settings);
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
         factory.setBus(BUS);
         factory.setServiceBean(new DmsSoapService(gateway, clients, envelopeFiles));
@@ -99,9 +104,19 @@ public final class SoapEndpoint implements AutoCloseable {
         factory.getOutInterceptors().add(new MtomForBinaryAnswers());
         factory.getOutFaultInterceptors().add(new MtomForBinaryAnswers());
         factory.getOutFaultInterceptors().add(new FaultShaping());
+        factory.getInInterceptors().add(new EarlyAuthentication(clients));
+        factory.getInInterceptors().add(new AttachmentCount(settings.maxAttachments()));
         Server server = factory.create();
-        LOG.info("SOAP interface for DMS clients at {}", settings.address());
-        return new SoapEndpoint(server, settings.port(), URI.create(settings.address()));
+        try {
+            server.getDestination().setMessageObserver(new RequestSpool(server.getDestination().getMessageObserver(),
+                    attachments, settings.maxRequestBytes()));
+            listener.watch();
+        } catch (Exception e) {
+            new SoapEndpoint(server, settings.port(), URI.create(settings.address()), listener).close();
+            throw new IOException("the SOAP listener on port " + settings.port() + " cannot be limited: " + e.getMessage(), e);
+        }
+        LOG.info("SOAP interface for DMS clients at {} ({})", settings.address(), settings.listener());
+        return new SoapEndpoint(server, settings.port(), URI.create(settings.address()), listener);
     }
 
     /**
@@ -127,6 +142,7 @@ public final class SoapEndpoint implements AutoCloseable {
         properties.put(AttachmentDeserializer.ATTACHMENT_DIRECTORY, attachments.toString());
         properties.put(AttachmentDeserializer.ATTACHMENT_MEMORY_THRESHOLD, ATTACHMENT_MEMORY_THRESHOLD);
         properties.put(AttachmentDeserializer.ATTACHMENT_MAX_SIZE, settings.maxEnvelopeBytes());
+        properties.put(AttachmentDeserializer.ATTACHMENT_MAX_COUNT, settings.maxAttachments());
         properties.put(StaxUtils.MAX_TEXT_LENGTH, MAX_INLINE_TEXT_CHARS);
         properties.put(FaultListener.class.getName(), new FaultLog());
         // Never put a stack trace or an exception's own message into a fault.
@@ -146,6 +162,7 @@ public final class SoapEndpoint implements AutoCloseable {
             server.destroy();
         } finally {
             JettyHTTPServerEngineFactory.destroyForPort(port);
+            listener.close();
         }
     }
 }

@@ -2,23 +2,32 @@ package vn.lienthong.dms.soap;
 
 import java.util.Properties;
 import vn.lienthong.dms.DmsTls;
+import vn.lienthong.http.ListenerLimits;
 
 /**
  * Where the SOAP interface listens ({@code lienthong.soap.*}), whether over TLS (when {@code lienthong.dms.tls.keystore}
  * is set, the same TLS as the REST API) and the largest envelope it takes as an MTOM attachment (the same limit as
- * everywhere else, {@code lienthong.limits.max-envelope-bytes}).
+ * everywhere else, {@code lienthong.limits.max-envelope-bytes}), how many MTOM parts and bytes one request may carry
+ * ({@code lienthong.soap.max-attachments}, {@code lienthong.soap.max-request-bytes}: by default the largest envelope
+ * plus what inline base64 may take), and what the listener allows a connection ({@link ListenerLimits}).
  */
-public record SoapSettings(boolean enabled, String host, int port, String path, boolean tls, long maxEnvelopeBytes) {
+public record SoapSettings(boolean enabled, String host, int port, String path, boolean tls, long maxEnvelopeBytes,
+                           int maxAttachments, long maxRequestBytes, ListenerLimits listener) {
 
     public static SoapSettings from(Properties properties) {
         String path = value(properties, "lienthong.soap.path", "/soap/dms");
+        long maxEnvelopeBytes = Long.parseLong(value(properties, "lienthong.limits.max-envelope-bytes", "536870912"));
         return new SoapSettings(
                 Boolean.parseBoolean(value(properties, "lienthong.soap.enabled", "true")),
                 value(properties, "lienthong.soap.host", "127.0.0.1"),
                 Integer.parseInt(value(properties, "lienthong.soap.port", "8772")),
                 path.startsWith("/") ? path : "/" + path,
                 !value(properties, DmsTls.KEYSTORE, "").isEmpty(),
-                Long.parseLong(value(properties, "lienthong.limits.max-envelope-bytes", "536870912")));
+                maxEnvelopeBytes,
+                Integer.parseInt(value(properties, "lienthong.soap.max-attachments", "2")),
+                Long.parseLong(value(properties, "lienthong.soap.max-request-bytes",
+                        Long.toString(maxEnvelopeBytes + 2L * SoapEndpoint.MAX_INLINE_TEXT_CHARS))),
+                ListenerLimits.from(properties, "lienthong.soap", 120_000, 200));
     }
 
     /** The endpoint address; a host that is an IPv6 literal is bracketed. */

@@ -51,8 +51,12 @@ final class SoapTls {
             return Optional.empty();
         }
         Object request = context.getMessageContext().get(MessageContext.SERVLET_REQUEST);
-        if (request instanceof HttpServletRequest http && http.getAttribute(PEER_CERTIFICATES) instanceof X509Certificate[] chain
-                && chain.length > 0) {
+        return clientCertificate(request instanceof HttpServletRequest http ? http : null);
+    }
+
+    /** The certificate the client presented in the TLS handshake of {@code request} (null: none), if any. */
+    static Optional<X509Certificate> clientCertificate(HttpServletRequest request) {
+        if (request != null && request.getAttribute(PEER_CERTIFICATES) instanceof X509Certificate[] chain && chain.length > 0) {
             return Optional.of(chain[0]);
         }
         return Optional.empty();

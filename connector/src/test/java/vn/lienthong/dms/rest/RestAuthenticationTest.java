@@ -83,6 +83,23 @@ class RestAuthenticationTest {
         assertThat(inbox.body()).startsWith("[");
     }
 
+    Stream<Named<String>> keysInTheQuery() {
+        return Stream.of(Named.of("?X-Api-Key=KEY", "?X-Api-Key=" + network.officeKey),
+                Named.of("?Authorization=Bearer%20KEY", "?Authorization=Bearer%20" + network.officeKey),
+                Named.of("?x-api-key=KEY", "?x-api-key=" + network.officeKey));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("keysInTheQuery")
+    void a_key_in_the_query_string_is_not_accepted(String query) throws Exception {
+        ApiClient anonymous = network.office().withKey(null);
+
+        HttpResponse<String> refused = anonymous.get("/inbox" + query);
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(ApiClient.errorCodes(refused)).containsExactly("UNAUTHENTICATED");
+    }
+
     @Test
     void the_key_is_never_echoed_in_a_response() throws Exception {
         HttpResponse<String> inbox = network.office().get("/inbox");

@@ -2,7 +2,10 @@ package vn.lienthong.dms.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -39,7 +42,7 @@ class RestLimitsTest {
     }
 
     private Path bytes(String name, int size) throws Exception {
-        return Files.write(root.resolve(name), "<".repeat(size).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return Files.write(root.resolve(name), "<".repeat(size).getBytes(StandardCharsets.US_ASCII));
     }
 
     private long leftoverUploads() throws Exception {
@@ -75,5 +78,21 @@ class RestLimitsTest {
         client.postEnvelope(bytes("big2.edxml", 4 * LIMIT));
 
         assertThat(client.get("/inbox").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_declared_content_length_over_the_limit_gets_413_at_once_and_the_connection_closed() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), network.office().base().getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("POST /api/v1/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: " + network.officeKey
+                    + "\r\nContent-Type: application/xml\r\nContent-Length: " + (100L * LIMIT) + "\r\n\r\n<edXMLEnvelope>")
+                    .getBytes(StandardCharsets.US_ASCII));
+
+            // Nothing more is sent: the answer must not wait for a body it will refuse anyway.
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 413");
+            assertThat(answer).contains("LIMIT_ENVELOPE_SIZE");
+        }
     }
 }
