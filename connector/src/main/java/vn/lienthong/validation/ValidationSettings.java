@@ -22,7 +22,8 @@ public record ValidationSettings(ReadLimits limits, SeverityPolicy policy, int a
                 intValue(properties, "lienthong.limits.max-text-length", defaults.maxTextLength()),
                 longValue(properties, "lienthong.limits.max-metadata-chars", defaults.maxMetadataChars()),
                 intValue(properties, "lienthong.limits.max-elements", defaults.maxElements()),
-                intValue(properties, "lienthong.limits.max-attributes-per-element", defaults.maxAttributesPerElement()));
+                intValue(properties, "lienthong.limits.max-attributes-per-element", defaults.maxAttributesPerElement()),
+                intValue(properties, "lienthong.limits.max-name-length", defaults.maxNameLength()));
         int nameLength = intValue(properties, "lienthong.validation.attachment-name-max-length", 255);
         return new ValidationSettings(limits, SeverityPolicy.fromProperties(properties), nameLength);
     }
