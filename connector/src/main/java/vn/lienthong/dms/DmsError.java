@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import vn.lienthong.signature.Reason;
 import vn.lienthong.signature.SignatureCheck;
 import vn.lienthong.findings.Finding;
+import vn.lienthong.findings.Shown;
 import vn.lienthong.tracking.RecordedFinding;
 
 /**
@@ -43,7 +44,22 @@ public record DmsError(String code, String severity, @JsonProperty("vi") String 
                 new Where(null, null, check.where()));
     }
 
+    /** Values a client sent are escaped and cut (a key, a status code), so an answer never echoes them at length. */
     public static DmsError of(GatewayCode code, Object... arguments) {
-        return new DmsError(code.name(), "ERROR", code.vietnamese(arguments), code.english(arguments), Where.NOWHERE);
+        Object[] shown = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            shown[i] = arguments[i] == null || arguments[i] instanceof Number ? arguments[i] : Shown.text(arguments[i].toString());
+        }
+        return new DmsError(code.name(), "ERROR", code.vietnamese(shown), code.english(shown), Where.NOWHERE);
+    }
+
+    /** Roughly what the error weighs in an answer, in characters. */
+    int characters() {
+        return code.length() + severity.length() + length(vietnamese) + length(english)
+                + (location == null ? 0 : length(location.path())) + 64;
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 }

@@ -28,7 +28,10 @@ public enum GatewayCode {
             "The document is held for a person to review because of its signatures; it has not been sent."),
     NOT_IN_INBOX(
             "Văn bản %s không chờ trong hộp nhận của máy khách %s.",
-            "Document %s is not waiting in the inbox of client %s.");
+            "Document %s is not waiting in the inbox of client %s."),
+    ERRORS_OMITTED(
+            "Còn %s lỗi khác không được liệt kê trong câu trả lời này (đã liệt kê %s lỗi đầu tiên); hãy kiểm tra tệp bằng lệnh validate để xem tất cả.",
+            "%s more errors are not listed in this answer (the first %s are); check the file with the validate command to see them all.");
 
     private final String vietnamese;
     private final String english;

@@ -15,6 +15,12 @@ import static vn.lienthong.findings.Severity.WARNING;
  * be understood (no header) or was not meant for us; everything else is delivered with its finding as a warning.
  */
 public enum FindingCode {
+    // --- More problems of one code than a report lists (lienthong.validation.max-findings-per-code); reported with
+    //     the severity of the code it counts. ---
+    FINDINGS_OMITTED(WARNING, WARNING,
+            "Còn %s phát hiện %s khác không được liệt kê (chỉ liệt kê %s phát hiện đầu tiên của mỗi mã).",
+            "%s more %s findings are not listed (only the first %s of each code are)."),
+
     // --- The file cannot be opened at all (missing, a directory, no permission). ---
     FILE_UNREADABLE(ERROR, ERROR,
             "Không mở được tệp: %s",

@@ -67,4 +67,23 @@ class EnvelopeValidatorTest {
         assertThat(report.findings()).extracting(Finding::code).containsExactly(FindingCode.SCHEMA_INVALID_VALUE);
         assertThat(report.findings().get(0).english()).contains("Priority").contains("whole number");
     }
+
+    @Test
+    void of_one_code_only_the_first_findings_are_listed_and_the_rest_counted_with_its_severity() throws IOException {
+        String recipients = java.util.stream.IntStream.range(0, 60).mapToObj(i -> "<To><OrganId>x" + i + "</OrganId></To>\n")
+                .collect(java.util.stream.Collectors.joining()) + "<Urgency>1</Urgency>\n".repeat(60);
+        ValidationReport report = validate(TestEnvelopes.edoc("000.00.00.G22", recipients));
+
+        assertThat(report.findings()).filteredOn(finding -> finding.code() == FindingCode.ORGANID_INVALID).hasSize(50);
+        assertThat(report.findings()).filteredOn(finding -> finding.code() == FindingCode.SCHEMA_UNEXPECTED_ELEMENT).hasSize(50);
+        assertThat(report.findings()).filteredOn(finding -> finding.code() == FindingCode.FINDINGS_OMITTED)
+                .extracting(Finding::english, finding -> finding.severity().name())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "10 more ORGANID_INVALID findings are not listed (only the first 50 of each code are).", "ERROR"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "10 more SCHEMA_UNEXPECTED_ELEMENT findings are not listed (only the first 50 of each code are).",
+                                "WARNING"));
+        assertThat(report.valid()).isFalse();
+    }
 }

@@ -169,4 +169,21 @@ class FolderClientFlowTest {
         await().atMost(ARRIVAL).until(() -> !DroppedFiles.envelopesIn(g22.status()).isEmpty());
         assertThat(h26.done().resolve("status-105.edxml")).exists();
     }
+
+    @Test
+    void a_refused_file_with_twenty_thousand_errors_gets_reports_of_bounded_size() throws Exception {
+        DemoDocuments.Written written = documents.writeEdoc(work.resolve("many-errors.edxml"), ClientNetwork.G22,
+                List.of(ClientNetwork.H26), 108, "Hai mươi nghìn lỗi");
+        String valid = Files.readString(written.file(), StandardCharsets.UTF_8);
+        Files.writeString(written.file(), valid.replace("</To>", "</To>" + "<To><OrganId>x</OrganId></To>".repeat(20_000)),
+                StandardCharsets.UTF_8);
+        DroppedFiles.drop(written.file(), g22.in(), "many-errors.edxml");
+
+        await().atMost(ARRIVAL).until(() -> Files.exists(g22.error().resolve("many-errors.edxml")));
+        assertThat(Files.size(g22.error().resolve("many-errors.edxml.errors.txt"))).isLessThan(96 * 1024);
+        assertThat(Files.size(g22.error().resolve("many-errors.edxml.errors.json"))).isLessThan(96 * 1024);
+        JsonNode errors = new ObjectMapper().readTree(g22.error().resolve("many-errors.edxml.errors.json").toFile()).path("errors");
+        assertThat(errors.size()).isLessThanOrEqualTo(100);
+        assertThat(errors.get(errors.size() - 1).path("code").asText()).isEqualTo("FINDINGS_OMITTED");
+    }
 }

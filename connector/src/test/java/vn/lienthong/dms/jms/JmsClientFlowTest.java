@@ -238,4 +238,22 @@ class JmsClientFlowTest {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(Files.readAllBytes(file)));
     }
+
+    @Test
+    void an_envelope_with_twenty_thousand_errors_is_answered_with_a_bounded_list() throws Exception {
+        Path hostile = edocFromHanoi(207);
+        String valid = Files.readString(hostile, java.nio.charset.StandardCharsets.UTF_8);
+        Files.writeString(hostile, valid.replace("</To>", "</To>" + "<To><OrganId>x</OrganId></To>".repeat(20_000)),
+                java.nio.charset.StandardCharsets.UTF_8);
+        try (DmsOnJms dms = new DmsOnJms(port, HANOI, HANOI_KEY)) {
+            dms.send(HANOI_QUEUES.in(), hostile, "many-errors-207");
+
+            JsonNode answer = dms.answer(HANOI_QUEUES.results(), "many-errors-207");
+            assertThat(answer.path("status").asText()).isEqualTo("REFUSED");
+            assertThat(answer.toString().length()).isLessThan(64 * 1024);
+            assertThat(answer.path("errors").size()).isLessThanOrEqualTo(100);
+            assertThat(answer.path("errors").get(answer.path("errors").size() - 1).path("code").asText())
+                    .isEqualTo("FINDINGS_OMITTED");
+        }
+    }
 }

@@ -3,8 +3,11 @@ package vn.lienthong.dms.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,14 @@ class RestHostileInputTest {
         }
     }
 
+    /** A valid document numbered {@code number}, changed by {@code edit}; the edit must change something. */
+    private Path edited(int number, UnaryOperator<String> edit) throws Exception {
+        String valid = Files.readString(network.envelope(RestNetwork.OFFICE, RestNetwork.HANOI, number), StandardCharsets.UTF_8);
+        String hostile = edit.apply(valid);
+        assertThat(hostile).isNotEqualTo(valid);
+        return Files.writeString(root.resolve("hostile-" + number + ".edxml"), hostile, StandardCharsets.UTF_8);
+    }
+
     @Test
     void an_element_name_of_ten_megabytes_is_refused_with_LIMIT_NAME_LENGTH_in_a_short_answer() throws Exception {
         Path hostile = root.resolve("long-name.edxml");
@@ -46,5 +57,20 @@ class RestHostileInputTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(ApiClient.errorCodes(refused)).containsExactly("LIMIT_NAME_LENGTH");
         assertThat(refused.body().length()).isLessThan(2_000);
+    }
+
+    @Test
+    void an_envelope_with_twenty_thousand_errors_gets_an_answer_of_bounded_size_that_says_how_many_were_left_out()
+            throws Exception {
+        Path hostile = edited(61, xml -> xml.replace("</To>", "</To>" + "<To><OrganId>x</OrganId></To>".repeat(20_000)));
+
+        HttpResponse<String> refused = network.office().postEnvelope(hostile);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body().length()).isLessThan(64 * 1024);
+        List<String> codes = ApiClient.errorCodes(refused);
+        assertThat(codes).hasSizeLessThanOrEqualTo(100).contains("ORGANID_INVALID").last().isEqualTo("FINDINGS_OMITTED");
+        assertThat(ApiClient.json(refused).path("errors").get(codes.size() - 1).path("en").asText())
+                .startsWith("19950 more ORGANID_INVALID findings are not listed");
     }
 }
