@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.lienthong.axis.AxisTimestamp;
 import vn.lienthong.axis.HashFile;
 import vn.lienthong.edxml.StatusHeader;
 import vn.lienthong.findings.Direction;
@@ -26,7 +22,6 @@ import vn.lienthong.tracking.DocumentFindings;
 import vn.lienthong.tracking.DocumentKey;
 import vn.lienthong.tracking.DocumentState;
 import vn.lienthong.tracking.DocumentTracker;
-import vn.lienthong.tracking.RecipientStatus;
 import vn.lienthong.tracking.RecordedFinding;
 import vn.lienthong.tracking.TrackedDocument;
 import vn.lienthong.tracking.TransmissionLog;
@@ -47,8 +42,6 @@ import vn.lienthong.validation.ValidationReport;
 public final class InboundIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundIntake.class);
-    private static final DateTimeFormatter STATUS_TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
     private static final String TO_ORGAN_ID = "/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/To/OrganId";
 
     private final EnvelopeValidator validator;
@@ -58,6 +51,7 @@ public final class InboundIntake {
     private final TransmissionLog log;
     private final SignatureGate signatures;
     private final Set<String> ourAgencies;
+    private final StatusTimeline timeline;
     private final Clock clock;
 
     /**
@@ -74,6 +68,7 @@ public final class InboundIntake {
         this.log = log;
         this.signatures = signatures;
         this.ourAgencies = Set.copyOf(ourAgencies);
+        this.timeline = new StatusTimeline(tracker, log, clock);
         this.clock = clock;
     }
 
@@ -135,7 +130,7 @@ public final class InboundIntake {
                     "axis DocId " + axisDocId + warnings(report.findings()));
         }
         if (report.header().orElse(null) instanceof StatusHeader status) {
-            recordStatus(key, status);
+            timeline.record(key, status, received.sender());
             return new IntakeResult(IntakeResult.Decision.QUEUE_STATUS, key.value());
         }
         return new IntakeResult(IntakeResult.Decision.QUEUE_EDOC, key.value());
@@ -200,44 +195,13 @@ public final class InboundIntake {
                 && (known.get().state() == DocumentState.RECEIVED || known.get().state() == DocumentState.QUEUED);
     }
 
-    /** When the recipient acted, from the notice's own Timestamp (Vietnam time); when we received it otherwise. */
-    private Instant actedAt(StatusHeader status) {
-        try {
-            return LocalDateTime.parse(status.timestamp().strip(), STATUS_TIMESTAMP)
-                    .atZone(AxisTimestamp.VIETNAM).toInstant();
-        } catch (RuntimeException unreadable) {
-            return clock.instant();
-        }
-    }
-
     private IntakeResult alreadyFiled(String axisDocId) {
-        Optional<TrackedDocument> known = tracker.findByAxisDocId(axisDocId);
+        Optional<TrackedDocument> known = tracker.findByAxisDocId(ReceivedEnvelope.trackedAxisDocId(axisDocId));
         if (stillToDeliver(known)) {
             return new IntakeResult("status".equals(known.get().messageType())
                     ? IntakeResult.Decision.QUEUE_STATUS : IntakeResult.Decision.QUEUE_EDOC, known.get().key().value());
         }
         return new IntakeResult(IntakeResult.Decision.DUPLICATE, known.map(document -> document.key().value()).orElse(null));
-    }
-
-    /** A recipient's answer about a document we sent joins that document's per-recipient timeline. */
-    private void recordStatus(DocumentKey statusKey, StatusHeader status) {
-        String about = status.responseFor() == null ? null : status.responseFor().documentId();
-        String ourAgency = status.responseFor() == null ? null : status.responseFor().organId();
-        Optional<TrackedDocument> original = about == null || ourAgency == null ? Optional.empty()
-                : tracker.findOutboundByDocumentId(ourAgency, about);
-        String code = status.statusCode() == null ? "" : status.statusCode().strip();
-        if (original.isEmpty()) {
-            log.append(statusKey.value(), Steps.STATUS_UNMATCHED, Steps.SKIPPED, 1, null,
-                    "status " + code + " about an unknown document");
-            return;
-        }
-        String reporter = status.from() == null || status.from().organId() == null ? "" : status.from().organId().strip();
-        RecipientStatus entry = new RecipientStatus(reporter, code, status.description(), actedAt(status));
-        if (tracker.addRecipientStatus(original.get().key(), entry)) {
-            log.append(original.get().key().value(), Steps.STATUS_RECORDED, Steps.OK, 1, null,
-                    reporter + " reports " + code);
-            LOG.info("{} reports status {} for {}", reporter, code, original.get().key().value());
-        }
     }
 
     static List<RecordedFinding> recorded(List<Finding> findings) {

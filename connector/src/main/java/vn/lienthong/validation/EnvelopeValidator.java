@@ -25,6 +25,7 @@ public final class EnvelopeValidator {
             new HeaderRule(),
             new StatusRule(),
             new OrganIdRule(),
+            new IdentifierRule(),
             new DateRule(),
             new BusinessRule(),
             new ManifestRule(),

@@ -86,4 +86,27 @@ class EnvelopeValidatorTest {
                                 "WARNING"));
         assertThat(report.valid()).isFalse();
     }
+
+    @Test
+    void an_identifier_with_a_line_feed_or_longer_than_tracking_keeps_is_an_error_to_send_and_a_warning_received()
+            throws IOException {
+        String xml = TestEnvelopes.edoc("000.00.00.G22", "").replace("7816/VPCP-TTĐT</DocumentId>", "7816/VPCP-TTĐT\n</DocumentId>")
+                .replace("<To><OrganId>000.00.00.H41</OrganId></To>", "<To><OrganId>000.00.00.H41" + "1".repeat(70) + "</OrganId></To>");
+        Path file = Files.writeString(directory.resolve("identifiers.edxml"), xml, StandardCharsets.UTF_8);
+        EnvelopeValidator validator = new EnvelopeValidator(ValidationSettings.DEFAULTS, Files.createDirectories(directory.resolve("spool")));
+
+        ValidationReport outbound = validator.validate(file, vn.lienthong.findings.Direction.OUTBOUND);
+        ValidationReport inbound = validator.validate(file, vn.lienthong.findings.Direction.INBOUND);
+
+        assertThat(outbound.findings()).extracting(Finding::code)
+                .contains(FindingCode.IDENTIFIER_CONTROL_CHARACTER, FindingCode.IDENTIFIER_TOO_LONG);
+        assertThat(outbound.findings()).filteredOn(finding -> finding.code() == FindingCode.IDENTIFIER_CONTROL_CHARACTER)
+                .singleElement().satisfies(finding -> {
+                    assertThat(finding.english()).contains("DocumentId", "7816/VPCP-TTĐT\\u000A", "U+000A");
+                    assertThat(finding.location().path()).isEqualTo("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/DocumentId");
+                });
+        assertThat(outbound.valid()).isFalse();
+        assertThat(inbound.findings()).filteredOn(finding -> finding.code().name().startsWith("IDENTIFIER_"))
+                .allMatch(finding -> !finding.isError());
+    }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,12 @@ class RestHostileInputTest {
         return Files.writeString(root.resolve("hostile-" + number + ".edxml"), hostile, StandardCharsets.UTF_8);
     }
 
+    private long copiesLeftInTheStore() throws Exception {
+        try (Stream<Path> files = Files.list(root.resolve("vpcp.test/store"))) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".part")).count();
+        }
+    }
+
     @Test
     void an_element_name_of_ten_megabytes_is_refused_with_LIMIT_NAME_LENGTH_in_a_short_answer() throws Exception {
         Path hostile = root.resolve("long-name.edxml");
@@ -72,5 +79,28 @@ class RestHostileInputTest {
         assertThat(codes).hasSizeLessThanOrEqualTo(100).contains("ORGANID_INVALID").last().isEqualTo("FINDINGS_OMITTED");
         assertThat(ApiClient.json(refused).path("errors").get(codes.size() - 1).path("en").asText())
                 .startsWith("19950 more ORGANID_INVALID findings are not listed");
+    }
+
+    @Test
+    void a_document_id_with_a_line_feed_is_refused_with_a_finding_and_leaves_no_copy_behind() throws Exception {
+        Path hostile = edited(62, xml -> xml.replace(",62/G22-LT</DocumentId>", ",62/G22-LT&#10;</DocumentId>"));
+
+        HttpResponse<String> refused = network.office().postEnvelope(hostile);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(ApiClient.errorCodes(refused)).contains("IDENTIFIER_CONTROL_CHARACTER");
+        assertThat(ApiClient.json(refused).path("errors").get(0).path("en").asText()).contains("U+000A");
+        assertThat(copiesLeftInTheStore()).isZero();
+    }
+
+    @Test
+    void a_document_id_longer_than_the_connector_can_track_is_refused_with_a_finding() throws Exception {
+        Path hostile = edited(63, xml -> xml.replace(",63/G22-LT</DocumentId>", ",63/G22-LT" + "9".repeat(300) + "</DocumentId>"));
+
+        HttpResponse<String> refused = network.office().postEnvelope(hostile);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(ApiClient.errorCodes(refused)).contains("IDENTIFIER_TOO_LONG");
+        assertThat(copiesLeftInTheStore()).isZero();
     }
 }
