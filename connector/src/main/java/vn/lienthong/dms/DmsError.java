@@ -53,6 +53,19 @@ public record DmsError(String code, String severity, @JsonProperty("vi") String 
         return new DmsError(code.name(), "ERROR", code.vietnamese(shown), code.english(shown), Where.NOWHERE);
     }
 
+    /**
+     * The connector failed while taking a document, in a way nobody foresaw; the cause is in its log, never in the
+     * answer. Said once: the document is set aside (error/ for a folder) and not taken again by itself.
+     */
+    public static DmsError internal() {
+        return new DmsError("INTERNAL_ERROR", "ERROR",
+                "Bộ kết nối gặp lỗi nội bộ khi tiếp nhận văn bản này; văn bản chưa được tiếp nhận và sẽ không được thử lại "
+                        + "tự động. Hãy gửi lại sau hoặc báo cho quản trị viên.",
+                "The connector failed internally while taking this document; it was not accepted and will not be retried "
+                        + "automatically. Send it again later or tell the operator.",
+                Where.NOWHERE);
+    }
+
     /** Roughly what the error weighs in an answer, in characters. */
     int characters() {
         return code.length() + severity.length() + length(vietnamese) + length(english)

@@ -90,9 +90,36 @@ public final class InboundIntake {
             return alreadyFiled(axisDocId);
         }
         String sha256 = HashFile.paddedForm(HashFile.sha256(file));
+        Attempt attempt = new Attempt(sha256, ReceivedEnvelope.of(Optional.empty(), axisDocId, axisFrom, axisTo));
+        try {
+            return take(file, axisDocId, axisFrom, axisTo, attempt);
+        } catch (RuntimeException | IOException failure) {
+            return holdAfterFailure(file, axisDocId, attempt, failure);
+        }
+    }
+
+    /** What is known of a package so far: if taking it fails, it is held under the best key known by then. */
+    private static final class Attempt {
+        private final String sha256;
+        private ReceivedEnvelope received;
+
+        Attempt(String sha256, ReceivedEnvelope unread) {
+            this.sha256 = sha256;
+            this.received = unread;
+        }
+
+        DocumentKey key() {
+            return received.key(sha256);
+        }
+    }
+
+    private IntakeResult take(Path file, String axisDocId, String axisFrom, String axisTo, Attempt attempt)
+            throws IOException {
+        String sha256 = attempt.sha256;
         ValidationReport report = withRoutingCheck(validator.validate(file, Direction.INBOUND));
         ReceivedEnvelope received = ReceivedEnvelope.of(report.header(), axisDocId, axisFrom, axisTo);
         DocumentKey key = received.key(sha256);
+        attempt.received = received;
         // Signatures are judged whenever the envelope could be read, so that a held package carries every reason.
         SignatureGate.Judgement judgement = report.header().isEmpty() ? null
                 : signatures.judge(file, "axis-" + axisDocId + ".edxml", sha256, "axis DocId " + axisDocId, false);
@@ -134,6 +161,51 @@ public final class InboundIntake {
             return new IntakeResult(IntakeResult.Decision.QUEUE_STATUS, key.value());
         }
         return new IntakeResult(IntakeResult.Decision.QUEUE_EDOC, key.value());
+    }
+
+    /**
+     * Taking the package failed in a way nobody foresaw. Redelivering it would fail the same way for as long as the
+     * broker retries (hours), so it is held instead, as REFUSED with INTAKE_FAILED, for an operator to release or
+     * discard; the cause is in the log. Only when even holding it fails (the database is down) is the failure
+     * thrown, and the broker tries again later.
+     */
+    private IntakeResult holdAfterFailure(Path file, String axisDocId, Attempt attempt, Exception failure)
+            throws IOException {
+        LOG.error("Taking package {} from the axis failed unexpectedly; it is held for an operator", axisDocId, failure);
+        String reason = "intake failed (" + failure.getClass().getSimpleName() + ")";
+        List<RecordedFinding> why = recorded(validator.render(
+                List.of(Problem.of(FindingCode.INTAKE_FAILED, Location.UNKNOWN)), Direction.INBOUND));
+        try {
+            DocumentKey key = attempt.key();
+            if (tracker.find(key).isEmpty()) {
+                if (!Files.exists(file)) {
+                    return rethrown(failure); // filed under a key already: a redelivery finds it there
+                }
+                return hold(file, attempt.received, key, attempt.sha256, axisDocId, DocumentState.REFUSED, reason, why,
+                        Steps.INBOUND_REFUSED);
+            }
+            // Registered before it failed: the record is ended as held, and the file kept under its key.
+            tracker.advance(key, DocumentState.REFUSED, reason);
+            findings.record(key, why);
+            if (Files.exists(file)) {
+                store.keep(file, key.value());
+            }
+            log.append(key.value(), Steps.INBOUND_REFUSED, Steps.REFUSED, 1, attempt.sha256, "axis DocId " + axisDocId
+                    + ": " + reason);
+            return new IntakeResult(IntakeResult.Decision.REFUSED, key.value());
+        } catch (RuntimeException | IOException again) {
+            if (again != failure) {
+                failure.addSuppressed(again);
+            }
+            return rethrown(failure);
+        }
+    }
+
+    private static IntakeResult rethrown(Exception failure) throws IOException {
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        throw (RuntimeException) failure;
     }
 
     /** Called once the key is on the delivery queue. */

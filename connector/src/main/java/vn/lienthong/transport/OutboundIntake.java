@@ -60,14 +60,50 @@ public final class OutboundIntake {
         this.clock = clock;
     }
 
-    /** A file the DMS dropped into the configured outbox. */
+    /**
+     * A file the DMS dropped into the configured outbox. If taking it fails in a way nobody foresaw, it is parked in
+     * the error folder with INTAKE_FAILED, once, rather than left to fail again at every poll; only if parking it
+     * fails too is the failure thrown, and the file stays for the next poll.
+     */
     public IntakeResult acceptFromOutbox(File handedOver) throws IOException {
-        return accept(handedOver.toPath(), handedOver.getName(), Submitter.OUTBOX);
+        try {
+            return accept(handedOver.toPath(), handedOver.getName(), Submitter.OUTBOX);
+        } catch (RuntimeException | IOException failure) {
+            LOG.error("Taking {} from the outbox failed unexpectedly; it goes to the error folder", handedOver.getName(),
+                    failure);
+            ValidationReport failed = new ValidationReport(Direction.OUTBOUND, Optional.empty(), validator.render(
+                    List.of(Problem.of(FindingCode.INTAKE_FAILED, Location.UNKNOWN)), Direction.OUTBOUND));
+            try {
+                refused.refuse(handedOver.getName(), handedOver.toPath(), failed);
+            } catch (RuntimeException | IOException again) {
+                failure.addSuppressed(again);
+                throw failure;
+            }
+            log.append(null, Steps.INTAKE_REFUSED, Steps.REFUSED, 1, null,
+                    "outbox " + handedOver.getName() + ": intake failed (" + failure.getClass().getSimpleName() + ")");
+            return new IntakeResult(IntakeResult.Decision.REFUSED, null, failed, null);
+        }
     }
 
-    /** A document handed over by {@code submitter}, under the name it is known by in logs and parking places. */
+    /**
+     * A document handed over by {@code submitter}, under the name it is known by in logs and parking places. Whatever
+     * happens, no temporary copy is left in the store: a document that fails is taken again from its source, and one
+     * already filed under its key is recognised there, so a retry reuses the stored copy instead of adding one.
+     */
     public IntakeResult accept(Path source, String name, Submitter submitter) throws IOException {
         DocumentStore.Imported imported = store.importCopy(source);
+        List<Path> temporaries = new ArrayList<>(List.of(imported.file()));
+        try {
+            return decide(imported, name, submitter, temporaries);
+        } finally {
+            for (Path temporary : temporaries) {
+                store.discard(temporary); // filed under its key by now, or never to be used
+            }
+        }
+    }
+
+    private IntakeResult decide(DocumentStore.Imported imported, String name, Submitter submitter, List<Path> temporaries)
+            throws IOException {
         ValidationReport report = withSenderCheck(validator.validate(imported.file(), Direction.OUTBOUND), submitter);
         if (!report.valid()) {
             String where = submitter.parkRefused() ? "; findings beside " + refused.refuse(name, imported.file(), report) : "";
@@ -84,7 +120,7 @@ public final class OutboundIntake {
             return new IntakeResult(judgement.action() == SignaturePolicy.Action.QUARANTINE
                     ? IntakeResult.Decision.QUARANTINED : IntakeResult.Decision.REFUSED, null, report, judgement.signatures());
         }
-        DocumentStore.Imported outgoing = signIfWanted(imported, judgement, name);
+        DocumentStore.Imported outgoing = signIfWanted(imported, judgement, name, temporaries);
         MessageHeader header = report.header().orElseThrow();
         Envelopes envelope = Envelopes.of(header);
         DocumentKey key = envelope.key(outgoing.sha256());
@@ -132,13 +168,14 @@ public final class OutboundIntake {
      * signatures are deterministic, so a file taken twice (after a crash) signs to the same bytes and the same key.
      */
     private DocumentStore.Imported signIfWanted(DocumentStore.Imported imported, SignatureGate.Judgement judgement,
-                                                String name) throws IOException {
+                                                String name, List<Path> temporaries) throws IOException {
         boolean alreadySigned = judgement.signatures().checks().stream()
                 .anyMatch(check -> check.kind() == SignatureCheck.Kind.ENVELOPE_XMLDSIG);
         if (signer == null || alreadySigned) {
             return imported;
         }
         Path signed = store.newTemporaryFile();
+        temporaries.add(signed);
         signer.sign(imported.file(), signed);
         store.discard(imported.file());
         String sha256 = HashFile.paddedForm(HashFile.sha256(signed));

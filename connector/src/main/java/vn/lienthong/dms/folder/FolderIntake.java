@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienthong.dms.ClientRegistry;
 import vn.lienthong.dms.DmsClient;
+import vn.lienthong.dms.DmsError;
 import vn.lienthong.dms.DmsGateway;
 import vn.lienthong.dms.Outcome;
 
@@ -20,9 +21,11 @@ import vn.lienthong.dms.Outcome;
  * accepted, or to error/ with its reasons beside it. A status notice dropped into in/ is sent like any envelope:
  * the intake sees that it is a status.
  * <p>
- * The file leaves in/ only after the gateway has answered. If anything fails before (database down), it stays
- * and is taken again at the next poll; if the connector dies after the document was queued but before the move,
- * the next pick-up is recognised as the same document (same key) and simply moved to done/.
+ * The file leaves in/ only after the gateway has answered. If taking it fails in a way nobody foresaw, it is not
+ * taken again at every poll (it would fail the same way, for ever): it goes to error/ with INTERNAL_ERROR, said
+ * once, and the DMS sends it again when it wants to. Only if even that move fails does it stay for the next poll.
+ * If the connector dies after the document was queued but before the move, the next pick-up is recognised as the
+ * same document (same key) and simply moved to done/.
  */
 public final class FolderIntake {
 
@@ -46,6 +49,10 @@ public final class FolderIntake {
         Outcome outcome;
         try (InputStream envelope = Files.newInputStream(dropped)) {
             outcome = gateway.submitEnvelope(client, envelope, dropped.getFileName().toString(), "folder");
+        } catch (Exception e) {
+            LOG.error("Folder client {}: taking {} failed unexpectedly; it goes to error/ and is not taken again",
+                    client.id(), dropped.getFileName(), e);
+            outcome = Outcome.refused(List.of(DmsError.internal()));
         }
         if (outcome.status() == Outcome.Status.ACCEPTED) {
             String name = ClientFolders.freeName(folders.done(), dropped.getFileName().toString(), List.of());

@@ -57,6 +57,9 @@ class JmsClientFlowTest {
                 .jms(ARCHIVE, ClientNetwork.H26.organId(), ARCHIVE_KEY)
                 .writeTo(root.resolve("h26-clients.json")));
         h26.setProperty("lienthong.broker.dms-acceptor", "tcp://127.0.0.1:" + port);
+        // H26 does not judge control characters in identifiers, so that an envelope can still fail after validation
+        // there, as any envelope did before that check (issue 11, item 6).
+        h26.setProperty("lienthong.validation.outbound.severity.IDENTIFIER_CONTROL_CHARACTER", "off");
         network = ClientNetwork.start(root,
                 ClientNetwork.withClients(new ClientsFile().folder("g22-folder", ClientNetwork.G22.organId(), g22Root)
                         .writeTo(root.resolve("g22-clients.json"))),
@@ -254,6 +257,23 @@ class JmsClientFlowTest {
             assertThat(answer.path("errors").size()).isLessThanOrEqualTo(100);
             assertThat(answer.path("errors").get(answer.path("errors").size() - 1).path("code").asText())
                     .isEqualTo("FINDINGS_OMITTED");
+        }
+    }
+
+    @Test
+    void an_envelope_that_fails_after_validation_is_answered_once_and_not_redelivered() throws Exception {
+        Path poison = edocFromHanoi(208);
+        String valid = Files.readString(poison, java.nio.charset.StandardCharsets.UTF_8);
+        Files.writeString(poison, valid.replace(",208/H26-LT</DocumentId>", ",208/H26&#10;LT</DocumentId>"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        try (DmsOnJms dms = new DmsOnJms(port, HANOI, HANOI_KEY)) {
+            dms.send(HANOI_QUEUES.in(), poison, "poison-208");
+
+            JsonNode answer = dms.answer(HANOI_QUEUES.results(), "poison-208");
+            assertThat(answer.path("status").asText()).isEqualTo("REFUSED");
+            assertThat(answer.path("errors").get(0).path("code").asText()).isEqualTo("INTERNAL_ERROR");
+            // Redelivered (100 ms back-off in tests), it would be answered again.
+            assertThat(dms.answerWithin(HANOI_QUEUES.results(), "poison-208", Duration.ofSeconds(2))).isNull();
         }
     }
 }
