@@ -66,6 +66,12 @@ public record DmsError(String code, String severity, @JsonProperty("vi") String 
                 Where.NOWHERE);
     }
 
+    /** An error located at a field of the request (e.g. {@code subject}, {@code attachments[2].name}). */
+    public static DmsError at(String field, GatewayCode code, Object... arguments) {
+        DmsError error = of(code, arguments);
+        return new DmsError(error.code, error.severity, error.vietnamese, error.english, new Where(null, null, field));
+    }
+
     /** Roughly what the error weighs in an answer, in characters. */
     int characters() {
         return code.length() + severity.length() + length(vietnamese) + length(english)

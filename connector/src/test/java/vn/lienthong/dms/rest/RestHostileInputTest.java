@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -24,11 +25,16 @@ class RestHostileInputTest {
 
     private Path root;
     private RestNetwork network;
+    /** A document the Government Office sent to Hanoi, as it waits in Hanoi's inbox: what Hanoi reports status on. */
+    private String receivedKey;
 
     @BeforeAll
     void start(@TempDir Path root) throws Exception {
         this.root = root;
         network = new RestNetwork(root);
+        assertThat(network.office().postEnvelope(network.envelope(RestNetwork.OFFICE, RestNetwork.HANOI, 60)).statusCode())
+                .isEqualTo(202);
+        receivedKey = RestNetwork.awaitInInbox(network.hanoi(), "000.00.00.G22,2026/11/25,60/G22-LT");
     }
 
     @AfterAll
@@ -50,6 +56,11 @@ class RestHostileInputTest {
         try (Stream<Path> files = Files.list(root.resolve("vpcp.test/store"))) {
             return files.filter(file -> file.getFileName().toString().endsWith(".part")).count();
         }
+    }
+
+    private HttpResponse<String> multipart(String metadata, String fileName) throws Exception {
+        Path pdf = Files.writeString(root.resolve("letter.pdf"), "%PDF-1.4\n%%EOF\n", StandardCharsets.US_ASCII);
+        return network.office().postMultipart(metadata, Map.of(fileName, pdf));
     }
 
     @Test
@@ -102,5 +113,47 @@ class RestHostileInputTest {
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(ApiClient.errorCodes(refused)).contains("IDENTIFIER_TOO_LONG");
         assertThat(copiesLeftInTheStore()).isZero();
+    }
+
+    @Test
+    void a_subject_with_a_NUL_character_is_refused_with_a_finding() throws Exception {
+        HttpResponse<String> refused = multipart("""
+                {"from": {"organId": "000.00.00.G22"}, "to": [{"organId": "000.00.00.H26"}], "subject": "Về việc\\u0000 thử"}""",
+                "letter.pdf");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(ApiClient.errorCodes(refused)).containsExactly("CONTROL_CHARACTER");
+        assertThat(ApiClient.json(refused).path("errors").get(0).path("location").path("path").asText()).isEqualTo("subject");
+    }
+
+    @Test
+    void a_file_name_with_an_escape_character_is_refused_with_a_finding() throws Exception {
+        HttpResponse<String> refused = multipart("""
+                {"from": {"organId": "000.00.00.G22"}, "to": [{"organId": "000.00.00.H26"}], "subject": "Về việc thử"}""",
+                "c\u001b[31mv.pdf");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(ApiClient.errorCodes(refused)).containsExactly("CONTROL_CHARACTER");
+        assertThat(ApiClient.json(refused).path("errors").get(0).path("en").asText()).contains("U+001B");
+    }
+
+    @Test
+    void a_status_code_with_a_line_feed_is_refused_with_a_finding() throws Exception {
+        HttpResponse<String> refused = network.hanoi().postJson("/documents/" + receivedKey + "/status",
+                "{\"statusCode\": \"03\\n\"}");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(ApiClient.errorCodes(refused)).containsExactly("CONTROL_CHARACTER");
+        assertThat(ApiClient.json(refused).path("errors").get(0).path("location").path("path").asText()).isEqualTo("statusCode");
+    }
+
+    @Test
+    void a_status_description_with_a_control_character_is_refused_with_a_finding() throws Exception {
+        HttpResponse<String> refused = network.hanoi().postJson("/documents/" + receivedKey + "/status",
+                "{\"statusCode\": \"03\", \"description\": \"Đã vào sổ\\u0001\"}");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(ApiClient.errorCodes(refused)).containsExactly("CONTROL_CHARACTER");
+        assertThat(ApiClient.json(refused).path("errors").get(0).path("location").path("path").asText()).isEqualTo("description");
     }
 }
