@@ -156,4 +156,19 @@ class RestHostileInputTest {
         assertThat(ApiClient.errorCodes(refused)).containsExactly("CONTROL_CHARACTER");
         assertThat(ApiClient.json(refused).path("errors").get(0).path("location").path("path").asText()).isEqualTo("description");
     }
+
+    @Test
+    void attachments_named_after_a_windows_device_or_with_a_slash_look_alike_are_refused() throws Exception {
+        int number = 64;
+        for (String name : List.of("CON", "NUL.pdf", "com1.pdf", "LPT1", "to-trinh.pdf.", "to-trinh.pdf ", "a\uFF0Fb.pdf",
+                "a\u2215b.pdf")) {
+            Path hostile = edited(number++, xml -> xml.replaceAll("<AttachmentName>[^<]*</AttachmentName>",
+                    "<AttachmentName>" + name + "</AttachmentName>"));
+
+            HttpResponse<String> refused = network.office().postEnvelope(hostile);
+
+            assertThat(refused.statusCode()).as(name + ": " + refused.body()).isEqualTo(400);
+            assertThat(ApiClient.errorCodes(refused)).as(name).contains("ATTACHMENT_NAME_UNSAFE");
+        }
+    }
 }
