@@ -31,6 +31,10 @@ public enum FindingCode {
             "Máy khách %s không được gửi văn bản thay cho cơ quan %s: máy khách này không được gắn với cơ quan đó.",
             "Client %s may not send as agency %s: this client is not bound to that agency."),
 
+    TRACE_NOT_BOUND(ERROR, ERROR,
+            "Máy khách %s không được ghi cơ quan %s vào vết chuyển văn bản (TraceHeader): máy khách này không được gắn với cơ quan đó.",
+            "Client %s may not name agency %s in the document's trace (TraceHeader): this client is not bound to that agency."),
+
     STATUS_NOT_FOR_RECEIVED_DOCUMENT(ERROR, ERROR,
             "Máy khách %s chỉ được báo trạng thái cho văn bản mà cơ quan của mình đã nhận; văn bản \"%s\" không phải văn bản như vậy.",
             "Client %s may only report status on documents its agencies received; \"%s\" is not one of them."),

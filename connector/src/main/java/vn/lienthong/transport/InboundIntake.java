@@ -253,7 +253,7 @@ public final class InboundIntake {
         all.addAll(validator.render(List.of(Problem.of(FindingCode.RECIPIENT_NOT_OURS,
                 Location.UNKNOWN.withPath(TO_ORGAN_ID), String.join(", ", named),
                 String.join(", ", ourAgencies.stream().sorted().toList()))), Direction.INBOUND));
-        return new ValidationReport(report.direction(), report.header(), all);
+        return report.withFindings(all);
     }
 
     /**

@@ -140,7 +140,8 @@ public final class OutboundIntake {
 
     /**
      * A client may only send as the agencies it is bound to (a valid envelope from another agency is refused with a
-     * finding pointing at From/OrganId), and report status only on documents those agencies received.
+     * finding pointing at From/OrganId), name only them as having handled it (TraceHeader), and report status only on
+     * documents those agencies received.
      */
     private ValidationReport withSenderCheck(ValidationReport report, Submitter submitter) {
         if (report.header().isEmpty() || report.header().get().from() == null) {
@@ -157,10 +158,19 @@ public final class OutboundIntake {
                     Location.UNKNOWN.withPath("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/ResponseFor/DocumentId"),
                     submitter.description(), status.responseFor() == null ? "" : status.responseFor().documentId()));
         }
+        List<String> traced = report.tracedAgencies();
+        for (int i = 0; i < traced.size(); i++) {
+            // The sender's own hop is judged once, at From (SENDER_NOT_BOUND).
+            boolean isSender = sender != null && traced.get(i).equals(sender.strip());
+            if (!traced.get(i).isEmpty() && !isSender && !submitter.maySendAs(traced.get(i))) {
+                problems.add(Problem.of(FindingCode.TRACE_NOT_BOUND, Location.UNKNOWN.withPath(
+                        "/edXML/edXMLEnvelope/edXMLHeader/TraceHeaderList/TraceHeader[" + (i + 1) + "]/OrganId"),
+                        submitter.description(), traced.get(i)));
+            }
+        }
         List<Finding> findings = new ArrayList<>(report.findings());
         findings.addAll(validator.render(problems, Direction.OUTBOUND));
-        return findings.size() == report.findings().size() ? report
-                : new ValidationReport(report.direction(), report.header(), findings);
+        return findings.size() == report.findings().size() ? report : report.withFindings(findings);
     }
 
     /**

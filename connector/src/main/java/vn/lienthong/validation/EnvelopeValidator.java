@@ -65,7 +65,9 @@ public final class EnvelopeValidator {
             List<Finding> findings = render(context.problems(), direction);
             context.omitted().forEach((code, count) -> settings.policy()
                     .omitted(code, count, settings.maxFindingsPerCode(), direction).ifPresent(findings::add));
-            return new ValidationReport(direction, Optional.of(envelope.header()), findings);
+            List<String> traced = envelope.traceHeaderList() == null ? List.of() : envelope.traceHeaderList().traceHeaders()
+                    .stream().map(trace -> trace.organId() == null ? "" : trace.organId().strip()).toList();
+            return new ValidationReport(direction, Optional.of(envelope.header()), findings, traced);
         }
     }
 

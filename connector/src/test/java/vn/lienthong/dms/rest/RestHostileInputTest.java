@@ -171,4 +171,16 @@ class RestHostileInputTest {
             assertThat(ApiClient.errorCodes(refused)).as(name).contains("ATTACHMENT_NAME_UNSAFE");
         }
     }
+
+    @Test
+    void a_trace_header_naming_an_agency_the_client_is_not_bound_to_is_refused() throws Exception {
+        Path hostile = edited(80, xml -> xml.replaceFirst("(<TraceHeader>\\s*<OrganId>)000\\.00\\.00\\.G22", "$1000.00.00.H26"));
+
+        HttpResponse<String> refused = network.office().postEnvelope(hostile);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(ApiClient.errorCodes(refused)).containsExactly("TRACE_NOT_BOUND");
+        assertThat(ApiClient.json(refused).path("errors").get(0).path("location").path("path").asText())
+                .endsWith("/TraceHeader[1]/OrganId");
+    }
 }
