@@ -276,4 +276,20 @@ class JmsClientFlowTest {
             assertThat(dms.answerWithin(HANOI_QUEUES.results(), "poison-208", Duration.ofSeconds(2))).isNull();
         }
     }
+
+    @Test
+    void a_correlation_id_with_line_breaks_and_escape_sequences_is_logged_escaped() throws Exception {
+        String forged = "log-209\r\n09:00:00.000 INFO  JmsIntake - forged line\u001b[2J";
+        try (CapturedLog log = new CapturedLog("vn.lienthong.dms.jms");
+             DmsOnJms dms = new DmsOnJms(port, HANOI, HANOI_KEY)) {
+            dms.send(HANOI_QUEUES.in(), edocFromHanoi(209), forged);
+            assertThat(dms.answer(HANOI_QUEUES.results(), forged).path("status").asText()).isEqualTo("ACCEPTED");
+
+            List<String> lines = log.lines().stream().filter(line -> line.contains("log-209")).toList();
+            assertThat(lines).isNotEmpty().allSatisfy(line -> {
+                assertThat(line.substring(0, line.length() - 1)).doesNotContain("\r", "\n", "\u001b");
+                assertThat(line).contains("log-209\\u000D\\u000A09:00:00.000", "\\u001B[2J").endsWith("\n");
+            });
+        }
+    }
 }
