@@ -1,5 +1,6 @@
 package vn.lienthong.edxml;
 
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,26 +18,34 @@ import java.io.InputStream;
  * and the single-byte encodings), two (UTF-16) or four (UTF-32). A name is measured in characters (UTF-8 continuation
  * bytes and UTF-16 low surrogates do not count) and, so that no encoding can hide a long name, in code units too: at
  * most four per character.
+ * <p>
+ * The envelope reader uses it, and so does the SOAP interface for the requests it parses before it knows the caller.
  */
-final class NameLengthLimit extends FilterInputStream {
+public final class NameLengthLimit extends FilterInputStream {
 
-    /** A name is longer than the limit; where it starts, in lines and code units. */
-    static final class NameTooLongException extends IOException {
+    /** A name is longer than the limit; where it starts, in lines and characters. */
+    public static final class NameTooLongException extends IOException {
 
+        private final int limit;
         private final int line;
         private final int column;
 
         NameTooLongException(int limit, int line, int column) {
             super("an XML name is longer than " + limit + " characters", null);
+            this.limit = limit;
             this.line = line;
             this.column = column;
         }
 
-        int line() {
+        public int limit() {
+            return limit;
+        }
+
+        public int line() {
             return line;
         }
 
-        int column() {
+        public int column() {
             return column;
         }
     }
@@ -65,6 +74,15 @@ final class NameLengthLimit extends FilterInputStream {
     private int nameColumn;
     private int line = 1;
     private int column;
+
+    /** {@code in} with its names measured; its first bytes are peeked to tell the encoding. */
+    public static InputStream of(InputStream in, int limit) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, 8192);
+        buffered.mark(4);
+        byte[] prefix = buffered.readNBytes(4);
+        buffered.reset();
+        return new NameLengthLimit(buffered, limit, prefix);
+    }
 
     /** {@code prefix}: the first bytes of the stream (peeked, not consumed), to tell the encoding. */
     NameLengthLimit(InputStream in, int limit, byte[] prefix) {

@@ -6,9 +6,11 @@ import vn.lienthong.dms.DmsTls;
 /**
  * Where the SOAP interface listens ({@code lienthong.soap.*}), whether over TLS (when {@code lienthong.dms.tls.keystore}
  * is set, the same TLS as the REST API) and the largest envelope it takes as an MTOM attachment (the same limit as
- * everywhere else, {@code lienthong.limits.max-envelope-bytes}).
+ * everywhere else, {@code lienthong.limits.max-envelope-bytes}), and the longest XML name a request may hold
+ * ({@code lienthong.limits.max-name-length}, as in envelopes).
  */
-public record SoapSettings(boolean enabled, String host, int port, String path, boolean tls, long maxEnvelopeBytes) {
+public record SoapSettings(boolean enabled, String host, int port, String path, boolean tls, long maxEnvelopeBytes,
+                           int maxNameLength) {
 
     public static SoapSettings from(Properties properties) {
         String path = value(properties, "lienthong.soap.path", "/soap/dms");
@@ -18,7 +20,8 @@ public record SoapSettings(boolean enabled, String host, int port, String path, 
                 Integer.parseInt(value(properties, "lienthong.soap.port", "8772")),
                 path.startsWith("/") ? path : "/" + path,
                 !value(properties, DmsTls.KEYSTORE, "").isEmpty(),
-                Long.parseLong(value(properties, "lienthong.limits.max-envelope-bytes", "536870912")));
+                Long.parseLong(value(properties, "lienthong.limits.max-envelope-bytes", "536870912")),
+                Integer.parseInt(value(properties, "lienthong.limits.max-name-length", "256")));
     }
 
     /** The endpoint address; a host that is an IPv6 literal is bracketed. */
