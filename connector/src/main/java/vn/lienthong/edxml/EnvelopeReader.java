@@ -17,6 +17,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import org.codehaus.stax2.XMLStreamReader2;
+import vn.lienthong.findings.Bilingual;
 import vn.lienthong.findings.FindingCode;
 import vn.lienthong.findings.Location;
 import vn.lienthong.findings.Problem;
@@ -215,8 +216,8 @@ public final class EnvelopeReader {
 
         private XmlNode requireEdxmlRoot(XmlNode node) {
             if (!node.is("edXML")) {
-                String found = node.namespace().isEmpty()
-                        ? node.name() + " (no namespace)"
+                Object found = node.namespace().isEmpty()
+                        ? new Bilingual(node.name() + " (không có không gian tên)", node.name() + " (no namespace)")
                         : node.name() + " {" + node.namespace() + "}";
                 throw new Refused(Problem.of(FindingCode.NOT_EDXML, node.location(), found));
             }

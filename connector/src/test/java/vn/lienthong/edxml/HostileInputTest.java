@@ -284,4 +284,13 @@ class HostileInputTest {
         assertThat(failureOf(EnvelopeXml.edoc(attributes, "").getBytes(StandardCharsets.UTF_8), smallBudget).code())
                 .isEqualTo(FindingCode.LIMIT_METADATA_SIZE);
     }
+
+    @Test
+    void a_root_without_a_namespace_is_named_in_the_language_of_each_sentence() throws IOException {
+        Problem problem = failureOf(EnvelopeXml.DECLARATION + "<edXML><x/></edXML>");
+        vn.lienthong.findings.Finding finding = vn.lienthong.findings.SeverityPolicy.defaults()
+                .apply(problem, vn.lienthong.findings.Direction.OUTBOUND).orElseThrow();
+        assertThat(finding.vietnamese()).contains("edXML (không có không gian tên)").doesNotContain("no namespace");
+        assertThat(finding.english()).contains("edXML (no namespace)");
+    }
 }
