@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import vn.lienthong.dms.DmsError;
 import vn.lienthong.dms.Outcome;
+import vn.lienthong.findings.Shown;
 
 /**
  * Parks a refused file in a client's error/ folder with the reasons beside it: {@code NAME.errors.txt} for a
@@ -48,7 +49,7 @@ final class RefusalReport {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
         out.println("VĂN BẢN BỊ TỪ CHỐI / DOCUMENT REFUSED");
-        out.println("Tệp / File:          " + fileName);
+        out.println("Tệp / File:          " + Shown.escaped(fileName)); // a file name may hold an escape sequence
         out.println("Máy khách / Client:  " + clientId);
         out.println("Thời điểm / At:      " + at);
         out.println("Số lỗi / Errors:     " + outcome.errors().size());

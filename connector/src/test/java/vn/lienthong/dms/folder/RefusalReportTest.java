@@ -63,4 +63,11 @@ class RefusalReportTest {
         assertThat(error.resolve("cv-9-2.edxml.errors.txt")).exists();
         assertThat(error.resolve("cv-9-2.edxml.errors.json")).exists();
     }
+
+    @Test
+    void a_file_name_with_an_escape_sequence_is_written_escaped_in_the_text_report() {
+        String text = RefusalReport.text("cv\u001b[2J\n.edxml", "g22-folder", REFUSED, AT);
+
+        assertThat(text).contains("cv\\u001B[2J\\u000A.edxml").doesNotContain("\u001b");
+    }
 }
