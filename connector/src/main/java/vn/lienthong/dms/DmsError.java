@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import vn.lienthong.signature.Reason;
 import vn.lienthong.signature.SignatureCheck;
 import vn.lienthong.findings.Finding;
+import vn.lienthong.findings.Shown;
 import vn.lienthong.tracking.RecordedFinding;
 
 /**
@@ -43,7 +44,41 @@ public record DmsError(String code, String severity, @JsonProperty("vi") String 
                 new Where(null, null, check.where()));
     }
 
+    /** Values a client sent are escaped and cut (a key, a status code), so an answer never echoes them at length. */
     public static DmsError of(GatewayCode code, Object... arguments) {
-        return new DmsError(code.name(), "ERROR", code.vietnamese(arguments), code.english(arguments), Where.NOWHERE);
+        Object[] shown = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            shown[i] = arguments[i] == null || arguments[i] instanceof Number ? arguments[i] : Shown.text(arguments[i].toString());
+        }
+        return new DmsError(code.name(), "ERROR", code.vietnamese(shown), code.english(shown), Where.NOWHERE);
+    }
+
+    /**
+     * The connector failed while taking a document, in a way nobody foresaw; the cause is in its log, never in the
+     * answer. Said once: the document is set aside (error/ for a folder) and not taken again by itself.
+     */
+    public static DmsError internal() {
+        return new DmsError("INTERNAL_ERROR", "ERROR",
+                "Bộ kết nối gặp lỗi nội bộ khi tiếp nhận văn bản này; văn bản chưa được tiếp nhận và sẽ không được thử lại "
+                        + "tự động. Hãy gửi lại sau hoặc báo cho quản trị viên.",
+                "The connector failed internally while taking this document; it was not accepted and will not be retried "
+                        + "automatically. Send it again later or tell the operator.",
+                Where.NOWHERE);
+    }
+
+    /** An error located at a field of the request (e.g. {@code subject}, {@code attachments[2].name}). */
+    public static DmsError at(String field, GatewayCode code, Object... arguments) {
+        DmsError error = of(code, arguments);
+        return new DmsError(error.code, error.severity, error.vietnamese, error.english, new Where(null, null, field));
+    }
+
+    /** Roughly what the error weighs in an answer, in characters. */
+    int characters() {
+        return code.length() + severity.length() + length(vietnamese) + length(english)
+                + (location == null ? 0 : length(location.path())) + 64;
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 }

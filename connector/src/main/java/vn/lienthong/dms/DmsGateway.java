@@ -74,6 +74,10 @@ public final class DmsGateway {
         if (from != null && !client.actsFor(from)) {
             return Outcome.failed(Outcome.Status.FORBIDDEN, DmsError.of(GatewayCode.NOT_BOUND_TO_AGENCY, client.id(), from));
         }
+        List<DmsError> unwritable = RequestCharacters.of(request, files);
+        if (!unwritable.isEmpty()) {
+            return Outcome.refused(unwritable);
+        }
         Path built = Files.createTempFile(workDirectory, "built-", ".edxml");
         try {
             envelopes.writeDocument(request, files, built);
@@ -127,6 +131,10 @@ public final class DmsGateway {
         Optional<String> reportingAgency = received.recipients().stream().filter(client::actsFor).findFirst();
         if (reportingAgency.isEmpty()) {
             return Outcome.failed(Outcome.Status.FORBIDDEN, DmsError.of(GatewayCode.NOT_YOUR_DOCUMENT, key, client.id()));
+        }
+        List<DmsError> unwritable = RequestCharacters.of(report);
+        if (!unwritable.isEmpty()) {
+            return Outcome.refused(unwritable);
         }
         if (report.statusCode() == null || StatusCode.fromCode(report.statusCode().strip()).isEmpty()) {
             return Outcome.failed(Outcome.Status.REFUSED, DmsError.of(GatewayCode.STATUS_CODE_UNKNOWN, report.statusCode()));

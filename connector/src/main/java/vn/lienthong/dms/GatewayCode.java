@@ -28,7 +28,13 @@ public enum GatewayCode {
             "The document is held for a person to review because of its signatures; it has not been sent."),
     NOT_IN_INBOX(
             "Văn bản %s không chờ trong hộp nhận của máy khách %s.",
-            "Document %s is not waiting in the inbox of client %s.");
+            "Document %s is not waiting in the inbox of client %s."),
+    CONTROL_CHARACTER(
+            "Trường %s chứa ký tự điều khiển %s, ký tự mà gói tin edXML không chứa được hoặc mã định danh không được có; hãy bỏ ký tự đó rồi gửi lại.",
+            "The field %s contains the control character %s, which an edXML envelope cannot carry or an identifier may not hold; remove it and send again."),
+    ERRORS_OMITTED(
+            "Còn %s lỗi khác không được liệt kê trong câu trả lời này (đã liệt kê %s lỗi đầu tiên); hãy kiểm tra tệp bằng lệnh validate để xem tất cả.",
+            "%s more errors are not listed in this answer (the first %s are); check the file with the validate command to see them all.");
 
     private final String vietnamese;
     private final String english;

@@ -17,6 +17,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import org.codehaus.stax2.XMLStreamReader2;
+import vn.lienthong.findings.Bilingual;
 import vn.lienthong.findings.FindingCode;
 import vn.lienthong.findings.Location;
 import vn.lienthong.findings.Problem;
@@ -25,7 +26,9 @@ import vn.lienthong.findings.Problem;
  * Reads an edXML envelope in one streaming pass. The header, trace and manifest become a typed
  * {@link Envelope}; each attachment's base64 text is decoded as it is parsed into a spool file, hashed on the
  * way, so heap use does not grow with attachment size. DTDs and entities are refused, and every configured
- * limit is enforced while reading. Input that cannot be read yields a single {@link Problem} with its line and
+ * limit is enforced while reading: names are measured before the parser buffers them ({@link NameLengthLimit}), and
+ * everything the element tree keeps (text, names, attribute values, namespace declarations) counts towards the
+ * metadata limit, so what an envelope costs the heap is bounded by the limits, not by its size. Input that cannot be read yields a single {@link Problem} with its line and
  * column, never an exception.
  */
 public final class EnvelopeReader {
@@ -61,18 +64,20 @@ public final class EnvelopeReader {
     /** Reads an envelope from a stream; the caller closes the stream. */
     public ReadOutcome read(InputStream input) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(input, 64 * 1024);
-        Problem prologProblem = PrologCheck.check(peek(buffered));
+        byte[] prefix = peek(buffered);
+        Problem prologProblem = PrologCheck.check(prefix);
         if (prologProblem != null) {
             return ReadOutcome.failed(prologProblem);
         }
-        SizeLimitedInputStream limited = new SizeLimitedInputStream(buffered, limits.maxEnvelopeBytes());
+        InputStream limited = new NameLengthLimit(new SizeLimitedInputStream(buffered, limits.maxEnvelopeBytes()),
+                limits.maxNameLength(), prefix);
         Parse parse = new Parse();
         XMLStreamReader2 reader = null;
         try {
             reader = (XMLStreamReader2) factory.createXMLStreamReader(limited);
             XmlNode root = parse.run(reader);
             Envelope envelope = EnvelopeMapper.map(root);
-            return ReadOutcome.read(envelope, root, parse.locations, parse.spoolFiles);
+            return ReadOutcome.read(envelope, root, parse.spoolFiles);
         } catch (XMLStreamException e) {
             parse.deleteSpoolFiles();
             return ReadOutcome.failed(XmlProblems.classify(e, reader, limits));
@@ -118,7 +123,6 @@ public final class EnvelopeReader {
     private final class Parse {
         private final Deque<XmlNode> open = new ArrayDeque<>();
         private final Deque<Map<String, Integer>> siblingCounts = new ArrayDeque<>();
-        private final Map<String, Location> locations = new HashMap<>();
         private final List<Path> spoolFiles = new ArrayList<>();
         private long metadataChars;
         private int attachments;
@@ -161,14 +165,15 @@ public final class EnvelopeReader {
 
         private XmlNode startElement(XMLStreamReader2 reader) {
             String name = reader.getLocalName();
-            String parentName = open.isEmpty() ? "" : open.peek().name();
-            String parentPath = open.isEmpty() ? "" : open.peek().location().path();
+            XmlNode parent = open.peek();
+            String parentName = parent == null ? "" : parent.name();
             int position = siblingCounts.peek().merge(name, 1, Integer::sum);
             boolean indexed = EdxmlNames.isRepeatable(parentName, name) || position > 1;
             String step = indexed ? name + "[" + position + "]" : name;
-            Location location = location(reader, parentPath + "/" + step);
-            XmlNode node = new XmlNode(reader.getNamespaceURI(), name, location);
-            locations.putIfAbsent(location.path(), location);
+            javax.xml.stream.Location at = reader.getLocation();
+            XmlNode node = new XmlNode(reader.getNamespaceURI(), name, parent, step, at.getLineNumber(),
+                    at.getColumnNumber());
+            spend(markupLength(reader), reader);
             for (int i = 0; i < reader.getAttributeCount(); i++) {
                 String namespace = reader.getAttributeNamespace(i);
                 node.attributeNames().add(new XmlNode.AttributeName(namespace == null ? "" : namespace,
@@ -180,15 +185,39 @@ public final class EnvelopeReader {
                 }
             }
             if (node.is("Attachment") && parentIs("AttachmentEncoded") && ++attachments > limits.maxAttachments()) {
-                throw new Refused(Problem.of(FindingCode.LIMIT_ATTACHMENT_COUNT, location, limits.maxAttachments()));
+                throw new Refused(Problem.of(FindingCode.LIMIT_ATTACHMENT_COUNT, node.location(), limits.maxAttachments()));
             }
             return node;
         }
 
+        /** What a start tag leaves in the tree: its name, its attributes' names and values, its namespace declarations. */
+        private static long markupLength(XMLStreamReader2 reader) {
+            long length = reader.getLocalName().length();
+            for (int i = 0; i < reader.getAttributeCount(); i++) {
+                length += reader.getAttributeLocalName(i).length() + reader.getAttributeValue(i).length();
+            }
+            for (int i = 0; i < reader.getNamespaceCount(); i++) {
+                String prefix = reader.getNamespacePrefix(i);
+                String uri = reader.getNamespaceURI(i);
+                length += (prefix == null ? 0 : prefix.length()) + (uri == null ? 0 : uri.length());
+            }
+            return length;
+        }
+
+        /** Counts {@code characters} kept from the envelope against the metadata limit. */
+        private void spend(long characters, XMLStreamReader2 reader) {
+            metadataChars += characters;
+            if (metadataChars > limits.maxMetadataChars()) {
+                String path = open.isEmpty() ? "" : open.peek().path();
+                throw new Refused(Problem.of(FindingCode.LIMIT_METADATA_SIZE, location(reader, path),
+                        limits.maxMetadataChars()));
+            }
+        }
+
         private XmlNode requireEdxmlRoot(XmlNode node) {
             if (!node.is("edXML")) {
-                String found = node.namespace().isEmpty()
-                        ? node.name() + " (no namespace)"
+                Object found = node.namespace().isEmpty()
+                        ? new Bilingual(node.name() + " (không có không gian tên)", node.name() + " (no namespace)")
                         : node.name() + " {" + node.namespace() + "}";
                 throw new Refused(Problem.of(FindingCode.NOT_EDXML, node.location(), found));
             }
@@ -204,11 +233,7 @@ public final class EnvelopeReader {
                 return;
             }
             int length = reader.getTextLength();
-            metadataChars += length;
-            if (metadataChars > limits.maxMetadataChars()) {
-                throw new Refused(Problem.of(FindingCode.LIMIT_METADATA_SIZE,
-                        location(reader, open.peek().location().path()), limits.maxMetadataChars()));
-            }
+            spend(length, reader);
             open.peek().textBuffer().append(reader.getTextCharacters(), reader.getTextStart(), length);
         }
 
@@ -226,8 +251,10 @@ public final class EnvelopeReader {
                         case XMLStreamConstants.START_ELEMENT -> {
                             if (depth++ == 1) {
                                 // Kept (without content) so that the structure check can report it.
-                                node.children().add(new XmlNode(reader.getNamespaceURI(), reader.getLocalName(),
-                                        location(reader, node.location().path() + "/" + reader.getLocalName())));
+                                javax.xml.stream.Location at = reader.getLocation();
+                                spend(markupLength(reader), reader);
+                                node.children().add(new XmlNode(reader.getNamespaceURI(), reader.getLocalName(), node,
+                                        reader.getLocalName(), at.getLineNumber(), at.getColumnNumber()));
                             }
                         }
                         case XMLStreamConstants.END_ELEMENT -> depth--;

@@ -9,9 +9,12 @@ package vn.lienthong.edxml;
  * @param maxAttachmentBytes      decoded size of one attachment
  * @param maxDepth                element nesting depth
  * @param maxTextLength           characters of text in one element other than an attachment's base64
- * @param maxMetadataChars        characters of text in all elements other than attachments' base64, together
+ * @param maxMetadataChars        characters the element tree keeps, together: text other than attachments' base64,
+ *                                element names, attribute names and values, namespace declarations
  * @param maxElements             number of elements
  * @param maxAttributesPerElement attributes on one element
+ * @param maxNameLength           characters of one XML name (element, attribute, namespace prefix, entity, processing
+ *                                instruction target), measured before the parser buffers it
  */
 public record ReadLimits(
         long maxEnvelopeBytes,
@@ -21,7 +24,8 @@ public record ReadLimits(
         int maxTextLength,
         long maxMetadataChars,
         int maxElements,
-        int maxAttributesPerElement) {
+        int maxAttributesPerElement,
+        int maxNameLength) {
 
     public static final ReadLimits DEFAULTS = new ReadLimits(
             512L * 1024 * 1024,
@@ -31,7 +35,8 @@ public record ReadLimits(
             1024 * 1024,
             8L * 1024 * 1024,
             100_000,
-            32);
+            32,
+            256);
 
     public ReadLimits {
         requirePositive(maxEnvelopeBytes, "maxEnvelopeBytes");
@@ -42,6 +47,7 @@ public record ReadLimits(
         requirePositive(maxMetadataChars, "maxMetadataChars");
         requirePositive(maxElements, "maxElements");
         requirePositive(maxAttributesPerElement, "maxAttributesPerElement");
+        requirePositive(maxNameLength, "maxNameLength");
     }
 
     private static void requirePositive(long value, String name) {

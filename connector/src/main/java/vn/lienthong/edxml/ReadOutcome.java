@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import vn.lienthong.findings.Location;
 import vn.lienthong.findings.Problem;
@@ -19,24 +18,21 @@ public final class ReadOutcome implements AutoCloseable {
     private final Envelope envelope;
     private final XmlNode root;
     private final Problem failure;
-    private final Map<String, Location> locations;
     private final List<Path> spoolFiles;
 
-    private ReadOutcome(Envelope envelope, XmlNode root, Problem failure, Map<String, Location> locations,
-                        List<Path> spoolFiles) {
+    private ReadOutcome(Envelope envelope, XmlNode root, Problem failure, List<Path> spoolFiles) {
         this.envelope = envelope;
         this.root = root;
         this.failure = failure;
-        this.locations = locations;
         this.spoolFiles = spoolFiles;
     }
 
-    static ReadOutcome read(Envelope envelope, XmlNode root, Map<String, Location> locations, List<Path> spoolFiles) {
-        return new ReadOutcome(envelope, root, null, Map.copyOf(locations), List.copyOf(spoolFiles));
+    static ReadOutcome read(Envelope envelope, XmlNode root, List<Path> spoolFiles) {
+        return new ReadOutcome(envelope, root, null, List.copyOf(spoolFiles));
     }
 
     static ReadOutcome failed(Problem failure) {
-        return new ReadOutcome(null, null, failure, Map.of(), List.of());
+        return new ReadOutcome(null, null, failure, List.of());
     }
 
     /** The envelope, when the file could be read as edXML. */
@@ -59,15 +55,19 @@ public final class ReadOutcome implements AutoCloseable {
      * starts in the file. An absent element is located at its nearest present ancestor, keeping the asked path.
      */
     public Location locate(String path) {
-        String candidate = path;
-        while (!candidate.isEmpty()) {
-            Location found = locations.get(candidate);
-            if (found != null) {
-                return found.withPath(path);
-            }
-            candidate = candidate.substring(0, Math.max(0, candidate.lastIndexOf('/')));
+        String[] steps = path.split("/");
+        if (root == null || steps.length < 2 || !steps[0].isEmpty() || !root.step().equals(steps[1])) {
+            return Location.UNKNOWN.withPath(path);
         }
-        return Location.UNKNOWN.withPath(path);
+        XmlNode nearest = root;
+        for (int i = 2; i < steps.length; i++) {
+            XmlNode child = nearest.childAt(steps[i]);
+            if (child == null) {
+                break;
+            }
+            nearest = child;
+        }
+        return nearest.at(path);
     }
 
     @Override

@@ -29,6 +29,11 @@ final class XmlProblems {
         if (causeOf(e, EnvelopeTooLargeException.class).isPresent()) {
             return Problem.of(FindingCode.LIMIT_ENVELOPE_SIZE, location, limits.maxEnvelopeBytes());
         }
+        Optional<NameLengthLimit.NameTooLongException> longName = causeOf(e, NameLengthLimit.NameTooLongException.class);
+        if (longName.isPresent()) {
+            return Problem.of(FindingCode.LIMIT_NAME_LENGTH, Location.at(longName.get().line(), longName.get().column()),
+                    limits.maxNameLength());
+        }
         Optional<CharConversionException> encoding = causeOf(e, CharConversionException.class);
         if (encoding.isPresent()) {
             return Problem.of(FindingCode.XML_ENCODING_INVALID, location, encoding.get().getMessage());

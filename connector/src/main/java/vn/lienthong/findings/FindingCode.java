@@ -15,6 +15,12 @@ import static vn.lienthong.findings.Severity.WARNING;
  * be understood (no header) or was not meant for us; everything else is delivered with its finding as a warning.
  */
 public enum FindingCode {
+    // --- More problems of one code than a report lists (lienthong.validation.max-findings-per-code); reported with
+    //     the severity of the code it counts. ---
+    FINDINGS_OMITTED(WARNING, WARNING,
+            "Còn %s phát hiện %s khác không được liệt kê (chỉ liệt kê %s phát hiện đầu tiên của mỗi mã).",
+            "%s more %s findings are not listed (only the first %s of each code are)."),
+
     // --- The file cannot be opened at all (missing, a directory, no permission). ---
     FILE_UNREADABLE(ERROR, ERROR,
             "Không mở được tệp: %s",
@@ -28,6 +34,10 @@ public enum FindingCode {
     SENDER_NOT_BOUND(ERROR, ERROR,
             "Máy khách %s không được gửi văn bản thay cho cơ quan %s: máy khách này không được gắn với cơ quan đó.",
             "Client %s may not send as agency %s: this client is not bound to that agency."),
+
+    TRACE_NOT_BOUND(ERROR, ERROR,
+            "Máy khách %s không được ghi cơ quan %s vào vết chuyển văn bản (TraceHeader): máy khách này không được gắn với cơ quan đó.",
+            "Client %s may not name agency %s in the document's trace (TraceHeader): this client is not bound to that agency."),
 
     STATUS_NOT_FOR_RECEIVED_DOCUMENT(ERROR, ERROR,
             "Máy khách %s chỉ được báo trạng thái cho văn bản mà cơ quan của mình đã nhận; văn bản \"%s\" không phải văn bản như vậy.",
@@ -76,14 +86,17 @@ public enum FindingCode {
             "Nội dung văn bản của một phần tử quá dài (tối đa %s ký tự).",
             "The text of an element is too long (at most %s characters)."),
     LIMIT_METADATA_SIZE(ERROR, ERROR,
-            "Phần đầu và danh mục của gói tin chứa quá nhiều văn bản (tối đa %s ký tự, không tính tệp đính kèm).",
-            "The envelope's header and manifest carry too much text (at most %s characters, attachments excluded)."),
+            "Phần đầu và danh mục của gói tin chứa quá nhiều văn bản, tên và thuộc tính (tối đa %s ký tự, không tính tệp đính kèm).",
+            "The envelope's header and manifest carry too much text, names and attributes (at most %s characters, attachments excluded)."),
     LIMIT_ELEMENT_COUNT(ERROR, ERROR,
             "Gói tin có quá nhiều phần tử XML (tối đa %s).",
             "The envelope has too many XML elements (at most %s)."),
     LIMIT_ATTRIBUTE_COUNT(ERROR, ERROR,
             "Một phần tử có quá nhiều thuộc tính (tối đa %s).",
             "An element has too many attributes (at most %s)."),
+    LIMIT_NAME_LENGTH(ERROR, ERROR,
+            "Một tên XML (phần tử, thuộc tính, tiền tố không gian tên hoặc thực thể) dài quá %s ký tự.",
+            "An XML name (element, attribute, namespace prefix or entity) is longer than %s characters."),
 
     // --- Structure (schemas/edxml), checked in any order: where each element may be, how often, its values. ---
     SCHEMA_UNEXPECTED_ELEMENT(WARNING, WARNING,
@@ -115,6 +128,9 @@ public enum FindingCode {
     RECIPIENT_NOT_OURS(ERROR, ERROR,
             "Gói tin gửi đến %s, không có đơn vị nào do bộ kết nối này phục vụ (%s): gói tin bị chuyển nhầm.",
             "The package is addressed to %s, none of them an agency this connector serves (%s): it was mis-delivered."),
+    INTAKE_FAILED(ERROR, ERROR,
+            "Bộ kết nối gặp lỗi nội bộ khi tiếp nhận gói tin này; gói tin được giữ lại để quản trị viên xem xét và không được thử lại tự động.",
+            "The connector failed internally while taking this package; it is held for an operator and is not retried automatically."),
     RECIPIENT_DUPLICATE(WARNING, WARNING,
             "Đơn vị nhận %s được liệt kê nhiều lần.",
             "Recipient agency %s is listed more than once."),
@@ -151,6 +167,12 @@ public enum FindingCode {
     TIMESTAMP_NOT_REAL(ERROR, WARNING,
             "Thời điểm \"%s\" không tồn tại: %s",
             "Timestamp \"%s\" does not exist: %s"),
+    IDENTIFIER_CONTROL_CHARACTER(ERROR, WARNING,
+            "Mã định danh %s \"%s\" chứa ký tự điều khiển hoặc ký tự ẩn %s; mã định danh không được chứa những ký tự này.",
+            "The identifier %s \"%s\" contains the control or invisible character %s; identifiers may not contain such characters."),
+    IDENTIFIER_TOO_LONG(ERROR, WARNING,
+            "Mã định danh %s dài %s ký tự, vượt quá %s ký tự mà bộ kết nối lưu giữ được.",
+            "The identifier %s is %s characters long, more than the %s the connector can keep."),
     PRIORITY_OUT_OF_RANGE(WARNING, WARNING,
             "Độ khẩn %s nằm ngoài thang thông dụng 0..4 (thường, khẩn, thượng khẩn, hỏa tốc, hỏa tốc hẹn giờ).",
             "Priority %s is outside the usual scale 0..4 (normal, urgent, very urgent, express, timed express)."),

@@ -20,8 +20,6 @@ public final class SeverityPolicy {
     static final String SEVERITY_PREFIX = "lienthong.validation.severity.";
     static final String OUTBOUND_PREFIX = "lienthong.validation.outbound.severity.";
     static final String INBOUND_PREFIX = "lienthong.validation.inbound.severity.";
-    /** Values from an envelope are cut to this many characters in a sentence, so no answer echoes a hostile input. */
-    static final int MAX_ARGUMENT_LENGTH = 200;
 
     private final Map<Direction, Map<FindingCode, Severity>> overrides;
 
@@ -104,14 +102,37 @@ public final class SeverityPolicy {
         Object[] english = problem.arguments().stream()
                 .map(argument -> shown(argument instanceof Bilingual text ? text.english() : argument))
                 .toArray();
-        return Optional.of(new Finding(problem.code(), severity, blocks(problem.code()), problem.location(),
+        return Optional.of(new Finding(problem.code(), severity, blocks(problem.code()), shown(problem.location()),
                 problem.code().vietnamese(vietnamese), problem.code().english(english)));
     }
 
-    private static Object shown(Object argument) {
-        if (argument instanceof String text && text.length() > MAX_ARGUMENT_LENGTH) {
-            return text.substring(0, MAX_ARGUMENT_LENGTH) + "…";
+    /**
+     * The finding that says {@code count} more problems of {@code counted} were found than are listed. It has the
+     * severity of the code it counts (what it stands for is that code's problems), unless FINDINGS_OMITTED is off.
+     */
+    public Optional<Finding> omitted(FindingCode counted, int count, int listed, Direction direction) {
+        Severity severity = severityOf(counted, direction);
+        if (severity == Severity.OFF || severityOf(FindingCode.FINDINGS_OMITTED, direction) == Severity.OFF) {
+            return Optional.empty();
         }
-        return argument;
+        FindingCode code = FindingCode.FINDINGS_OMITTED;
+        return Optional.of(new Finding(code, severity, blocks(counted), Location.UNKNOWN,
+                code.vietnamese(count, counted.name(), listed), code.english(count, counted.name(), listed)));
+    }
+
+    /**
+     * Every value from outside is escaped and cut (see {@link Shown}), so that no answer echoes a hostile input back
+     * and no control character reaches a report or a terminal; numbers are kept as they are.
+     */
+    private static Object shown(Object argument) {
+        if (argument == null || argument instanceof Number) {
+            return argument;
+        }
+        return Shown.text(argument.toString());
+    }
+
+    private static Location shown(Location location) {
+        String path = Shown.path(location.path());
+        return path.equals(location.path()) ? location : location.withPath(path);
     }
 }

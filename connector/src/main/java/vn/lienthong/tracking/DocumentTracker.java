@@ -25,6 +25,7 @@ import vn.lienthong.findings.Direction;
  */
 public final class DocumentTracker {
 
+    private static final int CODE_LENGTH = 255;
     private static final int REASON_LENGTH = 2000;
 
     private final DataSource dataSource;
@@ -65,7 +66,7 @@ public final class DocumentTracker {
             insert.setString(3, d.messageType());
             insert.setString(4, d.senderOrganId());
             insert.setString(5, d.documentId());
-            insert.setString(6, d.code());
+            insert.setString(6, Jdbc.fit(d.code(), CODE_LENGTH)); // free text of the envelope: kept, cut to the column
             insert.setString(7, d.envelopeSha256());
             insert.setString(8, d.axisDocId());
             insert.setString(9, d.state().name());

@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.lienthong.axis.AxisTimestamp;
 import vn.lienthong.axis.HashFile;
 import vn.lienthong.edxml.StatusHeader;
 import vn.lienthong.findings.Direction;
@@ -26,7 +22,6 @@ import vn.lienthong.tracking.DocumentFindings;
 import vn.lienthong.tracking.DocumentKey;
 import vn.lienthong.tracking.DocumentState;
 import vn.lienthong.tracking.DocumentTracker;
-import vn.lienthong.tracking.RecipientStatus;
 import vn.lienthong.tracking.RecordedFinding;
 import vn.lienthong.tracking.TrackedDocument;
 import vn.lienthong.tracking.TransmissionLog;
@@ -47,8 +42,6 @@ import vn.lienthong.validation.ValidationReport;
 public final class InboundIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundIntake.class);
-    private static final DateTimeFormatter STATUS_TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
     private static final String TO_ORGAN_ID = "/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/To/OrganId";
 
     private final EnvelopeValidator validator;
@@ -58,6 +51,7 @@ public final class InboundIntake {
     private final TransmissionLog log;
     private final SignatureGate signatures;
     private final Set<String> ourAgencies;
+    private final StatusTimeline timeline;
     private final Clock clock;
 
     /**
@@ -74,6 +68,7 @@ public final class InboundIntake {
         this.log = log;
         this.signatures = signatures;
         this.ourAgencies = Set.copyOf(ourAgencies);
+        this.timeline = new StatusTimeline(tracker, log, clock);
         this.clock = clock;
     }
 
@@ -95,9 +90,36 @@ public final class InboundIntake {
             return alreadyFiled(axisDocId);
         }
         String sha256 = HashFile.paddedForm(HashFile.sha256(file));
+        Attempt attempt = new Attempt(sha256, ReceivedEnvelope.of(Optional.empty(), axisDocId, axisFrom, axisTo));
+        try {
+            return take(file, axisDocId, axisFrom, axisTo, attempt);
+        } catch (RuntimeException | IOException failure) {
+            return holdAfterFailure(file, axisDocId, attempt, failure);
+        }
+    }
+
+    /** What is known of a package so far: if taking it fails, it is held under the best key known by then. */
+    private static final class Attempt {
+        private final String sha256;
+        private ReceivedEnvelope received;
+
+        Attempt(String sha256, ReceivedEnvelope unread) {
+            this.sha256 = sha256;
+            this.received = unread;
+        }
+
+        DocumentKey key() {
+            return received.key(sha256);
+        }
+    }
+
+    private IntakeResult take(Path file, String axisDocId, String axisFrom, String axisTo, Attempt attempt)
+            throws IOException {
+        String sha256 = attempt.sha256;
         ValidationReport report = withRoutingCheck(validator.validate(file, Direction.INBOUND));
         ReceivedEnvelope received = ReceivedEnvelope.of(report.header(), axisDocId, axisFrom, axisTo);
         DocumentKey key = received.key(sha256);
+        attempt.received = received;
         // Signatures are judged whenever the envelope could be read, so that a held package carries every reason.
         SignatureGate.Judgement judgement = report.header().isEmpty() ? null
                 : signatures.judge(file, "axis-" + axisDocId + ".edxml", null, sha256, "axis DocId " + axisDocId, false);
@@ -135,10 +157,55 @@ public final class InboundIntake {
                     "axis DocId " + axisDocId + warnings(report.findings()));
         }
         if (report.header().orElse(null) instanceof StatusHeader status) {
-            recordStatus(key, status);
+            timeline.record(key, status, received.sender());
             return new IntakeResult(IntakeResult.Decision.QUEUE_STATUS, key.value());
         }
         return new IntakeResult(IntakeResult.Decision.QUEUE_EDOC, key.value());
+    }
+
+    /**
+     * Taking the package failed in a way nobody foresaw. Redelivering it would fail the same way for as long as the
+     * broker retries (hours), so it is held instead, as REFUSED with INTAKE_FAILED, for an operator to release or
+     * discard; the cause is in the log. Only when even holding it fails (the database is down) is the failure
+     * thrown, and the broker tries again later.
+     */
+    private IntakeResult holdAfterFailure(Path file, String axisDocId, Attempt attempt, Exception failure)
+            throws IOException {
+        LOG.error("Taking package {} from the axis failed unexpectedly; it is held for an operator", axisDocId, failure);
+        String reason = "intake failed (" + failure.getClass().getSimpleName() + ")";
+        List<RecordedFinding> why = recorded(validator.render(
+                List.of(Problem.of(FindingCode.INTAKE_FAILED, Location.UNKNOWN)), Direction.INBOUND));
+        try {
+            DocumentKey key = attempt.key();
+            if (tracker.find(key).isEmpty()) {
+                if (!Files.exists(file)) {
+                    return rethrown(failure); // filed under a key already: a redelivery finds it there
+                }
+                return hold(file, attempt.received, key, attempt.sha256, axisDocId, DocumentState.REFUSED, reason, why,
+                        Steps.INBOUND_REFUSED);
+            }
+            // Registered before it failed: the record is ended as held, and the file kept under its key.
+            tracker.advance(key, DocumentState.REFUSED, reason);
+            findings.record(key, why);
+            if (Files.exists(file)) {
+                store.keep(file, key.value());
+            }
+            log.append(key.value(), Steps.INBOUND_REFUSED, Steps.REFUSED, 1, attempt.sha256, "axis DocId " + axisDocId
+                    + ": " + reason);
+            return new IntakeResult(IntakeResult.Decision.REFUSED, key.value());
+        } catch (RuntimeException | IOException again) {
+            if (again != failure) {
+                failure.addSuppressed(again);
+            }
+            return rethrown(failure);
+        }
+    }
+
+    private static IntakeResult rethrown(Exception failure) throws IOException {
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        throw (RuntimeException) failure;
     }
 
     /** Called once the key is on the delivery queue. */
@@ -186,7 +253,7 @@ public final class InboundIntake {
         all.addAll(validator.render(List.of(Problem.of(FindingCode.RECIPIENT_NOT_OURS,
                 Location.UNKNOWN.withPath(TO_ORGAN_ID), String.join(", ", named),
                 String.join(", ", ourAgencies.stream().sorted().toList()))), Direction.INBOUND));
-        return new ValidationReport(report.direction(), report.header(), all);
+        return report.withFindings(all);
     }
 
     /**
@@ -200,44 +267,13 @@ public final class InboundIntake {
                 && (known.get().state() == DocumentState.RECEIVED || known.get().state() == DocumentState.QUEUED);
     }
 
-    /** When the recipient acted, from the notice's own Timestamp (Vietnam time); when we received it otherwise. */
-    private Instant actedAt(StatusHeader status) {
-        try {
-            return LocalDateTime.parse(status.timestamp().strip(), STATUS_TIMESTAMP)
-                    .atZone(AxisTimestamp.VIETNAM).toInstant();
-        } catch (RuntimeException unreadable) {
-            return clock.instant();
-        }
-    }
-
     private IntakeResult alreadyFiled(String axisDocId) {
-        Optional<TrackedDocument> known = tracker.findByAxisDocId(axisDocId);
+        Optional<TrackedDocument> known = tracker.findByAxisDocId(ReceivedEnvelope.trackedAxisDocId(axisDocId));
         if (stillToDeliver(known)) {
             return new IntakeResult("status".equals(known.get().messageType())
                     ? IntakeResult.Decision.QUEUE_STATUS : IntakeResult.Decision.QUEUE_EDOC, known.get().key().value());
         }
         return new IntakeResult(IntakeResult.Decision.DUPLICATE, known.map(document -> document.key().value()).orElse(null));
-    }
-
-    /** A recipient's answer about a document we sent joins that document's per-recipient timeline. */
-    private void recordStatus(DocumentKey statusKey, StatusHeader status) {
-        String about = status.responseFor() == null ? null : status.responseFor().documentId();
-        String ourAgency = status.responseFor() == null ? null : status.responseFor().organId();
-        Optional<TrackedDocument> original = about == null || ourAgency == null ? Optional.empty()
-                : tracker.findOutboundByDocumentId(ourAgency, about);
-        String code = status.statusCode() == null ? "" : status.statusCode().strip();
-        if (original.isEmpty()) {
-            log.append(statusKey.value(), Steps.STATUS_UNMATCHED, Steps.SKIPPED, 1, null,
-                    "status " + code + " about an unknown document");
-            return;
-        }
-        String reporter = status.from() == null || status.from().organId() == null ? "" : status.from().organId().strip();
-        RecipientStatus entry = new RecipientStatus(reporter, code, status.description(), actedAt(status));
-        if (tracker.addRecipientStatus(original.get().key(), entry)) {
-            log.append(original.get().key().value(), Steps.STATUS_RECORDED, Steps.OK, 1, null,
-                    reporter + " reports " + code);
-            LOG.info("{} reports status {} for {}", reporter, code, original.get().key().value());
-        }
     }
 
     static List<RecordedFinding> recorded(List<Finding> findings) {

@@ -74,7 +74,10 @@ public final class OutboundIntake {
 
     /**
      * A file the DMS dropped into the configured outbox, read through the folder: an entry that is no regular file,
-     * or is over the size limit, is refused unread and moved beside its findings in the error folder.
+     * or is over the size limit, is refused unread and moved beside its findings in the error folder. If taking it
+     * fails in a way nobody foresaw, it is parked in the error folder with INTAKE_FAILED, once, rather than left to
+     * fail again at every poll; only if parking it fails too is the failure thrown, and the file stays for the next
+     * poll.
      */
     public IntakeResult acceptFromOutbox(File handedOver) throws IOException {
         String name = handedOver.getName();
@@ -89,18 +92,46 @@ public final class OutboundIntake {
             }
             try (InputStream envelope = outbox.read(name)) {
                 return accept(envelope, name, Submitter.OUTBOX);
+            } catch (RuntimeException | IOException failure) {
+                return intakeFailed(name, outbox, failure);
             }
         }
     }
 
-    /** A document handed over by {@code submitter}, under the name it is known by in logs and parking places. */
+    /** Parks, once, an outbox file whose intake failed in a way nobody foresaw. */
+    private IntakeResult intakeFailed(String name, DmsFolder outbox, Exception failure) throws IOException {
+        LOG.error("Taking {} from the outbox failed unexpectedly; it goes to the error folder", name, failure);
+        ValidationReport failed = new ValidationReport(Direction.OUTBOUND, Optional.empty(), validator.render(
+                List.of(Problem.of(FindingCode.INTAKE_FAILED, Location.UNKNOWN)), Direction.OUTBOUND));
+        try {
+            refused.refuseUnread(name, outbox, failed);
+        } catch (RuntimeException | IOException again) {
+            failure.addSuppressed(again);
+            if (failure instanceof IOException io) {
+                throw io;
+            }
+            throw (RuntimeException) failure;
+        }
+        log.append(null, Steps.INTAKE_REFUSED, Steps.REFUSED, 1, null,
+                "outbox " + name + ": intake failed (" + failure.getClass().getSimpleName() + ")");
+        return new IntakeResult(IntakeResult.Decision.REFUSED, null, failed, null);
+    }
+
+    /**
+     * A document handed over by {@code submitter}, under the name it is known by in logs and parking places. Whatever
+     * happens, no temporary copy is left in the store: a document that fails is taken again from its source, and one
+     * already filed under its key is recognised there, so a retry reuses the stored copy instead of adding one.
+     */
     public IntakeResult accept(Path source, String name, Submitter submitter) throws IOException {
         try (InputStream envelope = Files.newInputStream(source)) {
             return accept(envelope, name, submitter);
         }
     }
 
-    /** A document streamed by {@code submitter}: copied into the store once, and no further than the size limit. */
+    /**
+     * A document streamed by {@code submitter}: copied into the store once, and no further than the size limit.
+     * Whatever happens, no temporary copy is left in the store.
+     */
     public IntakeResult accept(InputStream source, String name, Submitter submitter) throws IOException {
         DocumentStore.Imported imported;
         try {
@@ -108,6 +139,18 @@ public final class OutboundIntake {
         } catch (DocumentStore.TooLarge tooLarge) {
             return refusedUnread(name, null, FolderEntry.tooLarge(maxEnvelopeBytes), submitter);
         }
+        List<Path> temporaries = new ArrayList<>(List.of(imported.file()));
+        try {
+            return decide(imported, name, submitter, temporaries);
+        } finally {
+            for (Path temporary : temporaries) {
+                store.discard(temporary); // filed under its key by now, or never to be used
+            }
+        }
+    }
+
+    private IntakeResult decide(DocumentStore.Imported imported, String name, Submitter submitter, List<Path> temporaries)
+            throws IOException {
         ValidationReport report = withSenderCheck(validator.validate(imported.file(), Direction.OUTBOUND), submitter);
         if (!report.valid()) {
             String where = submitter.parkRefused() ? "; findings beside " + refused.refuse(name, imported.file(), report) : "";
@@ -125,7 +168,7 @@ public final class OutboundIntake {
             return new IntakeResult(judgement.action() == SignaturePolicy.Action.QUARANTINE
                     ? IntakeResult.Decision.QUARANTINED : IntakeResult.Decision.REFUSED, null, report, judgement.signatures());
         }
-        DocumentStore.Imported outgoing = signIfWanted(imported, judgement, name);
+        DocumentStore.Imported outgoing = signIfWanted(imported, judgement, name, temporaries);
         MessageHeader header = report.header().orElseThrow();
         Envelopes envelope = Envelopes.of(header);
         DocumentKey key = envelope.key(outgoing.sha256());
@@ -163,7 +206,8 @@ public final class OutboundIntake {
 
     /**
      * A client may only send as the agencies it is bound to (a valid envelope from another agency is refused with a
-     * finding pointing at From/OrganId), and report status only on documents those agencies received.
+     * finding pointing at From/OrganId), name only them as having handled it (TraceHeader), and report status only on
+     * documents those agencies received.
      */
     private ValidationReport withSenderCheck(ValidationReport report, Submitter submitter) {
         if (report.header().isEmpty() || report.header().get().from() == null) {
@@ -180,10 +224,19 @@ public final class OutboundIntake {
                     Location.UNKNOWN.withPath("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/ResponseFor/DocumentId"),
                     submitter.description(), status.responseFor() == null ? "" : status.responseFor().documentId()));
         }
+        List<String> traced = report.tracedAgencies();
+        for (int i = 0; i < traced.size(); i++) {
+            // The sender's own hop is judged once, at From (SENDER_NOT_BOUND).
+            boolean isSender = sender != null && traced.get(i).equals(sender.strip());
+            if (!traced.get(i).isEmpty() && !isSender && !submitter.maySendAs(traced.get(i))) {
+                problems.add(Problem.of(FindingCode.TRACE_NOT_BOUND, Location.UNKNOWN.withPath(
+                        "/edXML/edXMLEnvelope/edXMLHeader/TraceHeaderList/TraceHeader[" + (i + 1) + "]/OrganId"),
+                        submitter.description(), traced.get(i)));
+            }
+        }
         List<Finding> findings = new ArrayList<>(report.findings());
         findings.addAll(validator.render(problems, Direction.OUTBOUND));
-        return findings.size() == report.findings().size() ? report
-                : new ValidationReport(report.direction(), report.header(), findings);
+        return findings.size() == report.findings().size() ? report : report.withFindings(findings);
     }
 
     /**
@@ -191,13 +244,14 @@ public final class OutboundIntake {
      * signatures are deterministic, so a file taken twice (after a crash) signs to the same bytes and the same key.
      */
     private DocumentStore.Imported signIfWanted(DocumentStore.Imported imported, SignatureGate.Judgement judgement,
-                                                String name) throws IOException {
+                                                String name, List<Path> temporaries) throws IOException {
         boolean alreadySigned = judgement.signatures().checks().stream()
                 .anyMatch(check -> check.kind() == SignatureCheck.Kind.ENVELOPE_XMLDSIG);
         if (signer == null || alreadySigned) {
             return imported;
         }
         Path signed = store.newTemporaryFile();
+        temporaries.add(signed);
         signer.sign(imported.file(), signed);
         store.discard(imported.file());
         String sha256 = HashFile.paddedForm(HashFile.sha256(signed));

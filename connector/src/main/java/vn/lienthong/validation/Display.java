@@ -1,5 +1,7 @@
 package vn.lienthong.validation;
 
+import vn.lienthong.findings.Shown;
+
 /**
  * Makes a value from an envelope safe to show in a report: control and invisible characters (which could
  * reorder or hide text on a terminal) are shown as {@code \\uXXXX}, and very long values are shortened.
@@ -31,8 +33,6 @@ final class Display {
     }
 
     static boolean isInvisible(int codePoint) {
-        int type = Character.getType(codePoint);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR;
+        return Shown.isInvisible(codePoint);
     }
 }

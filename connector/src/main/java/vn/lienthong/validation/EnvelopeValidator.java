@@ -16,7 +16,8 @@ import vn.lienthong.findings.Problem;
 /**
  * Validates an envelope file: reads it (well-formedness, limits, base64), checks its structure in any order,
  * then runs every rule, and returns all findings at once with the severity the policy gives them in the direction
- * the envelope travels: strict for what we send, liberal for what we receive.
+ * the envelope travels: strict for what we send, liberal for what we receive. Of each code the first
+ * {@code lienthong.validation.max-findings-per-code} are listed and the rest counted in one FINDINGS_OMITTED.
  */
 public final class EnvelopeValidator {
 
@@ -24,6 +25,7 @@ public final class EnvelopeValidator {
             new HeaderRule(),
             new StatusRule(),
             new OrganIdRule(),
+            new IdentifierRule(),
             new DateRule(),
             new BusinessRule(),
             new ManifestRule(),
@@ -55,13 +57,17 @@ public final class EnvelopeValidator {
                 return new ValidationReport(direction, Optional.empty(), render(List.of(outcome.failure().get()), direction));
             }
             Envelope envelope = outcome.envelope().orElseThrow();
-            List<Problem> problems = new ArrayList<>(structureCheck.check(outcome.root().orElseThrow(), envelope.messageType()));
             RuleContext context = new RuleContext(settings, outcome);
+            structureCheck.check(outcome.root().orElseThrow(), envelope.messageType(), context);
             for (Rule rule : RULES) {
                 rule.check(envelope, context);
             }
-            problems.addAll(context.problems());
-            return new ValidationReport(direction, Optional.of(envelope.header()), render(problems, direction));
+            List<Finding> findings = render(context.problems(), direction);
+            context.omitted().forEach((code, count) -> settings.policy()
+                    .omitted(code, count, settings.maxFindingsPerCode(), direction).ifPresent(findings::add));
+            List<String> traced = envelope.traceHeaderList() == null ? List.of() : envelope.traceHeaderList().traceHeaders()
+                    .stream().map(trace -> trace.organId() == null ? "" : trace.organId().strip()).toList();
+            return new ValidationReport(direction, Optional.of(envelope.header()), findings, traced);
         }
     }
 

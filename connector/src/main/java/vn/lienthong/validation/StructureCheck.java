@@ -1,6 +1,5 @@
 package vn.lienthong.validation;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import vn.lienthong.edxml.XmlNode;
 import vn.lienthong.findings.Bilingual;
 import vn.lienthong.findings.FindingCode;
 import vn.lienthong.findings.Location;
-import vn.lienthong.findings.Problem;
 import vn.lienthong.validation.StructureModel.ContentModel;
 import vn.lienthong.validation.StructureModel.Particle;
 import vn.lienthong.validation.StructureModel.ValueType;
@@ -38,15 +36,13 @@ final class StructureCheck {
     private final StructureModel edoc = StructureModel.load("edoc.xsd");
     private final StructureModel status = StructureModel.load("status.xsd");
 
-    /** Every structural problem of the tree, in document order of the elements concerned. */
-    List<Problem> check(XmlNode root, MessageType type) {
+    /** Reports every structural problem of the tree to {@code problems}, in document order of the elements concerned. */
+    void check(XmlNode root, MessageType type, RuleContext problems) {
         StructureModel model = type == MessageType.STATUS ? status : edoc;
-        List<Problem> problems = new ArrayList<>();
         element(root, model.root(), model, problems);
-        return problems;
     }
 
-    private static void element(XmlNode node, Particle particle, StructureModel model, List<Problem> problems) {
+    private static void element(XmlNode node, Particle particle, StructureModel model, RuleContext problems) {
         if (particle.isComplex()) {
             complex(node, model.contentOf(particle), model, problems);
         } else {
@@ -54,11 +50,11 @@ final class StructureCheck {
         }
     }
 
-    private static void complex(XmlNode node, ContentModel content, StructureModel model, List<Problem> problems) {
+    private static void complex(XmlNode node, ContentModel content, StructureModel model, RuleContext problems) {
         attributes(node, content, problems);
         if (!node.text().isBlank()) {
-            problems.add(Problem.of(FindingCode.SCHEMA_UNEXPECTED_TEXT, node.location(), shown(node),
-                    Display.quoted(node.text().strip())));
+            problems.report(FindingCode.SCHEMA_UNEXPECTED_TEXT, node.location(), shown(node),
+                    Display.quoted(node.text().strip()));
         }
         Map<String, Integer> totals = node.children().stream()
                 .collect(Collectors.toMap(StructureCheck::key, child -> 1, Integer::sum));
@@ -68,15 +64,15 @@ final class StructureCheck {
                     ? content.element(child.name()) : Optional.empty();
             Optional<StructureModel.Wildcard> wildcard = content.wildcard(child.namespace());
             if (declared.isEmpty() && wildcard.isEmpty()) {
-                problems.add(Problem.of(FindingCode.SCHEMA_UNEXPECTED_ELEMENT, child.location(), shown(child),
-                        shown(node), expected(content)));
+                problems.report(FindingCode.SCHEMA_UNEXPECTED_ELEMENT, child.location(), shown(child),
+                        shown(node), expected(content));
                 continue;
             }
             int occurrence = seen.merge(key(child), 1, Integer::sum);
             int max = declared.map(Particle::max).orElseGet(() -> wildcard.get().max());
             if (occurrence == max + 1) {
-                problems.add(Problem.of(FindingCode.SCHEMA_REPEATED_ELEMENT, child.location(), shown(child),
-                        totals.get(key(child)), shown(node), max));
+                problems.report(FindingCode.SCHEMA_REPEATED_ELEMENT, child.location(), shown(child),
+                        totals.get(key(child)), shown(node), max);
             }
             if (declared.isPresent()) {
                 element(child, declared.get(), model, problems);
@@ -85,34 +81,34 @@ final class StructureCheck {
         for (Particle required : content.elements()) {
             if (required.min() > 0 && seen.getOrDefault(EdxmlNames.NAMESPACE + " " + required.name(), 0) < required.min()) {
                 Location where = node.location().withPath(node.location().path() + "/" + required.name());
-                problems.add(Problem.of(FindingCode.SCHEMA_MISSING_ELEMENT, where, required.name(), shown(node)));
+                problems.report(FindingCode.SCHEMA_MISSING_ELEMENT, where, required.name(), shown(node));
             }
         }
     }
 
-    private static void simple(XmlNode node, ValueType type, List<Problem> problems) {
+    private static void simple(XmlNode node, ValueType type, RuleContext problems) {
         attributes(node, null, problems);
         for (XmlNode child : node.children()) {
-            problems.add(Problem.of(FindingCode.SCHEMA_UNEXPECTED_ELEMENT, child.location(), shown(child), shown(node),
-                    TEXT_ONLY));
+            problems.report(FindingCode.SCHEMA_UNEXPECTED_ELEMENT, child.location(), shown(child), shown(node),
+                    TEXT_ONLY);
         }
         String value = node.text().strip();
         if (type == ValueType.INTEGER && !INTEGER.matcher(value).matches()) {
-            problems.add(Problem.of(FindingCode.SCHEMA_INVALID_VALUE, node.location(), Display.quoted(value), shown(node),
-                    A_WHOLE_NUMBER));
+            problems.report(FindingCode.SCHEMA_INVALID_VALUE, node.location(), Display.quoted(value), shown(node),
+                    A_WHOLE_NUMBER);
         } else if (type == ValueType.BOOLEAN && !BOOLEAN.matcher(value).matches()) {
-            problems.add(Problem.of(FindingCode.SCHEMA_INVALID_VALUE, node.location(), Display.quoted(value), shown(node),
-                    A_BOOLEAN));
+            problems.report(FindingCode.SCHEMA_INVALID_VALUE, node.location(), Display.quoted(value), shown(node),
+                    A_BOOLEAN);
         }
     }
 
     /** {@code content} null: a simple element, which takes no attribute. */
-    private static void attributes(XmlNode node, ContentModel content, List<Problem> problems) {
+    private static void attributes(XmlNode node, ContentModel content, RuleContext problems) {
         for (XmlNode.AttributeName attribute : node.attributeNames()) {
             if (content != null && allowed(attribute, content)) {
                 continue;
             }
-            problems.add(Problem.of(FindingCode.SCHEMA_INVALID_ATTRIBUTE, node.location(), shown(attribute), shown(node)));
+            problems.report(FindingCode.SCHEMA_INVALID_ATTRIBUTE, node.location(), shown(attribute), shown(node));
         }
     }
 

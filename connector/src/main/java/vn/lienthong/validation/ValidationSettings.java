@@ -7,10 +7,21 @@ import vn.lienthong.findings.SeverityPolicy;
 /**
  * Everything that tunes reading and validation, bound from {@code lienthong.limits.*} and
  * {@code lienthong.validation.*} (documented in config/application.properties).
+ *
+ * @param maxFindingsPerCode how many findings of one code a report lists; the rest are counted in one
+ *                           FINDINGS_OMITTED, so a report (and every answer made from it) stays small
  */
-public record ValidationSettings(ReadLimits limits, SeverityPolicy policy, int attachmentNameMaxLength) {
+public record ValidationSettings(ReadLimits limits, SeverityPolicy policy, int attachmentNameMaxLength,
+                                 int maxFindingsPerCode) {
 
-    public static final ValidationSettings DEFAULTS = new ValidationSettings(ReadLimits.DEFAULTS, SeverityPolicy.defaults(), 255);
+    public static final ValidationSettings DEFAULTS =
+            new ValidationSettings(ReadLimits.DEFAULTS, SeverityPolicy.defaults(), 255, 50);
+
+    public ValidationSettings {
+        if (maxFindingsPerCode < 1) {
+            throw new IllegalArgumentException("lienthong.validation.max-findings-per-code must be at least 1");
+        }
+    }
 
     public static ValidationSettings fromProperties(Properties properties) {
         ReadLimits defaults = ReadLimits.DEFAULTS;
@@ -22,9 +33,11 @@ public record ValidationSettings(ReadLimits limits, SeverityPolicy policy, int a
                 intValue(properties, "lienthong.limits.max-text-length", defaults.maxTextLength()),
                 longValue(properties, "lienthong.limits.max-metadata-chars", defaults.maxMetadataChars()),
                 intValue(properties, "lienthong.limits.max-elements", defaults.maxElements()),
-                intValue(properties, "lienthong.limits.max-attributes-per-element", defaults.maxAttributesPerElement()));
+                intValue(properties, "lienthong.limits.max-attributes-per-element", defaults.maxAttributesPerElement()),
+                intValue(properties, "lienthong.limits.max-name-length", defaults.maxNameLength()));
         int nameLength = intValue(properties, "lienthong.validation.attachment-name-max-length", 255);
-        return new ValidationSettings(limits, SeverityPolicy.fromProperties(properties), nameLength);
+        int perCode = intValue(properties, "lienthong.validation.max-findings-per-code", DEFAULTS.maxFindingsPerCode());
+        return new ValidationSettings(limits, SeverityPolicy.fromProperties(properties), nameLength, perCode);
     }
 
     private static long longValue(Properties properties, String key, long fallback) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.findings.FindingCode;
@@ -35,7 +36,19 @@ class HostileInputTest {
 
     private static ReadLimits limits(long envelope, int attachments, long attachmentBytes, int depth, int text,
                                      long metadata, int elements, int attributes) {
-        return new ReadLimits(envelope, attachments, attachmentBytes, depth, text, metadata, elements, attributes);
+        return new ReadLimits(envelope, attachments, attachmentBytes, depth, text, metadata, elements, attributes,
+                ReadLimits.DEFAULTS.maxNameLength());
+    }
+
+    private static ReadLimits names(int maxNameLength) {
+        ReadLimits d = ReadLimits.DEFAULTS;
+        return new ReadLimits(d.maxEnvelopeBytes(), d.maxAttachments(), d.maxAttachmentBytes(), d.maxDepth(),
+                d.maxTextLength(), d.maxMetadataChars(), d.maxElements(), d.maxAttributesPerElement(), maxNameLength);
+    }
+
+    private ReadOutcome read(byte[] bytes, ReadLimits limits) throws IOException {
+        Path file = Files.write(Files.createTempFile(files, "read", ".edxml"), bytes);
+        return new EnvelopeReader(limits, spool).read(file);
     }
 
     @Test
@@ -206,5 +219,78 @@ class HostileInputTest {
                 "<edXMLManifest version=\"1.0\"" + attributes + ">");
         assertThat(failureOf(xml.getBytes(StandardCharsets.UTF_8), fewAttributes).code())
                 .isEqualTo(FindingCode.LIMIT_ATTRIBUTE_COUNT);
+    }
+
+    @Test
+    void an_element_name_longer_than_the_limit_is_refused_where_it_starts() throws IOException {
+        String xml = EnvelopeXml.edoc("<" + "n".repeat(300) + "/>\n", "");
+        Problem problem = failureOf(xml.getBytes(StandardCharsets.UTF_8), names(256));
+        assertThat(problem.code()).isEqualTo(FindingCode.LIMIT_NAME_LENGTH);
+        assertThat(problem.arguments()).containsExactly(256);
+        assertThat(problem.location().line()).isEqualTo(10);
+        assertThat(problem.location().column()).isEqualTo(2);
+    }
+
+    @Test
+    void every_kind_of_name_is_measured() throws IOException {
+        String longName = "n".repeat(300);
+        List<String> hostile = List.of(
+                EnvelopeXml.edoc("<Content " + longName + "=\"v\">x</Content>\n", ""),
+                EnvelopeXml.edoc("<" + longName + ":Content xmlns:" + longName + "=\"urn:x\">x</" + longName + ":Content>\n", ""),
+                EnvelopeXml.edoc("<Content>&" + longName + ";</Content>\n", ""),
+                EnvelopeXml.edoc("<Content a=\"&" + longName + ";\">x</Content>\n", ""),
+                EnvelopeXml.edoc("<?" + longName + " data?>\n", ""),
+                EnvelopeXml.DECLARATION + "<!DOCTYPE " + longName + ">\n<edXML/>");
+        for (String xml : hostile) {
+            assertThat(failureOf(xml.getBytes(StandardCharsets.UTF_8), names(256)).code()).as(xml)
+                    .isEqualTo(FindingCode.LIMIT_NAME_LENGTH);
+        }
+    }
+
+    @Test
+    void text_attribute_values_comments_and_cdata_are_not_names() throws IOException {
+        String run = "x".repeat(5_000);
+        String xml = EnvelopeXml.edoc("<Content a=\"" + run + "\">" + run + "<!-- " + run + " --><![CDATA[" + run
+                + "]]></Content>\n<?pi " + run + "?>\n", "");
+        try (ReadOutcome outcome = read(xml.getBytes(StandardCharsets.UTF_8), names(256))) {
+            assertThat(outcome.failure()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_name_is_measured_in_characters_not_utf8_bytes() throws IOException {
+        String vietnamese = "ThôngTinBổSungCủaĐơnVị".repeat(9); // 198 characters, about 250 bytes in UTF-8
+        String xml = EnvelopeXml.edoc("<" + vietnamese + ">x</" + vietnamese + ">\n", "");
+        try (ReadOutcome outcome = read(xml.getBytes(StandardCharsets.UTF_8), names(200))) {
+            assertThat(outcome.failure()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_long_name_in_utf16_is_refused_and_a_normal_utf16_envelope_is_read() throws IOException {
+        String normal = EnvelopeXml.edoc("", "").replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+        try (ReadOutcome outcome = read(normal.getBytes(StandardCharsets.UTF_16), names(64))) {
+            assertThat(outcome.failure()).isEmpty();
+        }
+        String hostile = normal.replace("<Subject>", "<" + "n".repeat(100) + "/><Subject>");
+        assertThat(failureOf(hostile.getBytes(StandardCharsets.UTF_16), names(64)).code())
+                .isEqualTo(FindingCode.LIMIT_NAME_LENGTH);
+    }
+
+    @Test
+    void attribute_values_and_names_count_towards_the_metadata_budget() throws IOException {
+        ReadLimits smallBudget = limits(1 << 24, 100, 1 << 20, 32, 100_000, 20_000, 100_000, 32);
+        String attributes = "<ToPlaces>" + ("<Place a=\"" + "v".repeat(1000) + "\"/>").repeat(30) + "</ToPlaces>\n";
+        assertThat(failureOf(EnvelopeXml.edoc(attributes, "").getBytes(StandardCharsets.UTF_8), smallBudget).code())
+                .isEqualTo(FindingCode.LIMIT_METADATA_SIZE);
+    }
+
+    @Test
+    void a_root_without_a_namespace_is_named_in_the_language_of_each_sentence() throws IOException {
+        Problem problem = failureOf(EnvelopeXml.DECLARATION + "<edXML><x/></edXML>");
+        vn.lienthong.findings.Finding finding = vn.lienthong.findings.SeverityPolicy.defaults()
+                .apply(problem, vn.lienthong.findings.Direction.OUTBOUND).orElseThrow();
+        assertThat(finding.vietnamese()).contains("edXML (không có không gian tên)").doesNotContain("no namespace");
+        assertThat(finding.english()).contains("edXML (no namespace)");
     }
 }

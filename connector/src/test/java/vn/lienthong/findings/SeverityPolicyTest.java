@@ -106,4 +106,24 @@ class SeverityPolicyTest {
             assertThat(code.vietnamese(arguments)).isNotEqualTo(code.english(arguments));
         }
     }
+
+    @Test
+    void control_characters_from_an_envelope_are_shown_escaped_in_both_languages() {
+        Finding finding = SeverityPolicy.defaults().apply(Problem.of(FindingCode.ORGANID_INVALID, Location.UNKNOWN,
+                "G22\n\u001b[31mforged", new Bilingual("nhóm \"G\u202e22\"", "group \"G\u202e22\"")), Direction.OUTBOUND)
+                .orElseThrow();
+        assertThat(finding.english()).contains("G22\\u000A\\u001B[31mforged").contains("G\\u202E22").doesNotContain("\n", "\u001b");
+        assertThat(finding.vietnamese()).contains("G22\\u000A\\u001B[31mforged").doesNotContain("\u202e");
+    }
+
+    @Test
+    void a_path_holding_a_long_name_is_cut_in_the_middle() {
+        String path = "/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/" + "n".repeat(256);
+        Finding finding = SeverityPolicy.defaults().apply(
+                Problem.of(FindingCode.SCHEMA_REPEATED_ELEMENT, new Location(3, 4, path), "a", 2, "b", 1), Direction.OUTBOUND)
+                .orElseThrow();
+        assertThat(finding.location().path()).hasSizeLessThanOrEqualTo(201).startsWith("/edXML/edXMLEnvelope/")
+                .contains("…").endsWith("nnnn");
+        assertThat(finding.location().line()).isEqualTo(3);
+    }
 }

@@ -152,6 +152,29 @@ class RealTrafficTest {
         assertThat(hanoi.tracker().countByState(Direction.INBOUND).get(DocumentState.REFUSED)).isZero();
     }
 
+    /**
+     * Issue 11, item 6: identifiers longer than tracking keeps made the intake of a received package fail, and the
+     * broker redelivered it for hours. They are now warnings, the package is known by what the axis said of it, and
+     * it is delivered once.
+     */
+    @Test
+    void a_package_whose_identifiers_cannot_be_tracked_is_delivered_once_with_warnings() throws Exception {
+        ConnectorRuntime hanoi = network.connector(HANOI);
+        String documentId = OFFICE + ",2026/12/04,9104/" + "VPCP".repeat(80);
+        sendRaw(OFFICE, HANOI, RealEnvelopes.edoc(OFFICE + ".9999999999".repeat(10), HANOI, documentId, "9104", "",
+                RealEnvelopes.PDF), "untrackable-ids.edxml");
+
+        TrackedDocument delivered = await().atMost(Duration.ofSeconds(30)).until(
+                () -> hanoi.tracker().list(Direction.INBOUND, 100).stream()
+                        .filter(document -> "9104/VPCP-KGVX".equals(document.code())).findFirst()
+                        .filter(document -> document.state() == DocumentState.DELIVERED),
+                Optional::isPresent).orElseThrow();
+        assertThat(delivered.senderOrganId()).isEqualTo(OFFICE);
+        assertThat(delivered.documentId()).startsWith("axis:");
+        assertThat(hanoi.transmissionLog().events(delivered.key().value()))
+                .filteredOn(event -> event.step().equals(Steps.INBOUND_ACCEPTED)).hasSize(1);
+    }
+
     @Test
     void inbound_commands_without_the_operations_token_are_refused_and_say_why() throws Exception {
         Path config = root.resolve("no-token.properties");

@@ -67,4 +67,46 @@ class EnvelopeValidatorTest {
         assertThat(report.findings()).extracting(Finding::code).containsExactly(FindingCode.SCHEMA_INVALID_VALUE);
         assertThat(report.findings().get(0).english()).contains("Priority").contains("whole number");
     }
+
+    @Test
+    void of_one_code_only_the_first_findings_are_listed_and_the_rest_counted_with_its_severity() throws IOException {
+        String recipients = java.util.stream.IntStream.range(0, 60).mapToObj(i -> "<To><OrganId>x" + i + "</OrganId></To>\n")
+                .collect(java.util.stream.Collectors.joining()) + "<Urgency>1</Urgency>\n".repeat(60);
+        ValidationReport report = validate(TestEnvelopes.edoc("000.00.00.G22", recipients));
+
+        assertThat(report.findings()).filteredOn(finding -> finding.code() == FindingCode.ORGANID_INVALID).hasSize(50);
+        assertThat(report.findings()).filteredOn(finding -> finding.code() == FindingCode.SCHEMA_UNEXPECTED_ELEMENT).hasSize(50);
+        assertThat(report.findings()).filteredOn(finding -> finding.code() == FindingCode.FINDINGS_OMITTED)
+                .extracting(Finding::english, finding -> finding.severity().name())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "10 more ORGANID_INVALID findings are not listed (only the first 50 of each code are).", "ERROR"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "10 more SCHEMA_UNEXPECTED_ELEMENT findings are not listed (only the first 50 of each code are).",
+                                "WARNING"));
+        assertThat(report.valid()).isFalse();
+    }
+
+    @Test
+    void an_identifier_with_a_line_feed_or_longer_than_tracking_keeps_is_an_error_to_send_and_a_warning_received()
+            throws IOException {
+        String xml = TestEnvelopes.edoc("000.00.00.G22", "").replace("7816/VPCP-TTĐT</DocumentId>", "7816/VPCP-TTĐT\n</DocumentId>")
+                .replace("<To><OrganId>000.00.00.H41</OrganId></To>", "<To><OrganId>000.00.00.H41" + "1".repeat(70) + "</OrganId></To>");
+        Path file = Files.writeString(directory.resolve("identifiers.edxml"), xml, StandardCharsets.UTF_8);
+        EnvelopeValidator validator = new EnvelopeValidator(ValidationSettings.DEFAULTS, Files.createDirectories(directory.resolve("spool")));
+
+        ValidationReport outbound = validator.validate(file, vn.lienthong.findings.Direction.OUTBOUND);
+        ValidationReport inbound = validator.validate(file, vn.lienthong.findings.Direction.INBOUND);
+
+        assertThat(outbound.findings()).extracting(Finding::code)
+                .contains(FindingCode.IDENTIFIER_CONTROL_CHARACTER, FindingCode.IDENTIFIER_TOO_LONG);
+        assertThat(outbound.findings()).filteredOn(finding -> finding.code() == FindingCode.IDENTIFIER_CONTROL_CHARACTER)
+                .singleElement().satisfies(finding -> {
+                    assertThat(finding.english()).contains("DocumentId", "7816/VPCP-TTĐT\\u000A", "U+000A");
+                    assertThat(finding.location().path()).isEqualTo("/edXML/edXMLEnvelope/edXMLHeader/MessageHeader/DocumentId");
+                });
+        assertThat(outbound.valid()).isFalse();
+        assertThat(inbound.findings()).filteredOn(finding -> finding.code().name().startsWith("IDENTIFIER_"))
+                .allMatch(finding -> !finding.isError());
+    }
 }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienthong.dms.ClientRegistry;
 import vn.lienthong.dms.DmsClient;
+import vn.lienthong.dms.DmsError;
 import vn.lienthong.dms.DmsGateway;
 import vn.lienthong.dms.Outcome;
 import vn.lienthong.findings.Finding;
@@ -26,9 +27,11 @@ import vn.lienthong.transport.FolderEntry;
  * <p>
  * The client's folders are used through {@link DmsFolder}: an entry that is no regular file (a symbolic link, a
  * FIFO) or is larger than an envelope may be is refused without being read, and nothing is taken while in/, done/ or
- * error/ is not a real folder. The file leaves in/ only after the gateway has answered. If anything fails before
- * (database down), it stays and is taken again at the next poll; if the connector dies after the document was queued
- * but before the move, the next pick-up is recognised as the same document (same key) and simply moved to done/.
+ * error/ is not a real folder. The file leaves in/ only after the gateway has answered. If taking it fails in a way
+ * nobody foresaw, it is not taken again at every poll (it would fail the same way, for ever): it goes to error/ with
+ * INTERNAL_ERROR, said once, and the DMS sends it again when it wants to. Only if even that move fails does it stay
+ * for the next poll. If the connector dies after the document was queued but before the move, the next pick-up is
+ * recognised as the same document (same key) and simply moved to done/.
  */
 public final class FolderIntake {
 
@@ -88,6 +91,10 @@ public final class FolderIntake {
         }
         try (InputStream envelope = in.read(name)) {
             return gateway.submitEnvelope(client, envelope, name, "folder");
+        } catch (Exception e) {
+            LOG.error("Folder client {}: taking {} failed unexpectedly; it goes to error/ and is not taken again",
+                    client.id(), name, e);
+            return Outcome.refused(List.of(DmsError.internal()));
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import vn.lienthong.dms.DmsError;
 import vn.lienthong.dms.Outcome;
+import vn.lienthong.findings.Shown;
 import vn.lienthong.transport.DmsFolder;
 import vn.lienthong.transport.FilePermissions;
 
@@ -51,7 +52,7 @@ final class RefusalReport {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
         out.println("VĂN BẢN BỊ TỪ CHỐI / DOCUMENT REFUSED");
-        out.println("Tệp / File:          " + fileName);
+        out.println("Tệp / File:          " + Shown.escaped(fileName)); // a file name may hold an escape sequence
         out.println("Máy khách / Client:  " + clientId);
         out.println("Thời điểm / At:      " + at);
         out.println("Số lỗi / Errors:     " + outcome.errors().size());

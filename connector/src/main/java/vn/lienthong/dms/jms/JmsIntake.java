@@ -77,7 +77,7 @@ public final class JmsIntake {
             outcome = submitStreamed(client, bytes, name);
         } else if (message instanceof TextMessage text && text.getText() != null) {
             byte[] envelope = text.getText().getBytes(StandardCharsets.UTF_8);
-            outcome = gateway.submitEnvelope(client, new ByteArrayInputStream(envelope), name, "jms");
+            outcome = submit(client, new ByteArrayInputStream(envelope), name);
         } else {
             outcome = Outcome.refused(List.of(DmsError.of(GatewayCode.INVALID_REQUEST,
                     "BytesMessage / TextMessage ≠ " + message.getClass().getSimpleName())));
@@ -109,10 +109,25 @@ public final class JmsIntake {
                 throw e;
             }
             try (InputStream envelope = Files.newInputStream(received)) {
-                return gateway.submitEnvelope(client, envelope, name, "jms");
+                return submit(client, envelope, name);
             }
         } finally {
             Files.deleteIfExists(received);
+        }
+    }
+
+    /**
+     * The gateway's answer; a failure nobody foresaw is answered once with INTERNAL_ERROR and the message is
+     * acknowledged. Redelivered, it would fail the same way for as long as the broker retries (hours), with no word
+     * to the client. A failure to read the message from the broker is not caught: the broker redelivers that.
+     */
+    private Outcome submit(DmsClient client, InputStream envelope, String name) {
+        try {
+            return gateway.submitEnvelope(client, envelope, name, "jms");
+        } catch (Exception e) {
+            LOG.error("JMS client {}: taking {} failed unexpectedly; answered INTERNAL_ERROR, not redelivered", client.id(),
+                    name, e);
+            return Outcome.refused(List.of(DmsError.internal()));
         }
     }
 

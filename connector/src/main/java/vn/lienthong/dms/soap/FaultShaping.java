@@ -19,6 +19,8 @@ import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import vn.lienthong.dms.DmsError;
+import vn.lienthong.edxml.NameLengthLimit;
+import vn.lienthong.findings.FindingCode;
 import vn.lienthong.dms.soap.contract.FaultStatus;
 import vn.lienthong.dms.soap.contract.LienThongFault;
 import vn.lienthong.dms.soap.contract.LienThongFaultDetail;
@@ -85,6 +87,12 @@ final class FaultShaping extends AbstractSoapInterceptor {
     }
 
     private static DmsError invalidRequest(Fault fault) {
+        NameLengthLimit.NameTooLongException longName = find(fault, NameLengthLimit.NameTooLongException.class);
+        if (longName != null) {
+            FindingCode code = FindingCode.LIMIT_NAME_LENGTH;
+            return new DmsError(code.name(), "ERROR", code.vietnamese(longName.limit()), code.english(longName.limit()),
+                    new DmsError.Where(longName.line(), longName.column(), null));
+        }
         SAXParseException parse = find(fault, SAXParseException.class);
         XMLStreamException stream = find(fault, XMLStreamException.class);
         Integer line = null;

@@ -101,6 +101,7 @@ public final class SoapEndpoint implements AutoCloseable {
         factory.setEndpointName(new QName(NAMESPACE, "DmsPort"));
         factory.setAddress(settings.address());
         factory.setProperties(properties(settings, attachments));
+        factory.getInInterceptors().add(new NameLimitInterceptor(settings.maxNameLength()));
         factory.getOutInterceptors().add(new MtomForBinaryAnswers());
         factory.getOutFaultInterceptors().add(new MtomForBinaryAnswers());
         factory.getOutFaultInterceptors().add(new FaultShaping());

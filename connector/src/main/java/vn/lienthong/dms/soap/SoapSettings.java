@@ -9,10 +9,11 @@ import vn.lienthong.http.ListenerLimits;
  * is set, the same TLS as the REST API) and the largest envelope it takes as an MTOM attachment (the same limit as
  * everywhere else, {@code lienthong.limits.max-envelope-bytes}), how many MTOM parts and bytes one request may carry
  * ({@code lienthong.soap.max-attachments}, {@code lienthong.soap.max-request-bytes}: by default the largest envelope
- * plus what inline base64 may take), and what the listener allows a connection ({@link ListenerLimits}).
+ * plus what inline base64 may take), the longest XML name a request may hold ({@code lienthong.limits.max-name-length},
+ * as in envelopes), and what the listener allows a connection ({@link ListenerLimits}).
  */
 public record SoapSettings(boolean enabled, String host, int port, String path, boolean tls, long maxEnvelopeBytes,
-                           int maxAttachments, long maxRequestBytes, ListenerLimits listener) {
+                           int maxAttachments, long maxRequestBytes, int maxNameLength, ListenerLimits listener) {
 
     public static SoapSettings from(Properties properties) {
         String path = value(properties, "lienthong.soap.path", "/soap/dms");
@@ -27,6 +28,7 @@ public record SoapSettings(boolean enabled, String host, int port, String path, 
                 Integer.parseInt(value(properties, "lienthong.soap.max-attachments", "2")),
                 Long.parseLong(value(properties, "lienthong.soap.max-request-bytes",
                         Long.toString(maxEnvelopeBytes + 2L * SoapEndpoint.MAX_INLINE_TEXT_CHARS))),
+                Integer.parseInt(value(properties, "lienthong.limits.max-name-length", "256")),
                 ListenerLimits.from(properties, "lienthong.soap", 120_000, 200));
     }
 

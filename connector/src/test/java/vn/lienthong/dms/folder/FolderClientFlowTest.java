@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,9 @@ import vn.lienthong.edxml.StatusCode;
 
 /**
  * Folder clients end to end: G22's DMS and H26's DMS each exchange documents through their own folders, through
- * two connectors and the axis simulator. Each test sends its own numbered document.
+ * two connectors and the axis simulator. Each test sends its own numbered document. H26's connector does not judge
+ * control characters in identifiers (IDENTIFIER_CONTROL_CHARACTER off when sending), so that an envelope can still
+ * fail after validation there, as any envelope did before that check (issue 11, item 6).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FolderClientFlowTest {
@@ -32,6 +36,7 @@ class FolderClientFlowTest {
     private ClientFolders g22;
     private ClientFolders h26;
     private Path work;
+    private Path root;
 
     @BeforeAll
     void start(@TempDir Path root) throws Exception {
@@ -39,11 +44,14 @@ class FolderClientFlowTest {
         documents = new DemoDocuments(work);
         Path g22Root = root.resolve("dms-g22");
         Path h26Root = root.resolve("dms-h26");
+        Properties h26Settings = ClientNetwork.withClients(new ClientsFile().folder("h26-folder", ClientNetwork.H26.organId(),
+                h26Root).writeTo(root.resolve("h26-clients.json")));
+        h26Settings.setProperty("lienthong.validation.outbound.severity.IDENTIFIER_CONTROL_CHARACTER", "off");
         network = ClientNetwork.start(root,
                 ClientNetwork.withClients(new ClientsFile().folder("g22-folder", ClientNetwork.G22.organId(), g22Root)
                         .writeTo(root.resolve("g22-clients.json"))),
-                ClientNetwork.withClients(new ClientsFile().folder("h26-folder", ClientNetwork.H26.organId(), h26Root)
-                        .writeTo(root.resolve("h26-clients.json"))));
+                h26Settings);
+        this.root = root;
         g22 = new ClientFolders(g22Root.resolve("in"), g22Root.resolve("done"), g22Root.resolve("error"),
                 g22Root.resolve("out"), g22Root.resolve("status"));
         h26 = new ClientFolders(h26Root.resolve("in"), h26Root.resolve("done"), h26Root.resolve("error"),
@@ -168,5 +176,69 @@ class FolderClientFlowTest {
 
         await().atMost(ARRIVAL).until(() -> !DroppedFiles.envelopesIn(g22.status()).isEmpty());
         assertThat(h26.done().resolve("status-105.edxml")).exists();
+    }
+
+    @Test
+    void a_refused_file_with_twenty_thousand_errors_gets_reports_of_bounded_size() throws Exception {
+        DemoDocuments.Written written = documents.writeEdoc(work.resolve("many-errors.edxml"), ClientNetwork.G22,
+                List.of(ClientNetwork.H26), 108, "Hai mươi nghìn lỗi");
+        String valid = Files.readString(written.file(), StandardCharsets.UTF_8);
+        Files.writeString(written.file(), valid.replace("</To>", "</To>" + "<To><OrganId>x</OrganId></To>".repeat(20_000)),
+                StandardCharsets.UTF_8);
+        DroppedFiles.drop(written.file(), g22.in(), "many-errors.edxml");
+
+        await().atMost(ARRIVAL).until(() -> Files.exists(g22.error().resolve("many-errors.edxml")));
+        assertThat(Files.size(g22.error().resolve("many-errors.edxml.errors.txt"))).isLessThan(96 * 1024);
+        assertThat(Files.size(g22.error().resolve("many-errors.edxml.errors.json"))).isLessThan(96 * 1024);
+        JsonNode errors = new ObjectMapper().readTree(g22.error().resolve("many-errors.edxml.errors.json").toFile()).path("errors");
+        assertThat(errors.size()).isLessThanOrEqualTo(100);
+        assertThat(errors.get(errors.size() - 1).path("code").asText()).isEqualTo("FINDINGS_OMITTED");
+    }
+
+    private long copiesLeftInTheStore(String systemId) throws Exception {
+        try (Stream<Path> files = Files.list(root.resolve(systemId).resolve("store"))) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".part")).count();
+        }
+    }
+
+    private long filesIn(Path folder) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.count();
+        }
+    }
+
+    @Test
+    void an_envelope_whose_document_id_has_a_line_feed_goes_to_error_once_with_its_finding() throws Exception {
+        DemoDocuments.Written written = documents.writeEdoc(work.resolve("line-feed.edxml"), ClientNetwork.G22,
+                List.of(ClientNetwork.H26), 109, "Mã văn bản có ký tự xuống dòng");
+        String valid = Files.readString(written.file(), StandardCharsets.UTF_8);
+        Files.writeString(written.file(), valid.replace(",109/G22-LT</DocumentId>", ",109/G22-LT&#10;</DocumentId>"),
+                StandardCharsets.UTF_8);
+        DroppedFiles.drop(written.file(), g22.in(), "line-feed.edxml");
+
+        await().atMost(ARRIVAL).until(() -> Files.exists(g22.error().resolve("line-feed.edxml")));
+        assertThat(Files.readString(g22.error().resolve("line-feed.edxml.errors.txt"), StandardCharsets.UTF_8))
+                .contains("IDENTIFIER_CONTROL_CHARACTER", "U+000A", "/MessageHeader/DocumentId");
+        assertThat(g22.in().resolve("line-feed.edxml")).doesNotExist();
+        assertThat(copiesLeftInTheStore("vpcp.test")).isZero();
+    }
+
+    @Test
+    void an_envelope_that_fails_after_validation_goes_to_error_once_and_is_not_taken_again() throws Exception {
+        DemoDocuments.Written written = documents.writeEdoc(work.resolve("poison.edxml"), ClientNetwork.H26,
+                List.of(ClientNetwork.G22), 110, "Gói tin độc");
+        String valid = Files.readString(written.file(), StandardCharsets.UTF_8);
+        Files.writeString(written.file(), valid.replace(",110/H26-LT</DocumentId>", ",110/H26&#10;LT</DocumentId>"),
+                StandardCharsets.UTF_8);
+        DroppedFiles.drop(written.file(), h26.in(), "poison.edxml");
+
+        await().atMost(ARRIVAL).until(() -> Files.exists(h26.error().resolve("poison.edxml")));
+        JsonNode report = new ObjectMapper().readTree(h26.error().resolve("poison.edxml.errors.json").toFile());
+        assertThat(report.path("errors").get(0).path("code").asText()).isEqualTo("INTERNAL_ERROR");
+        assertThat(report.path("errors").get(0).path("en").asText()).contains("will not be retried automatically");
+        // Polled every 100 ms: taken again, it would be back in error/ under another name, with another copy stored.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> filesIn(h26.error()) == 3 && copiesLeftInTheStore("hanoi.test") == 0);
+        assertThat(h26.in().resolve("poison.edxml")).doesNotExist();
     }
 }

@@ -68,6 +68,13 @@ class RefusalReportTest {
     }
 
     @Test
+    void a_file_name_with_an_escape_sequence_is_written_escaped_in_the_text_report() {
+        String text = RefusalReport.text("cv\u001b[2J\n.edxml", "g22-folder", REFUSED, AT);
+
+        assertThat(text).contains("cv\\u001B[2J\\u000A.edxml").doesNotContain("\u001b");
+    }
+
+    @Test
     void a_name_too_long_for_its_reports_is_shortened_in_error_and_kept_whole_in_the_json() throws Exception {
         Path in = Files.createDirectories(root.resolve("in"));
         Path error = Files.createDirectories(root.resolve("error"));

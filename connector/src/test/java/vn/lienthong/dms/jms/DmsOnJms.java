@@ -68,6 +68,15 @@ final class DmsOnJms implements AutoCloseable {
         }
     }
 
+    /** The answer to {@code correlationId} if one comes within {@code wait}, else null. */
+    JsonNode answerWithin(String resultsQueue, String correlationId, java.time.Duration wait) throws Exception {
+        try (MessageConsumer consumer = session.createConsumer(session.createQueue(resultsQueue),
+                "JMSCorrelationID = '" + correlationId + "'")) {
+            TextMessage answer = (TextMessage) consumer.receive(wait.toMillis());
+            return answer == null ? null : new ObjectMapper().readTree(answer.getText());
+        }
+    }
+
     /** Receives one message from {@code queue} and writes its body to {@code target}; null after 30 s. */
     BytesMessage receiveTo(String queue, Path target) throws Exception {
         try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue))) {

@@ -57,6 +57,9 @@ class JmsClientFlowTest {
                 .jms(ARCHIVE, ClientNetwork.H26.organId(), ARCHIVE_KEY)
                 .writeTo(root.resolve("h26-clients.json")));
         h26.setProperty("lienthong.broker.dms-acceptor", "tcp://127.0.0.1:" + port);
+        // H26 does not judge control characters in identifiers, so that an envelope can still fail after validation
+        // there, as any envelope did before that check (issue 11, item 6).
+        h26.setProperty("lienthong.validation.outbound.severity.IDENTIFIER_CONTROL_CHARACTER", "off");
         network = ClientNetwork.start(root,
                 ClientNetwork.withClients(new ClientsFile().folder("g22-folder", ClientNetwork.G22.organId(), g22Root)
                         .writeTo(root.resolve("g22-clients.json"))),
@@ -237,5 +240,56 @@ class JmsClientFlowTest {
     private static String sha256(Path file) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(Files.readAllBytes(file)));
+    }
+
+    @Test
+    void an_envelope_with_twenty_thousand_errors_is_answered_with_a_bounded_list() throws Exception {
+        Path hostile = edocFromHanoi(207);
+        String valid = Files.readString(hostile, java.nio.charset.StandardCharsets.UTF_8);
+        Files.writeString(hostile, valid.replace("</To>", "</To>" + "<To><OrganId>x</OrganId></To>".repeat(20_000)),
+                java.nio.charset.StandardCharsets.UTF_8);
+        try (DmsOnJms dms = new DmsOnJms(port, HANOI, HANOI_KEY)) {
+            dms.send(HANOI_QUEUES.in(), hostile, "many-errors-207");
+
+            JsonNode answer = dms.answer(HANOI_QUEUES.results(), "many-errors-207");
+            assertThat(answer.path("status").asText()).isEqualTo("REFUSED");
+            assertThat(answer.toString().length()).isLessThan(64 * 1024);
+            assertThat(answer.path("errors").size()).isLessThanOrEqualTo(100);
+            assertThat(answer.path("errors").get(answer.path("errors").size() - 1).path("code").asText())
+                    .isEqualTo("FINDINGS_OMITTED");
+        }
+    }
+
+    @Test
+    void an_envelope_that_fails_after_validation_is_answered_once_and_not_redelivered() throws Exception {
+        Path poison = edocFromHanoi(208);
+        String valid = Files.readString(poison, java.nio.charset.StandardCharsets.UTF_8);
+        Files.writeString(poison, valid.replace(",208/H26-LT</DocumentId>", ",208/H26&#10;LT</DocumentId>"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        try (DmsOnJms dms = new DmsOnJms(port, HANOI, HANOI_KEY)) {
+            dms.send(HANOI_QUEUES.in(), poison, "poison-208");
+
+            JsonNode answer = dms.answer(HANOI_QUEUES.results(), "poison-208");
+            assertThat(answer.path("status").asText()).isEqualTo("REFUSED");
+            assertThat(answer.path("errors").get(0).path("code").asText()).isEqualTo("INTERNAL_ERROR");
+            // Redelivered (100 ms back-off in tests), it would be answered again.
+            assertThat(dms.answerWithin(HANOI_QUEUES.results(), "poison-208", Duration.ofSeconds(2))).isNull();
+        }
+    }
+
+    @Test
+    void a_correlation_id_with_line_breaks_and_escape_sequences_is_logged_escaped() throws Exception {
+        String forged = "log-209\r\n09:00:00.000 INFO  JmsIntake - forged line\u001b[2J";
+        try (CapturedLog log = new CapturedLog("vn.lienthong.dms.jms");
+             DmsOnJms dms = new DmsOnJms(port, HANOI, HANOI_KEY)) {
+            dms.send(HANOI_QUEUES.in(), edocFromHanoi(209), forged);
+            assertThat(dms.answer(HANOI_QUEUES.results(), forged).path("status").asText()).isEqualTo("ACCEPTED");
+
+            List<String> lines = log.lines().stream().filter(line -> line.contains("log-209")).toList();
+            assertThat(lines).isNotEmpty().allSatisfy(line -> {
+                assertThat(line.substring(0, line.length() - 1)).doesNotContain("\r", "\n", "\u001b");
+                assertThat(line).contains("log-209\\u000D\\u000A09:00:00.000", "\\u001B[2J").endsWith("\n");
+            });
+        }
     }
 }

@@ -85,4 +85,18 @@ class SoapRefusalTest {
         assertThat(fault.getStatus()).isEqualTo(FaultStatus.INVALID_REQUEST);
         assertThat(fault.getError().get(0).getEnglish()).contains("maxLength").doesNotContain("Nội dung cá nhân");
     }
+
+    @Test
+    void a_document_with_twenty_thousand_errors_comes_back_as_a_fault_of_bounded_size() throws Exception {
+        String valid = Files.readString(agencies.edoc(OFFICE, HANOI, 201), StandardCharsets.UTF_8);
+        Path hostile = Files.writeString(root.resolve("many-errors.edxml"),
+                valid.replace("</To>", "</To>" + "<To><OrganId>x</OrganId></To>".repeat(20_000)), StandardCharsets.UTF_8);
+
+        LienThongFaultDetail fault = Faulted.detailOf(() -> office.sendDocument(SoapAgencies.attachment(hostile),
+                "many-errors.edxml", agencies.officeKey));
+
+        assertThat(fault.getStatus()).isEqualTo(FaultStatus.REFUSED);
+        assertThat(fault.getError()).hasSizeLessThanOrEqualTo(100);
+        assertThat(fault.getError().get(fault.getError().size() - 1).getCode()).isEqualTo("FINDINGS_OMITTED");
+    }
 }
