@@ -24,7 +24,10 @@ import vn.lienthong.axis.AxisClient;
 import vn.lienthong.ops.AxisReachability;
 import vn.lienthong.ops.ConnectorHealthChecks;
 import vn.lienthong.findings.Direction;
-import vn.lienthong.ops.http.OpsApi;
+import vn.lienthong.ops.http.HeldInboundResource;
+import vn.lienthong.ops.http.OpsAccess;
+import vn.lienthong.ops.http.OpsResource;
+import vn.lienthong.ops.http.OpsRoutes;
 import vn.lienthong.ops.http.OpsToken;
 import vn.lienthong.tracking.DocumentFindings;
 import vn.lienthong.tracking.DocumentState;
@@ -208,7 +211,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         try {
             main.start();
             if (settings.httpEnabled()) {
-                mountOperationsApi(main, new OpsApi(hold, OpsToken.loadOrCreate(settings.opsTokenFile())));
+                mountOperationsApi(main, OpsToken.loadOrCreate(settings.opsTokenFile()), List.of(new HeldInboundResource(hold)));
             }
             // --- SOAP interface (vn.lienthong.dms.soap): opened once Camel runs, since it feeds Camel's queues. ---
             runtime.soap = SoapEndpoint.start(SoapSettings.from(properties), settings.dmsTls(),
@@ -235,12 +238,12 @@ public final class ConnectorRuntime implements AutoCloseable {
     }
 
     /** The operations API goes on Camel's management server, beside /health. */
-    private static void mountOperationsApi(Main main, OpsApi api) {
+    private static void mountOperationsApi(Main main, OpsAccess access, List<OpsResource> resources) {
         ManagementHttpServer server = main.getCamelContext().hasService(ManagementHttpServer.class);
         if (server == null) {
             throw new IllegalStateException("the management HTTP server did not start, so the operations API cannot run");
         }
-        api.mount(server.getRouter());
+        OpsRoutes.mount(server.getRouter(), access, resources);
     }
 
     /** Held inbound packages per state, for /health. */

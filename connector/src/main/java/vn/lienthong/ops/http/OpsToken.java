@@ -1,5 +1,6 @@
 package vn.lienthong.ops.http;
 
+import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -9,13 +10,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * The secret that operator commands present to the running connector's operations API. Made at first start in a
  * file only the connector's own user may read ({@code <data>/ops-token} by default), so whoever can run the
  * connector's commands on its machine, as its user, can operate it, and nobody else. Never logged.
  */
-public final class OpsToken {
+public final class OpsToken implements OpsAccess {
 
     private final byte[] value;
 
@@ -55,6 +57,14 @@ public final class OpsToken {
     /** Compares in constant time, so the answer's timing tells nothing about the token. */
     boolean matches(String presented) {
         return presented != null && MessageDigest.isEqual(value, presented.strip().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A request presenting the token as {@code Authorization: Bearer} is its holder's. */
+    @Override
+    public Optional<OpsUser> authenticate(RoutingContext context) {
+        String header = context.request().getHeader("Authorization");
+        String presented = header != null && header.startsWith("Bearer ") ? header.substring("Bearer ".length()) : null;
+        return matches(presented) ? Optional.of(OpsUser.tokenHolder()) : Optional.empty();
     }
 
     @Override
