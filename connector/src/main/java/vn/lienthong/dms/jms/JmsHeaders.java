@@ -1,6 +1,6 @@
 package vn.lienthong.dms.jms;
 
-/** Message properties the connector sets on what it puts on a JMS client's queues (documented in the README). */
+/** Message properties the connector sets on what it puts on a JMS client's queues (documented in docs/connecting-a-dms.md). */
 public final class JmsHeaders {
 
     /** The document key (64 hex digits), the same the REST and SOAP interfaces use. */

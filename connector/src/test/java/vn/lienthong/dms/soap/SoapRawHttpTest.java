@@ -24,13 +24,13 @@ import org.w3c.dom.NodeList;
 import vn.lienthong.dms.soap.contract.DmsPort;
 
 /**
- * The interface without any SOAP toolkit: the literal requests of the README, posted as curl posts them, and the
+ * The interface without any SOAP toolkit: the literal requests of docs/connecting-a-dms.md, posted as curl posts them, and the
  * answers read as XML.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SoapRawHttpTest {
 
-    /** README, "Connecting a DMS" (SOAP): fetch-inbox.xml, posted with curl as it is but for the key. */
+    /** docs/connecting-a-dms.md (SOAP): fetch-inbox.xml, posted with curl as it is but for the key. */
     static final String README_FETCH_INBOX = """
             <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:dms="urn:lienthong:dms:v1">
               <soapenv:Header>
@@ -42,7 +42,7 @@ class SoapRawHttpTest {
             </soapenv:Envelope>
             """;
 
-    /** README: send-document.xml, the envelope inline as base64 (a client without MTOM; small documents). */
+    /** docs/connecting-a-dms.md: send-document.xml, the envelope inline as base64 (a client without MTOM; small documents). */
     static final String README_SEND_DOCUMENT = """
             <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:dms="urn:lienthong:dms:v1">
               <soapenv:Header>
