@@ -24,8 +24,8 @@ import org.w3c.dom.NodeList;
 import vn.lienthong.dms.soap.contract.DmsPort;
 
 /**
- * The interface without any SOAP toolkit: the literal requests of docs/connecting-a-dms.md, posted as curl posts them, and the
- * answers read as XML.
+ * The interface without any SOAP toolkit: the literal requests of docs/connecting-a-dms.md, posted as curl posts
+ * them, and the answers read as XML.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SoapRawHttpTest {
