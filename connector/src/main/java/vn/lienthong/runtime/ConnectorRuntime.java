@@ -1,6 +1,5 @@
 package vn.lienthong.runtime;
 
-import jakarta.jms.ConnectionFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,65 +8,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import io.vertx.core.Vertx;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.jms.JmsComponent;
-import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jms.connection.CachingConnectionFactory;
-import org.apache.camel.health.HealthCheck;
-import vn.lienthong.axis.AxisClient;
-import vn.lienthong.ops.AxisReachability;
-import vn.lienthong.ops.ConnectorHealthChecks;
-import vn.lienthong.findings.Direction;
-import vn.lienthong.ops.http.HeldInboundResource;
-import vn.lienthong.ops.http.OpsAccess;
-import vn.lienthong.ops.http.OpsResource;
-import vn.lienthong.ops.http.OpsRoutes;
-import vn.lienthong.ops.http.OpsToken;
-import vn.lienthong.tracking.DocumentFindings;
-import vn.lienthong.tracking.DocumentState;
-import vn.lienthong.tracking.DocumentTracker;
-import vn.lienthong.tracking.ProcessedMarks;
-import vn.lienthong.tracking.TrackingDatabase;
-import vn.lienthong.tracking.TransmissionLog;
-import vn.lienthong.transport.AxisSender;
-import vn.lienthong.dms.delivery.DeliveryRoutes;
-import vn.lienthong.dms.delivery.DmsDelivery;
-import java.util.Map;
 import vn.lienthong.dms.ClientRegistry;
-import vn.lienthong.dms.DmsGateway;
-import vn.lienthong.dms.rest.ApiTls;
-import vn.lienthong.dms.rest.DmsRestApi;
-import vn.lienthong.dms.rest.RestLimits;
-import vn.lienthong.dms.Delivery;
-import vn.lienthong.dms.folder.FolderIntake;
-import vn.lienthong.dms.folder.FolderRoutes;
-import vn.lienthong.dms.jms.DmsBrokerAccess;
-import vn.lienthong.dms.jms.JmsDelivery;
-import vn.lienthong.dms.jms.JmsIntake;
-import vn.lienthong.dms.jms.JmsRoutes;
-import vn.lienthong.dms.webhook.WebhookDelivery;
 import vn.lienthong.dms.soap.SoapEndpoint;
-import vn.lienthong.dms.soap.SoapSettings;
-import vn.lienthong.http.ListenerLimits;
-import vn.lienthong.http.VertxListeners;
-import vn.lienthong.tracking.PullInbox;
-import vn.lienthong.transport.DocumentStore;
-import vn.lienthong.transport.FilePermissions;
-import vn.lienthong.transport.InboundHold;
-import vn.lienthong.transport.InboundIntake;
-import vn.lienthong.transport.InboxPoller;
-import vn.lienthong.transport.OutboundIntake;
-import vn.lienthong.transport.RefusedFolder;
-import vn.lienthong.transport.SignatureGate;
-import vn.lienthong.signature.document.DocumentVerifier;
-import vn.lienthong.signature.document.SignatureSettings;
-import vn.lienthong.validation.EnvelopeValidator;
+import vn.lienthong.tracking.DocumentTracker;
+import vn.lienthong.tracking.TransmissionLog;
 import vn.lienthong.validation.ValidationSettings;
 
 /**
@@ -80,144 +28,49 @@ public final class ConnectorRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorRuntime.class);
     private static final String ROUTES = "classpath:routes/*.camel.yaml";
 
-    private final ConnectorSettings settings;
-    private final EmbeddedBroker broker;
-    private final CachingConnectionFactory connectionFactory;
-    private final TrackingDatabase database;
-    private final AxisClient axis;
-    private final Main main;
-    private final DocumentTracker tracker;
-    private final TransmissionLog log;
-    /** The SOAP interface for DMS clients; null when lienthong.soap.enabled is false. */
+    private final Wiring wiring;
+    private final BrokerAssembly broker;
+    private final StorageAssembly storage;
+    private final TransportAssembly transport;
+    private final HttpAssembly http;
+    /** The SOAP interface for DMS clients; null when it does not run. */
     private SoapEndpoint soap;
-    /** The DMS clients of lienthong.dms.clients-file. */
-    private ClientRegistry clients = ClientRegistry.empty();
-    /** The Vert.x of Camel's HTTP servers (REST API, health); null when neither runs. */
-    private Vertx apiVertx;
 
-    private ConnectorRuntime(ConnectorSettings settings, EmbeddedBroker broker, CachingConnectionFactory connectionFactory,
-                             TrackingDatabase database, AxisClient axis, Main main, DocumentTracker tracker,
-                             TransmissionLog log) {
-        this.settings = settings;
+    private ConnectorRuntime(Wiring wiring, BrokerAssembly broker, StorageAssembly storage, TransportAssembly transport,
+                             HttpAssembly http) {
+        this.wiring = wiring;
         this.broker = broker;
-        this.connectionFactory = connectionFactory;
-        this.database = database;
-        this.axis = axis;
-        this.main = main;
-        this.tracker = tracker;
-        this.log = log;
+        this.storage = storage;
+        this.transport = transport;
+        this.http = http;
     }
 
+    /**
+     * Starts a connector: each capability is put together by its assembler (storage, broker, transport, the DMS
+     * interfaces, operations), which binds its beans where the flows of routes/*.camel.yaml look them up; then Camel
+     * starts, and what needs it running (the operations API, the SOAP interface) opens.
+     */
     public static ConnectorRuntime start(ConnectorSettings settings) throws Exception {
-        Clock clock = Clock.systemUTC();
         Properties properties = settings.resolvedProperties();
         ClientRegistry clients = DmsClients.load(properties); // before anything starts: a bad file stops here
         Path data = DataDirectory.prepare(settings.dataDirectory()); // its user's alone, whatever the umask
-        // The DMS-facing acceptor (JMS clients), only when lienthong.broker.dms-acceptor is set.
-        DmsBrokerAccess dmsBrokerAccess = DmsBrokerAccess.of(properties, clients);
-        EmbeddedBroker broker = settings.embeddedBroker()
-                ? EmbeddedBroker.start(data.resolve("broker"), settings.brokerVmId(), properties,
-                        dmsBrokerAccess.security(), dmsBrokerAccess::configure)
-                : null;
-        String brokerUrl = broker != null ? broker.url() : settings.brokerUrl();
-        CachingConnectionFactory connectionFactory = new CachingConnectionFactory(connectionFactory(brokerUrl));
-        connectionFactory.setSessionCacheSize(16);
-        TrackingDatabase database = TrackingDatabase.openH2(data.resolve("db"));
-        DocumentTracker tracker = new DocumentTracker(database, clock);
-        ProcessedMarks marks = new ProcessedMarks(database, clock);
-        TransmissionLog log = new TransmissionLog(database, clock);
-        AxisClient axis = new AxisClient(settings.axis(), clock);
-        DocumentStore store = new DocumentStore(data.resolve("store"));
-        EnvelopeValidator validator = new EnvelopeValidator(ValidationSettings.fromProperties(properties),
-                DataDirectory.folder(data, "spool"));
-        long maxEnvelopeBytes = ValidationSettings.fromProperties(properties).limits().maxEnvelopeBytes();
-        int maxAttempts = Integer.parseInt(properties.getProperty("lienthong.queue.max-delivery-attempts").strip());
-
-        Main main = new Main();
-        JmsComponent jms = new JmsComponent();
-        jms.setConnectionFactory(connectionFactory);
-        // A failed step is logged in one line (cause included) and the broker redelivers later: a stack trace on
-        // every retry of a long outage would bury the log ops staff read.
-        jms.setErrorHandlerLogStackTrace(false);
-        main.bind("jms", jms);
-        SignatureSettings signatureSettings = SignatureSettings.from(properties, data);
-        if (signatureSettings.trustStore().startsWith(data)) {
-            FilePermissions.ownerOnlyFolder(signatureSettings.trustStore()); // the default place, empty until anchors are installed
-        }
-        DocumentVerifier verifier = DocumentVerifier.create(signatureSettings, ValidationSettings.fromProperties(properties).limits(),
-                data.resolve("spool"), clock);
-        SignatureGate outgoingSignatures = new SignatureGate(verifier, signatureSettings.policy(), log,
-                settings.errorFolder(), data.resolve("quarantine/outbound"));
-        SignatureGate incomingSignatures = new SignatureGate(verifier, signatureSettings.policy(), log);
-        DocumentFindings documentFindings = new DocumentFindings(database);
-        OutboundIntake outboundIntake = new OutboundIntake(validator, store, tracker, log,
-                RefusedFolder.forDms(settings.errorFolder()), outgoingSignatures, AgencySigner.fromProperties(properties),
-                maxEnvelopeBytes, clock);
-        main.bind("outboundIntake", outboundIntake);
-        main.bind("axisSender", new AxisSender(axis, store, tracker, marks, log, maxAttempts, clock));
-        AxisReachability reachability = new AxisReachability(clock);
-        main.bind("inboxPoller", new InboxPoller(axis, store, log, reachability));
-        EmbeddedBroker startedBroker = broker;
-        for (HealthCheck check : ConnectorHealthChecks.of(
-                () -> startedBroker == null || startedBroker.isActive(), database.dataSource(), reachability,
-                () -> heldCounts(tracker))) {
-            main.bind(check.getId() + "-health-check", check);
-        }
-        InboundIntake inboundIntake = new InboundIntake(validator, store, tracker, documentFindings, log,
-                incomingSignatures, settings.ourAgencies(clients), clock);
-        main.bind("inboundIntake", inboundIntake);
-        PullInbox pullInbox = new PullInbox(database, clock);
-        main.bind("dmsDelivery", new DmsDelivery(store, tracker, documentFindings, marks, log, pullInbox, clients, Map.of(
-                Delivery.Mode.WEBHOOK, WebhookDelivery.fromProperties(properties, clients, marks, clock),
-                Delivery.Mode.JMS, new JmsDelivery(connectionFactory, marks)),
-                settings.inbox(), settings.statusInbox()));
-        main.bind("dmsClients", clients);
-        CamelQueueSender queues = new CamelQueueSender(main, outboundIntake, inboundIntake);
-        DmsGateway gateway = new DmsGateway(outboundIntake, queues, tracker, pullInbox, documentFindings,
-                data.resolve("dms-work"));
-        main.bind("dmsGateway", gateway);
-        main.bind("dmsRestApi", new DmsRestApi(gateway, clients, store, data.resolve("api-uploads"),
-                RestLimits.from(properties, maxEnvelopeBytes)));
-        // --- Folder and JMS interfaces for DMS clients (vn.lienthong.dms.folder, vn.lienthong.dms.jms). ---
-        main.bind("folderIntake", new FolderIntake(clients, gateway, maxEnvelopeBytes, clock));
-        main.bind("jmsIntake", new JmsIntake(clients, gateway, data.resolve("dms-work"), maxEnvelopeBytes));
-        main.configure().addRoutesBuilder(new FolderRoutes(clients));
-        main.configure().addRoutesBuilder(new JmsRoutes(clients));
-        main.configure().addRoutesBuilder(new DeliveryRoutes(clients));
-        // --- end folder and JMS ---
-        main.configure().withRoutesIncludePattern(properties.getProperty("lienthong.routes", ROUTES));
-        main.setOverrideProperties(camelProperties(settings, properties));
-        ConnectorRuntime runtime = new ConnectorRuntime(settings, broker, connectionFactory, database, axis, main, tracker, log);
-        runtime.clients = clients;
+        Wiring wiring = new Wiring(settings, properties, ValidationSettings.fromProperties(properties), clients, data,
+                Clock.systemUTC(), new Main());
+        BrokerAssembly broker = BrokerAssembly.start(wiring);
+        StorageAssembly storage = StorageAssembly.open(wiring);
+        TransportAssembly transport = TransportAssembly.assemble(wiring, storage);
+        DmsAssembly dms = DmsAssembly.assemble(wiring, storage, broker, transport);
+        OperationsAssembly operations = OperationsAssembly.assemble(wiring, storage, broker, transport);
+        wiring.main().configure().withRoutesIncludePattern(properties.getProperty("lienthong.routes", ROUTES));
+        wiring.main().setOverrideProperties(camelProperties(settings, properties));
         if (settings.dmsTls() != null) {
             LOG.info("DMS interfaces (REST, SOAP): {}", settings.dmsTls());
         }
-        boolean apiEnabled = Boolean.parseBoolean(properties.getProperty("lienthong.api.enabled", "true").strip());
-        if (apiEnabled || settings.httpEnabled()) {
-            // --- Camel's HTTP servers (REST API; health and operations) take their Vert.x from the registry: this one
-            //     gives each its listener limits (vn.lienthong.http), and the REST API its TLS (ApiTls). ---
-            runtime.apiVertx = Vertx.vertx(VertxListeners.vertxOptions());
-            Vertx vertx = runtime.apiVertx;
-            if (settings.dmsTls() != null && apiEnabled) {
-                vertx = ApiTls.requestingClientCertificates(vertx);
-                main.bind("apiServerFactory", ApiTls.serverFactory(settings.dmsTls()));
-            }
-            main.bind("apiVertx", VertxListeners.guarding(vertx, Map.of(
-                    Integer.parseInt(properties.getProperty("lienthong.api.port", "8774").strip()),
-                    ListenerLimits.from(properties, "lienthong.api", 120_000, 200),
-                    settings.httpPort(), ListenerLimits.from(properties, "lienthong.http", 30_000, 50))));
-        }
-        InboundHold hold = new InboundHold(tracker, documentFindings, log, store, queues);
+        ConnectorRuntime runtime = new ConnectorRuntime(wiring, broker, storage, transport, HttpAssembly.assemble(wiring));
         try {
-            main.start();
-            if (settings.httpEnabled()) {
-                mountOperationsApi(main, OpsToken.loadOrCreate(settings.opsTokenFile()), List.of(new HeldInboundResource(hold)));
-            }
-            // --- SOAP interface (vn.lienthong.dms.soap): opened once Camel runs, since it feeds Camel's queues. ---
-            runtime.soap = SoapEndpoint.start(SoapSettings.from(properties), settings.dmsTls(),
-                    main.getCamelContext().getRegistry().lookupByNameAndType("dmsGateway", DmsGateway.class),
-                    clients, store::pathOf, data.resolve("soap-attachments"));
-            // --- end SOAP ---
+            wiring.main().start();
+            operations.mountApi();
+            runtime.soap = dms.openSoap(wiring, storage);
             // Everything is open now: what the broker and the database made under the umask becomes owner-only too.
             DataDirectory.tighten(data, dmsFolders(settings, clients));
         } catch (Exception e) {
@@ -235,27 +88,6 @@ public final class ConnectorRuntime implements AutoCloseable {
         clients.all().stream().map(client -> client.delivery().folder()).filter(Objects::nonNull)
                 .map(Path::toAbsolutePath).forEach(folders::add);
         return folders;
-    }
-
-    /** The operations API goes on Camel's management server, beside /health. */
-    private static void mountOperationsApi(Main main, OpsAccess access, List<OpsResource> resources) {
-        ManagementHttpServer server = main.getCamelContext().hasService(ManagementHttpServer.class);
-        if (server == null) {
-            throw new IllegalStateException("the management HTTP server did not start, so the operations API cannot run");
-        }
-        OpsRoutes.mount(server.getRouter(), access, resources);
-    }
-
-    /** Held inbound packages per state, for /health. */
-    private static Map<String, Long> heldCounts(DocumentTracker tracker) {
-        Map<DocumentState, Long> counts = tracker.countByState(Direction.INBOUND);
-        return Map.of("refused", counts.get(DocumentState.REFUSED), "quarantined", counts.get(DocumentState.QUARANTINED));
-    }
-
-    private static ConnectionFactory connectionFactory(String url) {
-        String user = System.getenv("LIENTHONG_BROKER_USER");
-        String password = System.getenv("LIENTHONG_BROKER_PASSWORD");
-        return user == null ? new ActiveMQConnectionFactory(url) : new ActiveMQConnectionFactory(url, user, password);
     }
 
     /**
@@ -285,24 +117,24 @@ public final class ConnectorRuntime implements AutoCloseable {
     }
 
     public ConnectorSettings settings() {
-        return settings;
+        return wiring.settings();
     }
 
     public DocumentTracker tracker() {
-        return tracker;
+        return storage.tracker();
     }
 
     public TransmissionLog transmissionLog() {
-        return log;
+        return storage.log();
     }
 
     public CamelContext camelContext() {
-        return main.getCamelContext();
+        return wiring.main().getCamelContext();
     }
 
     /** The DMS clients this connector serves (lienthong.dms.clients-file). */
     public ClientRegistry dmsClients() {
-        return clients;
+        return wiring.clients();
     }
 
     /** Where the SOAP interface listens, when it runs. */
@@ -312,7 +144,7 @@ public final class ConnectorRuntime implements AutoCloseable {
 
     /** Messages waiting in one of this connector's queues (embedded broker only; -1 otherwise). */
     public long queueDepth(String queue) {
-        return broker == null ? -1 : broker.depth(queue);
+        return broker.broker() == null ? -1 : broker.broker().depth(queue);
     }
 
     @Override
@@ -321,16 +153,15 @@ public final class ConnectorRuntime implements AutoCloseable {
         if (soap != null) {
             stopQuietly("SOAP interface", soap::close);
         }
-        stopQuietly("Camel", main::stop);
-        if (apiVertx != null) {
-            stopQuietly("Vert.x of the HTTP servers", () -> apiVertx.close().toCompletionStage().toCompletableFuture()
-                    .get(10, TimeUnit.SECONDS));
+        stopQuietly("Camel", wiring.main()::stop);
+        if (http != null) {
+            stopQuietly("Vert.x of the HTTP servers", http::close);
         }
-        stopQuietly("JMS connections", connectionFactory::destroy);
-        stopQuietly("axis client", axis::close);
-        stopQuietly("tracking database", database::close);
-        if (broker != null) {
-            stopQuietly("broker", broker::close);
+        stopQuietly("JMS connections", broker.connectionFactory()::destroy);
+        stopQuietly("axis client", transport.axis()::close);
+        stopQuietly("tracking database", storage.database()::close);
+        if (broker.broker() != null) {
+            stopQuietly("broker", broker.broker()::close);
         }
     }
 

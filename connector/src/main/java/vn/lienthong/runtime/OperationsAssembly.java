@@ -1,0 +1,63 @@
+package vn.lienthong.runtime;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.component.platform.http.main.ManagementHttpServer;
+import org.apache.camel.health.HealthCheck;
+import vn.lienthong.findings.Direction;
+import vn.lienthong.ops.ConnectorHealthChecks;
+import vn.lienthong.ops.http.HeldInboundResource;
+import vn.lienthong.ops.http.OpsResource;
+import vn.lienthong.ops.http.OpsRoutes;
+import vn.lienthong.ops.http.OpsToken;
+import vn.lienthong.tracking.DocumentState;
+import vn.lienthong.tracking.DocumentTracker;
+
+/**
+ * What operators see and use on the management port: the health checks beside {@code /health}, bound before Camel
+ * starts, and the operations API ({@code /ops/v1}), mounted once the management server runs. A new operations
+ * capability adds its resource to {@link #resources}.
+ */
+final class OperationsAssembly {
+
+    private final Wiring wiring;
+    private final StorageAssembly storage;
+    private final TransportAssembly transport;
+
+    private OperationsAssembly(Wiring wiring, StorageAssembly storage, TransportAssembly transport) {
+        this.wiring = wiring;
+        this.storage = storage;
+        this.transport = transport;
+    }
+
+    static OperationsAssembly assemble(Wiring wiring, StorageAssembly storage, BrokerAssembly broker,
+                                       TransportAssembly transport) {
+        for (HealthCheck check : ConnectorHealthChecks.of(broker::active, storage.database().dataSource(),
+                transport.reachability(), () -> heldCounts(storage.tracker()))) {
+            wiring.bind(check.getId() + "-health-check", check);
+        }
+        return new OperationsAssembly(wiring, storage, transport);
+    }
+
+    /** Mounts the operations API on Camel's management server; call once Camel runs. */
+    void mountApi() throws Exception {
+        if (!wiring.settings().httpEnabled()) {
+            return;
+        }
+        ManagementHttpServer server = wiring.main().getCamelContext().hasService(ManagementHttpServer.class);
+        if (server == null) {
+            throw new IllegalStateException("the management HTTP server did not start, so the operations API cannot run");
+        }
+        OpsRoutes.mount(server.getRouter(), OpsToken.loadOrCreate(wiring.settings().opsTokenFile()), resources());
+    }
+
+    private List<OpsResource> resources() {
+        return List.of(new HeldInboundResource(transport.hold()));
+    }
+
+    /** Held inbound packages per state, for /health. */
+    private static Map<String, Long> heldCounts(DocumentTracker tracker) {
+        Map<DocumentState, Long> counts = tracker.countByState(Direction.INBOUND);
+        return Map.of("refused", counts.get(DocumentState.REFUSED), "quarantined", counts.get(DocumentState.QUARANTINED));
+    }
+}
