@@ -33,16 +33,18 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final StorageAssembly storage;
     private final TransportAssembly transport;
     private final HttpAssembly http;
+    private final OperationsAssembly operations;
     /** The SOAP interface for DMS clients; null when it does not run. */
     private SoapEndpoint soap;
 
     private ConnectorRuntime(Wiring wiring, BrokerAssembly broker, StorageAssembly storage, TransportAssembly transport,
-                             HttpAssembly http) {
+                             HttpAssembly http, OperationsAssembly operations) {
         this.wiring = wiring;
         this.broker = broker;
         this.storage = storage;
         this.transport = transport;
         this.http = http;
+        this.operations = operations;
     }
 
     /**
@@ -66,10 +68,12 @@ public final class ConnectorRuntime implements AutoCloseable {
         if (settings.dmsTls() != null) {
             LOG.info("DMS interfaces (REST, SOAP): {}", settings.dmsTls());
         }
-        ConnectorRuntime runtime = new ConnectorRuntime(wiring, broker, storage, transport, HttpAssembly.assemble(wiring));
+        ConnectorRuntime runtime = new ConnectorRuntime(wiring, broker, storage, transport, HttpAssembly.assemble(wiring),
+                operations);
         try {
             wiring.main().start();
             operations.mountApi();
+            operations.startAlerts();
             runtime.soap = dms.openSoap(wiring, storage);
             // Everything is open now: what the broker and the database made under the umask becomes owner-only too.
             DataDirectory.tighten(data, dmsFolders(settings, clients));
@@ -153,6 +157,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         if (soap != null) {
             stopQuietly("SOAP interface", soap::close);
         }
+        stopQuietly("alerts", operations::close);
         stopQuietly("Camel", wiring.main()::stop);
         if (http != null) {
             stopQuietly("Vert.x of the HTTP servers", http::close);

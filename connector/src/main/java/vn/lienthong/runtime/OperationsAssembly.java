@@ -1,11 +1,22 @@
 package vn.lienthong.runtime;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.health.HealthCheck;
 import vn.lienthong.findings.Direction;
 import vn.lienthong.ops.ConnectorHealthChecks;
+import vn.lienthong.ops.alerts.AlertEngine;
+import vn.lienthong.ops.alerts.Alerts;
+import vn.lienthong.signature.document.SignatureSettings;
+import vn.lienthong.signature.pki.TrustAnchors;
+import vn.lienthong.tracking.AlertRecords;
 import vn.lienthong.ops.http.HeldInboundResource;
 import vn.lienthong.ops.http.OpsResource;
 import vn.lienthong.ops.http.OpsRoutes;
@@ -23,20 +34,53 @@ final class OperationsAssembly {
     private final Wiring wiring;
     private final StorageAssembly storage;
     private final TransportAssembly transport;
+    /** The alert engine; empty when lienthong.alerts.enabled is false. */
+    private final Optional<AlertEngine> alerts;
 
-    private OperationsAssembly(Wiring wiring, StorageAssembly storage, TransportAssembly transport) {
+    private OperationsAssembly(Wiring wiring, StorageAssembly storage, TransportAssembly transport,
+                               Optional<AlertEngine> alerts) {
         this.wiring = wiring;
         this.storage = storage;
         this.transport = transport;
+        this.alerts = alerts;
     }
 
     static OperationsAssembly assemble(Wiring wiring, StorageAssembly storage, BrokerAssembly broker,
-                                       TransportAssembly transport) {
+                                       TransportAssembly transport) throws Exception {
         for (HealthCheck check : ConnectorHealthChecks.of(broker::active, storage.database().dataSource(),
                 transport.reachability(), () -> heldCounts(storage.tracker()))) {
             wiring.bind(check.getId() + "-health-check", check);
         }
-        return new OperationsAssembly(wiring, storage, transport);
+        Alerts.Sources sources = new Alerts.Sources(storage.tracker(), storage.log(), transport.reachability(),
+                wiring.data(), () -> certificates(wiring));
+        Optional<AlertEngine> alerts = Alerts.engine(wiring.properties(), System.getenv(), sources,
+                new AlertRecords(storage.database()), wiring.settings().axis().systemId(), wiring.clock());
+        return new OperationsAssembly(wiring, storage, transport, alerts);
+    }
+
+    /** Starts checking the alert rules; call once Camel runs. */
+    void startAlerts() {
+        alerts.ifPresent(engine -> engine.start(Alerts.interval(wiring.properties())));
+    }
+
+    void close() {
+        alerts.ifPresent(AlertEngine::close);
+    }
+
+    /** The certificates whose expiry is watched, by the name operators know them by. */
+    private static Map<String, X509Certificate> certificates(Wiring wiring) {
+        Map<String, X509Certificate> certificates = new LinkedHashMap<>();
+        if (wiring.settings().dmsTls() != null) {
+            certificates.put("dms-tls", wiring.settings().dmsTls().serverCertificate());
+        }
+        Path trustStore = SignatureSettings.from(wiring.properties(), wiring.data()).trustStore();
+        if (trustStore != null && Files.isDirectory(trustStore)) {
+            for (TrustAnchor anchor : TrustAnchors.load(trustStore).anchors()) {
+                X509Certificate certificate = anchor.getTrustedCert();
+                certificates.put("trust-anchor " + certificate.getSubjectX500Principal().getName(), certificate);
+            }
+        }
+        return certificates;
     }
 
     /** Mounts the operations API on Camel's management server; call once Camel runs. */

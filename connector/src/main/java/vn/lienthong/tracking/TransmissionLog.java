@@ -147,6 +147,25 @@ public final class TransmissionLog {
                 row.getString("entry_hash"));
     }
 
+    /** How many entries of {@code step} were appended at or after {@code since} (for alert rules). */
+    public long countSince(String step, Instant since) {
+        String sql = "SELECT COUNT(*) FROM transmission_log WHERE step = ? AND event_time >= ?";
+        try {
+            return Jdbc.withConnection(dataSource, connection -> {
+                try (PreparedStatement select = connection.prepareStatement(sql)) {
+                    select.setString(1, step);
+                    Jdbc.setInstant(select, 2, since);
+                    try (ResultSet rows = select.executeQuery()) {
+                        rows.next();
+                        return rows.getLong(1);
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw new TrackingException("could not count the " + step + " entries of the transmission log", e);
+        }
+    }
+
     /** Walks the whole log, recomputing every hash; see {@link ChainVerifier} for what it catches. */
     public ChainVerdict verify() {
         return new ChainVerifier(this, dataSource).verify();
