@@ -6,15 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +36,7 @@ class MailChannelTest {
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         pki = TlsPki.generate(root.resolve("pki"));
-        front = new StartTlsFront(serverContext(pki), smtp.getSmtp().getPort());
+        front = StartTlsFront.start(pki, smtp.getSmtp().getPort());
     }
 
     @AfterEach
@@ -82,17 +77,5 @@ class MailChannelTest {
 
         assertThatThrownBy(() -> channel(front.port(), otherCa).send(NOTICE)).isInstanceOf(Exception.class);
         assertThat(smtp.getReceivedMessages()).isEmpty();
-    }
-
-    static SSLContext serverContext(TlsPki pki) throws Exception {
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(pki.serverKeyStore())) {
-            keys.load(in, TlsPki.PASSWORD.toCharArray());
-        }
-        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        factory.init(keys, TlsPki.PASSWORD.toCharArray());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(factory.getKeyManagers(), null, null);
-        return context;
     }
 }

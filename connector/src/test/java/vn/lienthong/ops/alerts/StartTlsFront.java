@@ -5,13 +5,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.security.KeyStore;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+import vn.lienthong.dms.TlsPki;
 
 /**
  * STARTTLS in front of GreenMail, whose SMTP server does not offer it: greets and answers EHLO itself, offering
@@ -19,14 +23,27 @@ import javax.net.ssl.SSLSocket;
  * relays the rest of the session (from the second EHLO on) to GreenMail's plain SMTP port. So a client really
  * negotiates STARTTLS and really delivers to a real SMTP server.
  */
-final class StartTlsFront implements AutoCloseable {
+public final class StartTlsFront implements AutoCloseable {
 
     private final ServerSocket listener;
     private final SSLContext tls;
     private final int backendPort;
     private final AtomicInteger upgraded = new AtomicInteger();
 
-    StartTlsFront(SSLContext tls, int backendPort) throws IOException {
+    /** A front presenting {@code pki}'s server certificate, relaying to GreenMail's SMTP port. */
+    public static StartTlsFront start(TlsPki pki, int backendPort) throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(pki.serverKeyStore())) {
+            keys.load(in, TlsPki.PASSWORD.toCharArray());
+        }
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(keys, TlsPki.PASSWORD.toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(factory.getKeyManagers(), null, null);
+        return new StartTlsFront(context, backendPort);
+    }
+
+    private StartTlsFront(SSLContext tls, int backendPort) throws IOException {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.tls = tls;
         this.backendPort = backendPort;
@@ -35,12 +52,12 @@ final class StartTlsFront implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
     /** How many sessions were upgraded to TLS. */
-    int upgraded() {
+    public int upgraded() {
         return upgraded.get();
     }
 
