@@ -3,12 +3,10 @@ package vn.lienthong.edxml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import vn.lienthong.testing.ChildJvm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,7 @@ import vn.lienthong.fixtures.LargeEnvelopeInfo;
  */
 class LargeEnvelopeMemoryTest {
 
-    private static final String SMALL_HEAP = "-Xmx96m";
+    private static final String SMALL_HEAP = "96m";
     private static Path directory;
     private static LargeEnvelopeInfo large;
 
@@ -40,35 +38,17 @@ class LargeEnvelopeMemoryTest {
 
     @Test
     void the_reader_decodes_the_whole_attachment_with_a_96_mb_heap() throws Exception {
-        ChildJvm child = ChildJvm.run(ReadAndHash.class.getName(), large.envelope().toString());
-        assertThat(child.exitCode).as(child.output).isZero();
-        assertThat(child.output.strip())
+        ChildJvm child = ChildJvm.run(SMALL_HEAP, Map.of(), ReadAndHash.class, large.envelope().toString());
+        assertThat(child.exitCode()).as(child.output()).isZero();
+        assertThat(child.output().strip())
                 .isEqualTo(large.attachmentName() + " " + large.attachmentBytes() + " " + large.attachmentSha256Hex());
     }
 
     @Test
     void validate_checks_the_large_envelope_with_a_96_mb_heap() throws Exception {
-        ChildJvm child = ChildJvm.run("vn.lienthong.cli.Main", "validate", "--json", large.envelope().toString());
-        assertThat(child.exitCode).as(child.output).isZero();
-        assertThat(child.output).contains("\"valid\":true").contains("\"findings\":[]");
-    }
-
-    /** A JVM started with the test classpath and the small heap; output and error are merged. */
-    private record ChildJvm(int exitCode, String output) {
-
-        static ChildJvm run(String mainClass, String... args) throws IOException, InterruptedException {
-            String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    SMALL_HEAP, "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "-cp", classpath, mainClass));
-            command.addAll(List.of(args));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError("the child JVM did not finish in 5 minutes");
-            }
-            return new ChildJvm(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-        }
+        ChildJvm child = ChildJvm.run(SMALL_HEAP, Map.of(), "vn.lienthong.cli.Main", "validate", "--json",
+                large.envelope().toString());
+        assertThat(child.exitCode()).as(child.output()).isZero();
+        assertThat(child.output()).contains("\"valid\":true").contains("\"findings\":[]");
     }
 }

@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.List;
 
 /** Bodies built to exhaust the connector, produced as they are read so that neither side holds them. */
-final class HostileBodies {
+public final class HostileBodies {
 
     private HostileBodies() {
     }
@@ -19,19 +19,20 @@ final class HostileBodies {
                 new Repeated('a', nameBytes), "/></edXML>\n");
     }
 
-    private static InputStream concat(String head, InputStream middle, String tail) {
+    /** {@code head}, then {@code middle} as it is read, then {@code tail}. */
+    public static InputStream concat(String head, InputStream middle, String tail) {
         return new SequenceInputStream(Collections.enumeration(List.of(
                 new java.io.ByteArrayInputStream(head.getBytes(StandardCharsets.UTF_8)), middle,
                 new java.io.ByteArrayInputStream(tail.getBytes(StandardCharsets.UTF_8)))));
     }
 
     /** {@code size} copies of one byte. */
-    static final class Repeated extends InputStream {
+    public static final class Repeated extends InputStream {
 
         private final byte value;
         private long left;
 
-        Repeated(char value, long size) {
+        public Repeated(char value, long size) {
             this.value = (byte) value;
             this.left = size;
         }

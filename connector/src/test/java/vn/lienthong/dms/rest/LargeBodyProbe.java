@@ -1,7 +1,6 @@
 package vn.lienthong.dms.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,7 @@ public final class LargeBodyProbe {
         try (RestNetwork network = new RestNetwork(root)) {
             ApiClient client = network.office();
             HttpResponse<String> envelope = client.send(client.request("/documents").header("Content-Type", "application/xml")
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Filler(size))));
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new HostileBodies.Repeated('a', size))));
             System.out.println("envelope " + envelope.statusCode() + " " + firstCode(envelope));
             String boundary = "probe-" + UUID.randomUUID();
             String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n"
@@ -32,7 +31,8 @@ public final class LargeBodyProbe {
                     + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lon.bin\"\r\n\r\n";
             HttpResponse<String> multipart = client.send(client.request("/documents")
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.concat(text(head), HttpRequest.BodyPublishers.ofInputStream(() -> new Filler(size)),
+                    .POST(HttpRequest.BodyPublishers.concat(text(head),
+                            HttpRequest.BodyPublishers.ofInputStream(() -> new HostileBodies.Repeated('a', size)),
                             text("\r\n--" + boundary + "--\r\n"))));
             System.out.println("multipart " + multipart.statusCode() + " " + firstCode(multipart));
         }
@@ -46,35 +46,5 @@ public final class LargeBodyProbe {
     private static String firstCode(HttpResponse<String> response) throws Exception {
         JsonNode errors = ApiClient.json(response).path("errors");
         return errors.isEmpty() ? "-" : errors.get(0).path("code").asText();
-    }
-
-    /** {@code size} bytes of 'a', produced as they are read. */
-    private static final class Filler extends InputStream {
-
-        private long left;
-
-        Filler(long size) {
-            this.left = size;
-        }
-
-        @Override
-        public int read() {
-            if (left <= 0) {
-                return -1;
-            }
-            left--;
-            return 'a';
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = (int) Math.min(length, left);
-            java.util.Arrays.fill(buffer, offset, offset + n, (byte) 'a');
-            left -= n;
-            return n;
-        }
     }
 }

@@ -2,14 +2,13 @@ package vn.lienthong.dms.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.lienthong.testing.ChildJvm;
 
 /**
  * Issue 11, item 3: a schema error once echoed the input, so two concurrent 300 MiB bodies made of one element name
@@ -18,25 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RestHostileBodyTest {
 
-    private static final String SMALL_HEAP = "-Xmx96m";
+    private static final String SMALL_HEAP = "96m";
     private static final long NAME_BYTES = 150L * 1000 * 1000;
     private static final Pattern ANSWER = Pattern.compile("answer (\\d+) (\\S+) (\\d+) chars");
 
     @Test
     void two_concurrent_bodies_of_one_huge_element_name_leave_the_heap_flat_and_get_short_answers(@TempDir Path root)
             throws Exception {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                SMALL_HEAP, "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "-cp", classpath,
-                HostileBodyProbe.class.getName(), root.toString(), Long.toString(NAME_BYTES)))
-                .redirectErrorStream(true).start();
-        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!child.waitFor(2, TimeUnit.MINUTES)) {
-            child.destroyForcibly();
-            throw new AssertionError("the child JVM did not finish in 2 minutes");
-        }
+        ChildJvm child = ChildJvm.run(SMALL_HEAP, Map.of(), HostileBodyProbe.class, root.toString(), Long.toString(NAME_BYTES));
+        String output = child.output();
 
-        assertThat(child.exitValue()).as(output).isZero();
+        assertThat(child.exitCode()).as(output).isZero();
         Matcher answers = ANSWER.matcher(output);
         int seen = 0;
         while (answers.find()) {

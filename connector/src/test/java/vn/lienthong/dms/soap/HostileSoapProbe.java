@@ -1,16 +1,12 @@
 package vn.lienthong.dms.soap;
 
-import java.io.ByteArrayInputStream;
+import vn.lienthong.dms.rest.HostileBodies;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -48,40 +44,8 @@ public final class HostileSoapProbe {
     }
 
     private static InputStream body(long nameBytes) {
-        byte[] head = ("<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body><x")
-                .getBytes(StandardCharsets.UTF_8);
-        byte[] tail = "/></soapenv:Body></soapenv:Envelope>".getBytes(StandardCharsets.UTF_8);
-        return new SequenceInputStream(Collections.enumeration(List.of(new ByteArrayInputStream(head), new Repeated(nameBytes),
-                new ByteArrayInputStream(tail))));
-    }
-
-    /** {@code size} bytes of 'a', produced as they are read. */
-    private static final class Repeated extends InputStream {
-
-        private long left;
-
-        Repeated(long size) {
-            this.left = size;
-        }
-
-        @Override
-        public int read() {
-            if (left <= 0) {
-                return -1;
-            }
-            left--;
-            return 'a';
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = (int) Math.min(length, left);
-            Arrays.fill(buffer, offset, offset + n, (byte) 'a');
-            left -= n;
-            return n;
-        }
+        return HostileBodies.concat(
+                "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body><x",
+                new HostileBodies.Repeated('a', nameBytes), "/></soapenv:Body></soapenv:Envelope>");
     }
 }

@@ -1,4 +1,4 @@
-package vn.lienthong.signature.xml;
+package vn.lienthong.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,15 +9,21 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A JVM started with the test classpath, a heap limit and extra environment; output and error are merged. */
-record ChildJvm(int exitCode, String output) {
+public record ChildJvm(int exitCode, String output) {
 
-    static ChildJvm run(String maxHeap, Map<String, String> environment, Class<?> mainClass, String... args)
+    public static ChildJvm run(String maxHeap, Map<String, String> environment, Class<?> mainClass, String... args)
+            throws IOException, InterruptedException {
+        return run(maxHeap, environment, mainClass.getName(), args);
+    }
+
+    /** {@code mainClass} by name, for one the test cannot refer to (another module's, or the CLI's). */
+    public static ChildJvm run(String maxHeap, Map<String, String> environment, String mainClass, String... args)
             throws IOException, InterruptedException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
-                "-cp", classpath, mainClass.getName()));
+                "-cp", classpath, mainClass));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
