@@ -25,6 +25,12 @@ import vn.lienthong.ops.AxisReachability;
 import vn.lienthong.ops.ConnectorHealthChecks;
 import vn.lienthong.findings.Direction;
 import vn.lienthong.ops.http.HeldInboundResource;
+import vn.lienthong.ops.http.QueuesResource;
+import vn.lienthong.ops.ReadinessChecks;
+import vn.lienthong.ops.metrics.ConnectorMetrics;
+import vn.lienthong.ops.metrics.QueueStats;
+import vn.lienthong.signature.xml.EnvelopeSigner;
+import java.time.Duration;
 import vn.lienthong.ops.http.OpsAccess;
 import vn.lienthong.ops.http.OpsResource;
 import vn.lienthong.ops.http.OpsRoutes;
@@ -92,6 +98,9 @@ public final class ConnectorRuntime implements AutoCloseable {
     private SoapEndpoint soap;
     /** The DMS clients of lienthong.dms.clients-file. */
     private ClientRegistry clients = ClientRegistry.empty();
+    /** Metrics and the readings behind /health/ready (vn.lienthong.ops.metrics). */
+    private ConnectorMetrics metrics;
+    private QueueStats queueStats;
     /** The Vert.x of Camel's HTTP servers (REST API, health); null when neither runs. */
     private Vertx apiVertx;
 
@@ -126,7 +135,6 @@ public final class ConnectorRuntime implements AutoCloseable {
         DocumentTracker tracker = new DocumentTracker(database, clock);
         ProcessedMarks marks = new ProcessedMarks(database, clock);
         TransmissionLog log = new TransmissionLog(database, clock);
-        AxisClient axis = new AxisClient(settings.axis(), clock);
         DocumentStore store = new DocumentStore(data.resolve("store"));
         EnvelopeValidator validator = new EnvelopeValidator(ValidationSettings.fromProperties(properties),
                 DataDirectory.folder(data, "spool"));
@@ -144,6 +152,21 @@ public final class ConnectorRuntime implements AutoCloseable {
         if (signatureSettings.trustStore().startsWith(data)) {
             FilePermissions.ownerOnlyFolder(signatureSettings.trustStore()); // the default place, empty until anchors are installed
         }
+        EnvelopeSigner signer = AgencySigner.fromProperties(properties);
+        // --- metrics (vn.lienthong.ops.metrics): the flows' hooks, queue stats and readiness checks, read in the background. ---
+        AxisReachability reachability = new AxisReachability(clock);
+        QueueStats queueStats = new QueueStats(connectionFactory(brokerUrl), Duration.ofSeconds(5));
+        ConnectorMetrics metrics = new ConnectorMetrics(new ConnectorMetrics.Sources(
+                () -> MetricsWiring.documentCounts(tracker), queueStats, reachability::lastPoll,
+                MetricsWiring.certificates(signer, settings.dmsTls(), properties, signatureSettings.trustStore()),
+                data, broker == null ? null : data.resolve("broker")), clock)
+                .start(MetricsWiring.refreshInterval(properties));
+        for (HealthCheck check : ReadinessChecks.of(metrics, MetricsWiring.thresholds(properties),
+                () -> MetricsWiring.latestDeadLetter(tracker), clock::instant)) {
+            main.bind(check.getId() + "-health-check", check);
+        }
+        AxisClient axis = new AxisClient(settings.axis(), clock, metrics);
+        // --- end metrics ---
         DocumentVerifier verifier = DocumentVerifier.create(signatureSettings, ValidationSettings.fromProperties(properties).limits(),
                 data.resolve("spool"), clock);
         SignatureGate outgoingSignatures = new SignatureGate(verifier, signatureSettings.policy(), log,
@@ -151,12 +174,11 @@ public final class ConnectorRuntime implements AutoCloseable {
         SignatureGate incomingSignatures = new SignatureGate(verifier, signatureSettings.policy(), log);
         DocumentFindings documentFindings = new DocumentFindings(database);
         OutboundIntake outboundIntake = new OutboundIntake(validator, store, tracker, log,
-                RefusedFolder.forDms(settings.errorFolder()), outgoingSignatures, AgencySigner.fromProperties(properties),
-                maxEnvelopeBytes, clock);
+                RefusedFolder.forDms(settings.errorFolder()), outgoingSignatures, signer,
+                maxEnvelopeBytes, clock, metrics);
         main.bind("outboundIntake", outboundIntake);
-        main.bind("axisSender", new AxisSender(axis, store, tracker, marks, log, maxAttempts, clock));
-        AxisReachability reachability = new AxisReachability(clock);
-        main.bind("inboxPoller", new InboxPoller(axis, store, log, reachability));
+        main.bind("axisSender", new AxisSender(axis, store, tracker, marks, log, maxAttempts, clock, metrics));
+        main.bind("inboxPoller", new InboxPoller(axis, store, log, reachability, metrics));
         EmbeddedBroker startedBroker = broker;
         for (HealthCheck check : ConnectorHealthChecks.of(
                 () -> startedBroker == null || startedBroker.isActive(), database.dataSource(), reachability,
@@ -164,13 +186,13 @@ public final class ConnectorRuntime implements AutoCloseable {
             main.bind(check.getId() + "-health-check", check);
         }
         InboundIntake inboundIntake = new InboundIntake(validator, store, tracker, documentFindings, log,
-                incomingSignatures, settings.ourAgencies(clients), clock);
+                incomingSignatures, settings.ourAgencies(clients), clock, metrics);
         main.bind("inboundIntake", inboundIntake);
         PullInbox pullInbox = new PullInbox(database, clock);
         main.bind("dmsDelivery", new DmsDelivery(store, tracker, documentFindings, marks, log, pullInbox, clients, Map.of(
                 Delivery.Mode.WEBHOOK, WebhookDelivery.fromProperties(properties, clients, marks, clock),
                 Delivery.Mode.JMS, new JmsDelivery(connectionFactory, marks)),
-                settings.inbox(), settings.statusInbox()));
+                settings.inbox(), settings.statusInbox(), metrics));
         main.bind("dmsClients", clients);
         CamelQueueSender queues = new CamelQueueSender(main, outboundIntake, inboundIntake);
         DmsGateway gateway = new DmsGateway(outboundIntake, queues, tracker, pullInbox, documentFindings,
@@ -189,6 +211,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         main.setOverrideProperties(camelProperties(settings, properties));
         ConnectorRuntime runtime = new ConnectorRuntime(settings, broker, connectionFactory, database, axis, main, tracker, log);
         runtime.clients = clients;
+        runtime.metrics = metrics;
+        runtime.queueStats = queueStats;
         if (settings.dmsTls() != null) {
             LOG.info("DMS interfaces (REST, SOAP): {}", settings.dmsTls());
         }
@@ -211,7 +235,9 @@ public final class ConnectorRuntime implements AutoCloseable {
         try {
             main.start();
             if (settings.httpEnabled()) {
-                mountOperationsApi(main, OpsToken.loadOrCreate(settings.opsTokenFile()), List.of(new HeldInboundResource(hold)));
+                mountOperationsApi(main, OpsToken.loadOrCreate(settings.opsTokenFile()), List.of(new HeldInboundResource(hold),
+                        new QueuesResource(queueStats)));
+                MetricsWiring.mount(main, metrics); // --- metrics ---
             }
             // --- SOAP interface (vn.lienthong.dms.soap): opened once Camel runs, since it feeds Camel's queues. ---
             runtime.soap = SoapEndpoint.start(SoapSettings.from(properties), settings.dmsTls(),
@@ -310,9 +336,20 @@ public final class ConnectorRuntime implements AutoCloseable {
         return Optional.ofNullable(soap).map(SoapEndpoint::address);
     }
 
-    /** Messages waiting in one of this connector's queues (embedded broker only; -1 otherwise). */
+    /**
+     * Messages waiting in one of this connector's queues: from the embedded broker itself, or from an external one's
+     * management (0 for a queue it does not have; -1 when it cannot be asked).
+     */
     public long queueDepth(String queue) {
-        return broker == null ? -1 : broker.depth(queue);
+        if (broker != null) {
+            return broker.depth(queue);
+        }
+        try {
+            return queueStats.read().stream().filter(stat -> stat.name().equals(queue))
+                    .mapToLong(QueueStats.Queue::messages).findFirst().orElse(0);
+        } catch (QueueStats.Unavailable e) {
+            return -1;
+        }
     }
 
     @Override
@@ -322,6 +359,9 @@ public final class ConnectorRuntime implements AutoCloseable {
             stopQuietly("SOAP interface", soap::close);
         }
         stopQuietly("Camel", main::stop);
+        if (metrics != null) {
+            stopQuietly("metrics", metrics::close);
+        }
         if (apiVertx != null) {
             stopQuietly("Vert.x of the HTTP servers", () -> apiVertx.close().toCompletionStage().toCompletableFuture()
                     .get(10, TimeUnit.SECONDS));
