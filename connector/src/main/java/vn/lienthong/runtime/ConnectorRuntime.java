@@ -354,14 +354,15 @@ public final class ConnectorRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        // Stop taking work first, then the things the flows use, the broker last.
+        // Stop taking work first, then the things the flows use, the broker last; the metrics' background reading
+        // before all, so it does not report the others stopping as failures.
+        if (metrics != null) {
+            stopQuietly("metrics", metrics::close);
+        }
         if (soap != null) {
             stopQuietly("SOAP interface", soap::close);
         }
         stopQuietly("Camel", main::stop);
-        if (metrics != null) {
-            stopQuietly("metrics", metrics::close);
-        }
         if (apiVertx != null) {
             stopQuietly("Vert.x of the HTTP servers", () -> apiVertx.close().toCompletionStage().toCompletableFuture()
                     .get(10, TimeUnit.SECONDS));

@@ -68,6 +68,8 @@ class MetricsEndpointTest {
             assertThat(sender.value("lienthong_documents", "direction", "outbound", "state", "dead_lettered")).hasValue(1);
             assertThat(sender.value("lienthong_flow_documents_total", "direction", "outbound", "stage", "intake",
                     "outcome", "queue_edoc")).hasValue(4);
+            assertThat(sender.value("lienthong_flow_documents_total", "direction", "outbound", "stage", "queued",
+                    "outcome", "ok")).hasValue(4);
             assertThat(sender.value("lienthong_flow_documents_total", "direction", "outbound", "stage", "sent",
                     "outcome", "sent")).hasValue(3);
             assertThat(sender.value("lienthong_flow_documents_total", "direction", "outbound", "stage", "sent",
@@ -81,6 +83,10 @@ class MetricsEndpointTest {
                     "outcome", "ok")).hasValue(3);
             assertThat(receiver.value("lienthong_flow_documents_total", "direction", "inbound", "stage", "intake",
                     "outcome", "queue_edoc")).hasValue(3);
+            assertThat(receiver.value("lienthong_flow_documents_total", "direction", "inbound", "stage", "delivery",
+                    "outcome", "ok")).hasValue(3);
+            assertThat(receiver.value("lienthong_flow_stage_duration_seconds_count", "direction", "inbound", "stage",
+                    "delivery")).hasValue(3);
 
             assertThat(sender.value("lienthong_axis_calls_total", "call", "sendEdoc", "outcome", "ok")).hasValue(3);
             assertThat(sender.value("lienthong_axis_calls_total", "call", "sendEdoc", "outcome", "permanent")).hasValue(1);

@@ -99,9 +99,14 @@ public final class DmsDelivery {
         if (receivers.isEmpty()) {
             boolean status = "status".equals(document.messageType());
             String name;
+            long begun = System.nanoTime();
             try (DmsFolder folder = DmsFolder.create(status ? statusFolder : documentsFolder)) {
                 name = deliverToFolder(folder, document, DELIVERED_MARK, findings.of(document.key()));
+            } catch (Exception e) {
+                metrics.stage(Direction.INBOUND, "delivery", "failed", Duration.ofNanos(System.nanoTime() - begun));
+                throw e;
             }
+            metrics.stage(Direction.INBOUND, "delivery", "ok", Duration.ofNanos(System.nanoTime() - begun));
             delivered(document, name);
             return List.of();
         }

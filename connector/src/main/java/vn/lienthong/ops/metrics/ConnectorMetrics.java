@@ -162,7 +162,7 @@ public final class ConnectorMetrics implements FlowMetrics, AutoCloseable {
                 queues = sources.queues().read();
             } catch (QueueStats.Unavailable e) {
                 queuesKnown = false;
-                if (readings.queuesKnown()) {
+                if (readings.queuesKnown() && !refresher.isShutdown()) {
                     LOG.warn("Queue metrics unavailable: {}", e.getMessage());
                 }
             }
