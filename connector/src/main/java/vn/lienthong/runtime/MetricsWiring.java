@@ -94,11 +94,17 @@ final class MetricsWiring {
                 KeyStore store = KeyStore.getInstance(properties.getProperty("lienthong.axis.tls.trust-store-type", "PKCS12").strip());
                 String password = System.getenv(AxisTls.PASSWORD_ENVIRONMENT_VARIABLE);
                 store.load(in, password == null ? null : password.toCharArray());
+                int found = 0;
                 for (String alias : Collections.list(store.aliases())) {
                     Certificate certificate = store.getCertificate(alias);
                     if (certificate instanceof X509Certificate x509) {
                         certificates.add(CertificateExpiry.of("axis-tls-trust", x509));
+                        found++;
                     }
+                }
+                if (found == 0) {
+                    LOG.warn("The axis trust store {} shows no certificate (without {} a PKCS#12 store hides them): their"
+                            + " expiry is not watched", axisTrust, AxisTls.PASSWORD_ENVIRONMENT_VARIABLE);
                 }
             } catch (Exception e) {
                 LOG.warn("The axis trust store's certificates are left out of the metrics: {}", e.getMessage());
