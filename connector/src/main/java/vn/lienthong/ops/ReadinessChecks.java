@@ -84,6 +84,12 @@ public final class ReadinessChecks {
         @Override
         protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
             Readings readings = metrics.readings();
+            if (!readings.queuesKnown()) {
+                down(builder, "QUEUES_UNREADABLE",
+                        "Không đọc được các hàng đợi từ máy chủ hàng đợi (broker) nên không đếm được thư không chuyển được.",
+                        "The broker's queues cannot be read, so the dead letters cannot be counted.");
+                return;
+            }
             long deadLetters = readings.deadLetters();
             builder.detail("dead.letters", deadLetters).detail("threshold", max);
             if (deadLetters > 0) {

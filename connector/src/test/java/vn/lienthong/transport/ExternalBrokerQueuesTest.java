@@ -60,6 +60,40 @@ class ExternalBrokerQueuesTest {
         }
     }
 
+    @Test
+    void ready_says_so_when_the_external_broker_cannot_be_asked_for_its_queues() throws Exception {
+        int brokerPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            brokerPort = socket.getLocalPort();
+        }
+        Properties brokerSettings = ConnectorProperties.load(null);
+        brokerSettings.putAll(TestNetworks.fast());
+        String url = "tcp://127.0.0.1:" + brokerPort;
+        EmbeddedBroker external = EmbeddedBroker.start(root.resolve("external-broker"), 951, brokerSettings, null,
+                configuration -> addAcceptor(configuration, url));
+        try {
+            int port = Scrape.freePorts();
+            Properties properties = MetricsEndpointTest.withManagementPort(port);
+            properties.setProperty("lienthong.broker.url", url);
+            try (DemoNetwork network = DemoNetwork.start(root, List.of(
+                    new DemoNetwork.Agency(TestNetworks.GOVERNMENT_OFFICE, "vpcp.test")), properties)) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> Scrape.get(port, "/health/ready").statusCode() == 200);
+
+                external.close();
+
+                await().atMost(Duration.ofSeconds(20)).until(() -> Scrape.get(port, "/health/ready").body()
+                        .contains("QUEUES_UNREADABLE"));
+                assertThat(Scrape.get(port, "/health/ready").statusCode()).isEqualTo(503);
+                assertThat(Scrape.get(port, "/health/ready").body())
+                        .contains("Không đọc được các hàng đợi từ máy chủ hàng đợi")
+                        .contains("The broker's queues cannot be read");
+                assertThat(Scrape.of(port).value("lienthong_queue_stats_up")).hasValue(0);
+            }
+        } finally {
+            external.close();
+        }
+    }
+
     private static void addAcceptor(org.apache.activemq.artemis.core.config.Configuration configuration, String url) {
         try {
             configuration.addAcceptorConfiguration("tcp", url);
