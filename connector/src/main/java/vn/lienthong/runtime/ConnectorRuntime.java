@@ -159,8 +159,10 @@ public final class ConnectorRuntime implements AutoCloseable {
         ConnectorMetrics metrics = new ConnectorMetrics(new ConnectorMetrics.Sources(
                 () -> MetricsWiring.documentCounts(tracker), queueStats, reachability::lastPoll,
                 MetricsWiring.certificates(signer, settings.dmsTls(), properties, signatureSettings.trustStore()),
-                data, broker == null ? null : data.resolve("broker")), clock)
-                .start(MetricsWiring.refreshInterval(properties));
+                data, broker == null ? null : data.resolve("broker")), clock);
+        if (settings.httpEnabled()) { // without the management server nothing reads them: no background reading
+            metrics.start(MetricsWiring.refreshInterval(properties));
+        }
         for (HealthCheck check : ReadinessChecks.of(metrics, MetricsWiring.thresholds(properties),
                 () -> MetricsWiring.latestDeadLetter(tracker), clock::instant)) {
             main.bind(check.getId() + "-health-check", check);

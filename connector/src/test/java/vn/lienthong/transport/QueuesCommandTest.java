@@ -56,6 +56,7 @@ class QueuesCommandTest {
                     .containsPattern("(?m)^DLQ\\.lienthong\\.outbound \\*\\s+1\\s+\\d+s$")
                     .containsPattern("(?m)^lienthong\\.outbound\\s+0\\s+-$")
                     .contains("Thư không chuyển được, chờ người vận hành / Dead letters waiting for an operator: 1");
+            assertThat(Scrape.get(port, "/ops/v1/queues").statusCode()).as("without the operations token").isEqualTo(401);
             Run json = queues("queues", "--json", "--config", config.toString());
             assertThat(json.out()).contains("\"name\":\"DLQ.lienthong.outbound\",\"messages\":1")
                     .contains("\"deadLetters\":1");
