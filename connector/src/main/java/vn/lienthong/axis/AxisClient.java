@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import vn.lienthong.axis.AxisException.Kind;
 import vn.lienthong.edxml.MessageType;
+import vn.lienthong.ops.metrics.FlowMetrics;
 
 /**
  * Every call of the axis protocol (spec/axis-protocol.md), over one HTTP/1.1 client whose connections are reused.
@@ -39,8 +40,15 @@ public final class AxisClient implements AutoCloseable {
     /** The longest silence allowed inside an answer's body (the request timeout covers only the wait for its headers). */
     private final Duration answerIdleLimit;
     private volatile boolean closed;
+    private final FlowMetrics metrics;
 
     public AxisClient(AxisSettings settings, Clock clock) {
+        this(settings, clock, FlowMetrics.NONE);
+    }
+
+    /** As above, each call counted and timed in {@code metrics}. */
+    public AxisClient(AxisSettings settings, Clock clock, FlowMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         HttpClient.Builder builder = HttpClient.newBuilder()
@@ -190,6 +198,20 @@ public final class AxisClient implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the axis client is closed");
         }
+        long begun = System.nanoTime();
+        String outcome = "failed";
+        try {
+            answer(call, request, fields);
+            outcome = "ok";
+        } catch (AxisException e) {
+            outcome = e.kind().name().toLowerCase();
+            throw e;
+        } finally {
+            metrics.axisCall(call, outcome, Duration.ofNanos(System.nanoTime() - begun));
+        }
+    }
+
+    private void answer(String call, HttpRequest request, AnswerFields fields) throws AxisException {
         HttpResponse<InputStream> response = send(call, request);
         try (InputStream body = IdleLimitedInputStream.of(response.body(), answerIdleLimit)) {
             if (response.statusCode() / 100 != 2) {

@@ -19,10 +19,22 @@ public final class AxisReachability {
 
     private final Clock clock;
     private volatile State state;
+    private volatile Instant lastPoll;
 
     public AxisReachability(Clock clock) {
         this.clock = clock;
         this.state = new State(null, null, null);
+    }
+
+    /** The axis answered a poll for waiting packages. */
+    public void polled() {
+        lastPoll = clock.instant();
+        answered();
+    }
+
+    /** When the axis last answered a poll; null while it has not since start. */
+    public Instant lastPoll() {
+        return lastPoll;
     }
 
     public void answered() {

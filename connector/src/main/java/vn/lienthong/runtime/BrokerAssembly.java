@@ -10,7 +10,7 @@ import vn.lienthong.dms.jms.DmsBrokerAccess;
  * The queues: the embedded Artemis broker (or an external one by {@code lienthong.broker.url}), the pooled JMS
  * connections to it, and Camel's {@code jms} component over them.
  */
-record BrokerAssembly(EmbeddedBroker broker, CachingConnectionFactory connectionFactory) {
+record BrokerAssembly(EmbeddedBroker broker, String url, CachingConnectionFactory connectionFactory) {
 
     static BrokerAssembly start(Wiring wiring) throws Exception {
         ConnectorSettings settings = wiring.settings();
@@ -29,12 +29,17 @@ record BrokerAssembly(EmbeddedBroker broker, CachingConnectionFactory connection
         // every retry of a long outage would bury the log ops staff read.
         jms.setErrorHandlerLogStackTrace(false);
         wiring.bind("jms", jms);
-        return new BrokerAssembly(broker, connectionFactory);
+        return new BrokerAssembly(broker, url, connectionFactory);
     }
 
     /** Whether the broker takes work: always true for an external one, which the JMS health check watches. */
     boolean active() {
         return broker == null || broker.isActive();
+    }
+
+    /** A connection factory of its own, unpooled, for what reads the broker apart from the flows (its management). */
+    ConnectionFactory newConnectionFactory() {
+        return connectionFactory(url);
     }
 
     private static ConnectionFactory connectionFactory(String url) {

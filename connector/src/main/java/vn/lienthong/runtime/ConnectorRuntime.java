@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienthong.dms.ClientRegistry;
 import vn.lienthong.dms.soap.SoapEndpoint;
+import vn.lienthong.ops.metrics.QueueStats;
 import vn.lienthong.tracking.DocumentTracker;
 import vn.lienthong.tracking.TransmissionLog;
 import vn.lienthong.validation.ValidationSettings;
@@ -34,17 +35,19 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final TransportAssembly transport;
     private final HttpAssembly http;
     private final OperationsAssembly operations;
+    private final MetricsAssembly observed;
     /** The SOAP interface for DMS clients; null when it does not run. */
     private SoapEndpoint soap;
 
     private ConnectorRuntime(Wiring wiring, BrokerAssembly broker, StorageAssembly storage, TransportAssembly transport,
-                             HttpAssembly http, OperationsAssembly operations) {
+                             HttpAssembly http, OperationsAssembly operations, MetricsAssembly observed) {
         this.wiring = wiring;
         this.broker = broker;
         this.storage = storage;
         this.transport = transport;
         this.http = http;
         this.operations = operations;
+        this.observed = observed;
     }
 
     /**
@@ -60,16 +63,17 @@ public final class ConnectorRuntime implements AutoCloseable {
                 Clock.systemUTC(), new Main());
         BrokerAssembly broker = BrokerAssembly.start(wiring);
         StorageAssembly storage = StorageAssembly.open(wiring);
-        TransportAssembly transport = TransportAssembly.assemble(wiring, storage);
-        DmsAssembly dms = DmsAssembly.assemble(wiring, storage, broker, transport);
-        OperationsAssembly operations = OperationsAssembly.assemble(wiring, storage, broker, transport);
+        MetricsAssembly observed = MetricsAssembly.assemble(wiring, storage, broker);
+        TransportAssembly transport = TransportAssembly.assemble(wiring, storage, observed);
+        DmsAssembly dms = DmsAssembly.assemble(wiring, storage, broker, transport, observed);
+        OperationsAssembly operations = OperationsAssembly.assemble(wiring, storage, broker, transport, observed);
         wiring.main().configure().withRoutesIncludePattern(properties.getProperty("lienthong.routes", ROUTES));
         wiring.main().setOverrideProperties(camelProperties(settings, properties));
         if (settings.dmsTls() != null) {
             LOG.info("DMS interfaces (REST, SOAP): {}", settings.dmsTls());
         }
         ConnectorRuntime runtime = new ConnectorRuntime(wiring, broker, storage, transport, HttpAssembly.assemble(wiring),
-                operations);
+                operations, observed);
         try {
             wiring.main().start();
             operations.mountApi();
@@ -146,9 +150,20 @@ public final class ConnectorRuntime implements AutoCloseable {
         return Optional.ofNullable(soap).map(SoapEndpoint::address);
     }
 
-    /** Messages waiting in one of this connector's queues (embedded broker only; -1 otherwise). */
+    /**
+     * Messages waiting in one of this connector's queues: from the embedded broker itself, or from an external one's
+     * management (0 for a queue it does not have; -1 when it cannot be asked).
+     */
     public long queueDepth(String queue) {
-        return broker.broker() == null ? -1 : broker.broker().depth(queue);
+        if (broker.broker() != null) {
+            return broker.broker().depth(queue);
+        }
+        try {
+            return observed.queueStats().read().stream().filter(stat -> stat.name().equals(queue))
+                    .mapToLong(QueueStats.Queue::messages).findFirst().orElse(0);
+        } catch (QueueStats.Unavailable e) {
+            return -1;
+        }
     }
 
     @Override
@@ -157,7 +172,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         if (soap != null) {
             stopQuietly("SOAP interface", soap::close);
         }
-        stopQuietly("alerts", operations::close);
+        stopQuietly("alerts and metrics", operations::close);
         stopQuietly("Camel", wiring.main()::stop);
         if (http != null) {
             stopQuietly("Vert.x of the HTTP servers", http::close);

@@ -22,8 +22,8 @@ import vn.lienthong.dms.webhook.WebhookDelivery;
  */
 record DmsAssembly(DmsGateway gateway) {
 
-    static DmsAssembly assemble(Wiring wiring, StorageAssembly storage, BrokerAssembly broker, TransportAssembly transport)
-            throws Exception {
+    static DmsAssembly assemble(Wiring wiring, StorageAssembly storage, BrokerAssembly broker, TransportAssembly transport,
+                             MetricsAssembly observed) throws Exception {
         ConnectorSettings settings = wiring.settings();
         var clients = wiring.clients();
         wiring.bind("dmsDelivery", new DmsDelivery(storage.store(), storage.tracker(), storage.findings(), storage.marks(),
@@ -31,7 +31,7 @@ record DmsAssembly(DmsGateway gateway) {
                 Delivery.Mode.WEBHOOK, WebhookDelivery.fromProperties(wiring.properties(), clients, storage.marks(),
                         wiring.clock()),
                 Delivery.Mode.JMS, new JmsDelivery(broker.connectionFactory(), storage.marks())),
-                settings.inbox(), settings.statusInbox()));
+                settings.inbox(), settings.statusInbox(), observed.metrics()));
         wiring.bind("dmsClients", clients);
         DmsGateway gateway = new DmsGateway(transport.outboundIntake(), transport.queues(), storage.tracker(),
                 storage.pullInbox(), storage.findings(), wiring.data().resolve("dms-work"));

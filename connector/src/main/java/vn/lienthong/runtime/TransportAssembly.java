@@ -21,7 +21,7 @@ import vn.lienthong.validation.EnvelopeValidator;
 record TransportAssembly(AxisClient axis, AxisReachability reachability, OutboundIntake outboundIntake,
                          InboundIntake inboundIntake, CamelQueueSender queues, InboundHold hold) {
 
-    static TransportAssembly assemble(Wiring wiring, StorageAssembly storage) throws Exception {
+    static TransportAssembly assemble(Wiring wiring, StorageAssembly storage, MetricsAssembly observed) throws Exception {
         ConnectorSettings settings = wiring.settings();
         EnvelopeValidator validator = new EnvelopeValidator(wiring.validation(),
                 DataDirectory.folder(wiring.data(), "spool"));
@@ -36,17 +36,18 @@ record TransportAssembly(AxisClient axis, AxisReachability reachability, Outboun
         SignatureGate incomingSignatures = new SignatureGate(verifier, signatureSettings.policy(), storage.log());
 
         OutboundIntake outboundIntake = new OutboundIntake(validator, storage.store(), storage.tracker(), storage.log(),
-                RefusedFolder.forDms(settings.errorFolder()), outgoingSignatures,
-                AgencySigner.fromProperties(wiring.properties()), wiring.maxEnvelopeBytes(), wiring.clock());
+                RefusedFolder.forDms(settings.errorFolder()), outgoingSignatures, observed.signer(),
+                wiring.maxEnvelopeBytes(), wiring.clock(), observed.metrics());
         wiring.bind("outboundIntake", outboundIntake);
-        AxisClient axis = new AxisClient(settings.axis(), wiring.clock());
+        AxisClient axis = new AxisClient(settings.axis(), wiring.clock(), observed.metrics());
         int maxAttempts = Integer.parseInt(wiring.properties().getProperty("lienthong.queue.max-delivery-attempts").strip());
         wiring.bind("axisSender", new AxisSender(axis, storage.store(), storage.tracker(), storage.marks(), storage.log(),
-                maxAttempts, wiring.clock()));
-        AxisReachability reachability = new AxisReachability(wiring.clock());
-        wiring.bind("inboxPoller", new InboxPoller(axis, storage.store(), storage.log(), reachability));
+                maxAttempts, wiring.clock(), observed.metrics()));
+        AxisReachability reachability = observed.reachability();
+        wiring.bind("inboxPoller", new InboxPoller(axis, storage.store(), storage.log(), reachability, observed.metrics()));
         InboundIntake inboundIntake = new InboundIntake(validator, storage.store(), storage.tracker(), storage.findings(),
-                storage.log(), incomingSignatures, settings.ourAgencies(wiring.clients()), wiring.clock());
+                storage.log(), incomingSignatures, settings.ourAgencies(wiring.clients()), wiring.clock(),
+                observed.metrics());
         wiring.bind("inboundIntake", inboundIntake);
         CamelQueueSender queues = new CamelQueueSender(wiring.main(), outboundIntake, inboundIntake);
         InboundHold hold = new InboundHold(storage.tracker(), storage.findings(), storage.log(), storage.store(), queues);

@@ -286,6 +286,17 @@ public final class DocumentTracker {
         }
     }
 
+    /** The document that most recently entered {@code state} (the newest dead letter, for /health), if any. */
+    public Optional<TrackedDocument> latestIn(DocumentState state) {
+        try {
+            return Jdbc.withConnection(dataSource, connection -> DocumentRows.select(connection,
+                    "state = ? AND updated_at = (SELECT MAX(updated_at) FROM tracked_document WHERE state = ?)",
+                    List.of(state.name(), state.name()), 1)).stream().findFirst();
+        } catch (SQLException e) {
+            throw new TrackingException("could not find the latest " + state + " document", e);
+        }
+    }
+
     /** Every state appears, with zero when no document is in it, so that metrics never lose a series. */
     public Map<DocumentState, Long> countByState(Direction direction) {
         Map<DocumentState, Long> counts = new EnumMap<>(DocumentState.class);

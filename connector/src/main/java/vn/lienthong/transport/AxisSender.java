@@ -14,6 +14,9 @@ import vn.lienthong.tracking.ProcessedMarks;
 import vn.lienthong.tracking.RecipientStatus;
 import vn.lienthong.tracking.TrackedDocument;
 import vn.lienthong.tracking.TransmissionLog;
+import vn.lienthong.findings.Direction;
+import vn.lienthong.ops.metrics.FlowMetrics;
+import java.time.Duration;
 
 /**
  * Sends one queued document (edoc or status) to the axis. A transient failure is thrown back so the broker's
@@ -33,9 +36,17 @@ public final class AxisSender {
     private final TransmissionLog log;
     private final int maxAttempts;
     private final Clock clock;
+    private final FlowMetrics metrics;
 
     public AxisSender(AxisClient axis, DocumentStore store, DocumentTracker tracker, ProcessedMarks marks,
                       TransmissionLog log, int maxAttempts, Clock clock) {
+        this(axis, store, tracker, marks, log, maxAttempts, clock, FlowMetrics.NONE);
+    }
+
+    /** As above, each send counted and timed in {@code metrics}. */
+    public AxisSender(AxisClient axis, DocumentStore store, DocumentTracker tracker, ProcessedMarks marks,
+                      TransmissionLog log, int maxAttempts, Clock clock, FlowMetrics metrics) {
+        this.metrics = metrics;
         this.clock = clock;
         this.axis = axis;
         this.store = store;
@@ -46,6 +57,20 @@ public final class AxisSender {
     }
 
     public void send(String key, Integer deliveryCount) throws AxisException, DocumentRefusedByAxis {
+        long begun = System.nanoTime();
+        String outcome = "failed";
+        try {
+            sendOnce(key, deliveryCount);
+            outcome = "sent";
+        } catch (DocumentRefusedByAxis refused) {
+            outcome = "refused";
+            throw refused;
+        } finally {
+            metrics.stage(Direction.OUTBOUND, "sent", outcome, Duration.ofNanos(System.nanoTime() - begun));
+        }
+    }
+
+    private void sendOnce(String key, Integer deliveryCount) throws AxisException, DocumentRefusedByAxis {
         int attempt = deliveryCount == null ? 1 : deliveryCount;
         DocumentKey documentKey = new DocumentKey(key);
         TrackedDocument document = tracker.find(documentKey)
@@ -63,6 +88,7 @@ public final class AxisSender {
                 tracker.addRecipientStatus(documentKey, new RecipientStatus(recipient, "sent", "gửi lên trục / sent to the axis", now));
             }
             log.append(key, Steps.SENT_TO_AXIS, Steps.OK, attempt, document.envelopeSha256(), "axis DocId " + docId);
+            metrics.reached(Direction.OUTBOUND, "sent", document.created());
             LOG.info("Sent {} {} to the axis as DocId {} (attempt {})", document.messageType(), key, docId, attempt);
         }
     }

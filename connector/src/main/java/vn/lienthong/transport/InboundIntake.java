@@ -27,6 +27,8 @@ import vn.lienthong.tracking.TrackedDocument;
 import vn.lienthong.tracking.TransmissionLog;
 import vn.lienthong.validation.EnvelopeValidator;
 import vn.lienthong.validation.ValidationReport;
+import vn.lienthong.ops.metrics.FlowMetrics;
+import java.time.Duration;
 
 /**
  * Takes a package collected from the axis (document or status notice) off the inbound queue: validates it
@@ -53,6 +55,7 @@ public final class InboundIntake {
     private final Set<String> ourAgencies;
     private final StatusTimeline timeline;
     private final Clock clock;
+    private final FlowMetrics metrics;
 
     /**
      * @param ourAgencies the agencies this connector serves; empty when it does not know them, and then no package
@@ -61,6 +64,14 @@ public final class InboundIntake {
     public InboundIntake(EnvelopeValidator validator, DocumentStore store, DocumentTracker tracker,
                          DocumentFindings findings, TransmissionLog log, SignatureGate signatures, Set<String> ourAgencies,
                          Clock clock) {
+        this(validator, store, tracker, findings, log, signatures, ourAgencies, clock, FlowMetrics.NONE);
+    }
+
+    /** As above, each intake counted and timed in {@code metrics}. */
+    public InboundIntake(EnvelopeValidator validator, DocumentStore store, DocumentTracker tracker,
+                         DocumentFindings findings, TransmissionLog log, SignatureGate signatures, Set<String> ourAgencies,
+                         Clock clock, FlowMetrics metrics) {
+        this.metrics = metrics;
         this.validator = validator;
         this.store = store;
         this.tracker = tracker;
@@ -84,6 +95,18 @@ public final class InboundIntake {
      * @param axisTo   what the axis's list said of the recipients, used when the envelope's To names none
      */
     public IntakeResult accept(String fetchedFile, String axisDocId, String axisFrom, String axisTo) throws IOException {
+        long begun = System.nanoTime();
+        String outcome = "failed";
+        try {
+            IntakeResult result = acceptOnce(fetchedFile, axisDocId, axisFrom, axisTo);
+            outcome = result.decision().name().toLowerCase();
+            return result;
+        } finally {
+            metrics.stage(Direction.INBOUND, "intake", outcome, Duration.ofNanos(System.nanoTime() - begun));
+        }
+    }
+
+    private IntakeResult acceptOnce(String fetchedFile, String axisDocId, String axisFrom, String axisTo) throws IOException {
         Path file = Path.of(fetchedFile);
         if (!Files.exists(file)) {
             // A redelivery after the file was already filed under its key: the first delivery finished the work.

@@ -12,6 +12,9 @@ import vn.lienthong.axis.ReceivedPackage;
 import vn.lienthong.edxml.MessageType;
 import vn.lienthong.ops.AxisReachability;
 import vn.lienthong.tracking.TransmissionLog;
+import vn.lienthong.findings.Direction;
+import vn.lienthong.ops.metrics.FlowMetrics;
+import java.time.Duration;
 
 /**
  * Collects what waits for this agency on the axis. The route fetches each package into the store, puts it on
@@ -27,8 +30,16 @@ public final class InboxPoller {
     private final DocumentStore store;
     private final TransmissionLog log;
     private final AxisReachability reachability;
+    private final FlowMetrics metrics;
 
     public InboxPoller(AxisClient axis, DocumentStore store, TransmissionLog log, AxisReachability reachability) {
+        this(axis, store, log, reachability, FlowMetrics.NONE);
+    }
+
+    /** As above, each package fetched counted and timed in {@code metrics}. */
+    public InboxPoller(AxisClient axis, DocumentStore store, TransmissionLog log, AxisReachability reachability,
+                       FlowMetrics metrics) {
+        this.metrics = metrics;
         this.axis = axis;
         this.store = store;
         this.log = log;
@@ -52,7 +63,7 @@ public final class InboxPoller {
         try {
             waiting = new ArrayList<>(axis.getReceivedEdocList(MessageType.EDOC));
             waiting.addAll(axis.getReceivedEdocList(MessageType.STATUS));
-            reachability.answered();
+            reachability.polled();
         } catch (AxisException e) {
             reachability.failed(e.getMessage());
             throw e;
@@ -65,12 +76,15 @@ public final class InboxPoller {
 
     public Fetched fetch(ReceivedPackage waiting) throws AxisException, IOException {
         Path file = store.newFetchedFile();
+        long begun = System.nanoTime();
         try {
             axis.getEdoc(waiting.docId(), file);
         } catch (AxisException e) {
             store.discard(file);
+            metrics.stage(Direction.INBOUND, "received", "failed", Duration.ofNanos(System.nanoTime() - begun));
             throw e;
         }
+        metrics.stage(Direction.INBOUND, "received", "ok", Duration.ofNanos(System.nanoTime() - begun));
         String messageType = waiting.messageType() == null ? "edoc" : waiting.messageType();
         log.append(null, Steps.FETCHED_FROM_AXIS, Steps.OK, 1, null, "axis DocId " + waiting.docId() + " (" + messageType + ")");
         return new Fetched(waiting.docId(), messageType, file.toString(), waiting.from(), waiting.to());

@@ -30,6 +30,8 @@ import vn.lienthong.findings.FindingCode;
 import vn.lienthong.findings.Location;
 import vn.lienthong.findings.Problem;
 import vn.lienthong.validation.ValidationReport;
+import vn.lienthong.ops.metrics.FlowMetrics;
+import java.time.Duration;
 
 /**
  * Takes a document the DMS handed over (a file in the outbox): copies it into the store, validates it, and
@@ -53,6 +55,7 @@ public final class OutboundIntake {
     private final EnvelopeSigner signer;
     private final long maxEnvelopeBytes;
     private final Clock clock;
+    private final FlowMetrics metrics;
 
     /**
      * {@code signer} is null when the agency does not sign outgoing envelopes; {@code maxEnvelopeBytes} is the
@@ -61,6 +64,14 @@ public final class OutboundIntake {
     public OutboundIntake(EnvelopeValidator validator, DocumentStore store, DocumentTracker tracker, TransmissionLog log,
                           RefusedFolder refused, SignatureGate signatures, EnvelopeSigner signer, long maxEnvelopeBytes,
                           Clock clock) {
+        this(validator, store, tracker, log, refused, signatures, signer, maxEnvelopeBytes, clock, FlowMetrics.NONE);
+    }
+
+    /** As above, each intake counted and timed in {@code metrics}. */
+    public OutboundIntake(EnvelopeValidator validator, DocumentStore store, DocumentTracker tracker, TransmissionLog log,
+                          RefusedFolder refused, SignatureGate signatures, EnvelopeSigner signer, long maxEnvelopeBytes,
+                          Clock clock, FlowMetrics metrics) {
+        this.metrics = metrics;
         this.maxEnvelopeBytes = maxEnvelopeBytes;
         this.validator = validator;
         this.store = store;
@@ -133,6 +144,18 @@ public final class OutboundIntake {
      * Whatever happens, no temporary copy is left in the store.
      */
     public IntakeResult accept(InputStream source, String name, Submitter submitter) throws IOException {
+        long begun = System.nanoTime();
+        String outcome = "failed";
+        try {
+            IntakeResult result = take(source, name, submitter);
+            outcome = result.decision().name().toLowerCase();
+            return result;
+        } finally {
+            metrics.stage(Direction.OUTBOUND, "intake", outcome, Duration.ofNanos(System.nanoTime() - begun));
+        }
+    }
+
+    private IntakeResult take(InputStream source, String name, Submitter submitter) throws IOException {
         DocumentStore.Imported imported;
         try {
             imported = store.importStream(source, maxEnvelopeBytes);
@@ -263,6 +286,7 @@ public final class OutboundIntake {
     public void queued(String key) {
         if (tracker.advance(new DocumentKey(key), DocumentState.QUEUED, null)) {
             log.append(key, Steps.QUEUED, Steps.OK, 1, null, null);
+            metrics.stage(Direction.OUTBOUND, "queued", "ok", Duration.ZERO);
         }
     }
 

@@ -23,6 +23,9 @@ import vn.lienthong.transport.DocumentStore;
 import vn.lienthong.transport.FileNames;
 import vn.lienthong.transport.FilePermissions;
 import vn.lienthong.transport.Steps;
+import vn.lienthong.findings.Direction;
+import vn.lienthong.ops.metrics.FlowMetrics;
+import java.time.Duration;
 
 /**
  * Hands a received document (or status notice) to the DMS of each agency it is addressed to, the way each DMS
@@ -50,6 +53,7 @@ public final class DmsDelivery {
     private final ProcessedMarks marks;
     private final FolderDelivery folders;
     private final PullInbox inbox;
+    private final FlowMetrics metrics;
     private final ClientRegistry clients;
     private final Map<Delivery.Mode, ClientDelivery> otherModes;
     private final Path documentsFolder;
@@ -59,6 +63,15 @@ public final class DmsDelivery {
                        TransmissionLog log, PullInbox inbox, ClientRegistry clients,
                        Map<Delivery.Mode, ClientDelivery> otherModes, Path documentsFolder, Path statusFolder)
             throws java.io.IOException {
+        this(store, tracker, findings, marks, log, inbox, clients, otherModes, documentsFolder, statusFolder, FlowMetrics.NONE);
+    }
+
+    /** As above, each delivery counted and timed in {@code metrics}. */
+    public DmsDelivery(DocumentStore store, DocumentTracker tracker, DocumentFindings findings, ProcessedMarks marks,
+                       TransmissionLog log, PullInbox inbox, ClientRegistry clients,
+                       Map<Delivery.Mode, ClientDelivery> otherModes, Path documentsFolder, Path statusFolder,
+                       FlowMetrics metrics) throws java.io.IOException {
+        this.metrics = metrics;
         this.store = store;
         this.tracker = tracker;
         this.findings = findings;
@@ -86,9 +99,14 @@ public final class DmsDelivery {
         if (receivers.isEmpty()) {
             boolean status = "status".equals(document.messageType());
             String name;
+            long begun = System.nanoTime();
             try (DmsFolder folder = DmsFolder.create(status ? statusFolder : documentsFolder)) {
                 name = deliverToFolder(folder, document, DELIVERED_MARK, findings.of(document.key()));
+            } catch (Exception e) {
+                metrics.stage(Direction.INBOUND, "delivery", "failed", Duration.ofNanos(System.nanoTime() - begun));
+                throw e;
             }
+            metrics.stage(Direction.INBOUND, "delivery", "ok", Duration.ofNanos(System.nanoTime() - begun));
             delivered(document, name);
             return List.of();
         }
@@ -100,6 +118,17 @@ public final class DmsDelivery {
      * delivered. Throwing rolls back only this client's delivery message: the broker retries it, then dead-letters.
      */
     public void deliverTo(String key, String clientId) throws Exception {
+        long begun = System.nanoTime();
+        String outcome = "failed";
+        try {
+            deliverOnce(key, clientId);
+            outcome = "ok";
+        } finally {
+            metrics.stage(Direction.INBOUND, "delivery", outcome, Duration.ofNanos(System.nanoTime() - begun));
+        }
+    }
+
+    private void deliverOnce(String key, String clientId) throws Exception {
         TrackedDocument document = tracked(key);
         DmsClient client = clients.byId(clientId).orElseThrow(() -> new IllegalStateException(
                 "document " + key + " is queued for DMS client " + clientId + ", who is not in the clients file"));
@@ -133,6 +162,7 @@ public final class DmsDelivery {
     private void delivered(TrackedDocument document, String deliveredTo) {
         if (tracker.advance(document.key(), DocumentState.DELIVERED, null)) {
             log.append(document.key().value(), Steps.DELIVERED_TO_DMS, Steps.OK, 1, document.envelopeSha256(), deliveredTo);
+            metrics.reached(Direction.INBOUND, "delivered", document.created());
             LOG.info("Delivered {} {} from {} to {}", document.messageType(), document.key().value(),
                     document.senderOrganId(), deliveredTo);
         }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.Properties;
 import java.util.function.Supplier;
 import vn.lienthong.dms.WebhookTarget;
 import vn.lienthong.ops.AxisReachability;
+import vn.lienthong.ops.metrics.CertificateExpiry;
 import vn.lienthong.tracking.AlertRecords;
 import vn.lienthong.tracking.DocumentTracker;
 import vn.lienthong.tracking.TransmissionLog;
@@ -30,7 +30,7 @@ public final class Alerts {
 
     /** What the rules watch. */
     public record Sources(DocumentTracker tracker, TransmissionLog log, AxisReachability reachability, Path dataDirectory,
-                          Supplier<Map<String, X509Certificate>> certificates) {
+                          Supplier<List<CertificateExpiry>> certificates) {
     }
 
     /** A setting that cannot work. */

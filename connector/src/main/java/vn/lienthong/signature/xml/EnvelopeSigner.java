@@ -60,6 +60,11 @@ public final class EnvelopeSigner {
      *
      * @throws EnvelopeNotSignableException when the envelope does not parse, has no header or is already signed
      */
+    /** The signing key's certificate (its expiry is watched by /metrics and /health/ready). */
+    public java.security.cert.X509Certificate certificate() {
+        return key.certificate();
+    }
+
     public void sign(Path envelope, Path signedEnvelope) throws IOException {
         EnvelopeScan scan = scan(envelope);
         try {

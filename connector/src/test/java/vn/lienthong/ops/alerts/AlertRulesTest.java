@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.dms.TlsPki;
 import vn.lienthong.findings.Direction;
 import vn.lienthong.ops.AxisReachability;
+import vn.lienthong.ops.metrics.CertificateExpiry;
 import vn.lienthong.tracking.AlertRecords;
 import vn.lienthong.tracking.DocumentKey;
 import vn.lienthong.tracking.DocumentState;
@@ -53,20 +54,22 @@ class AlertRulesTest {
     void a_certificate_is_announced_at_each_stage_as_its_end_nears_and_once_expired() throws Exception {
         X509Certificate certificate = TlsPki.generate(root.resolve("pki")).server().certificate();
         Instant end = certificate.getNotAfter().toInstant();
-        CertificateExpiryRule rule = new CertificateExpiryRule(() -> Map.of("dms-tls", certificate), List.of(7, 60, 30));
+        String subject = certificate.getSubjectX500Principal().getName();
+        CertificateExpiryRule rule = new CertificateExpiryRule(() -> List.of(CertificateExpiry.of("dms-tls", certificate)),
+                List.of(7, 60, 30));
 
         assertThat(rule.check(end.minus(Duration.ofDays(90)))).isEmpty();
         assertThat(rule.check(end.minus(Duration.ofDays(45)))).singleElement()
-                .satisfies(breach -> assertThat(breach.key()).isEqualTo("certificate-expiry:dms-tls:60"))
+                .satisfies(breach -> assertThat(breach.key()).isEqualTo("certificate-expiry:dms-tls:" + subject + ":60"))
                 .satisfies(breach -> assertThat(breach.severity()).isEqualTo(Breach.Severity.WARNING));
         assertThat(rule.check(end.minus(Duration.ofDays(20)))).singleElement()
-                .satisfies(breach -> assertThat(breach.key()).isEqualTo("certificate-expiry:dms-tls:30"));
+                .satisfies(breach -> assertThat(breach.key()).isEqualTo("certificate-expiry:dms-tls:" + subject + ":30"));
         assertThat(rule.check(end.minus(Duration.ofDays(3)))).singleElement()
-                .satisfies(breach -> assertThat(breach.key()).isEqualTo("certificate-expiry:dms-tls:7"))
+                .satisfies(breach -> assertThat(breach.key()).isEqualTo("certificate-expiry:dms-tls:" + subject + ":7"))
                 .satisfies(breach -> assertThat(breach.severity()).isEqualTo(Breach.Severity.CRITICAL))
                 .satisfies(breach -> assertThat(breach.vietnamese()).contains("hết hạn sau 3 ngày"));
         assertThat(rule.check(end.plusSeconds(1))).singleElement()
-                .satisfies(breach -> assertThat(breach.key()).isEqualTo("certificate-expiry:dms-tls:expired"))
+                .satisfies(breach -> assertThat(breach.key()).isEqualTo("certificate-expiry:dms-tls:" + subject + ":expired"))
                 .satisfies(breach -> assertThat(breach.english()).contains("expired on " + end));
     }
 
@@ -152,7 +155,7 @@ class AlertRulesTest {
     private AlertEngine engine(Properties properties) throws Exception {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         Alerts.Sources sources = new Alerts.Sources(new DocumentTracker(database, clock), new TransmissionLog(database, clock),
-                new AxisReachability(clock), root, Map::of);
+                new AxisReachability(clock), root, List::of);
         return Alerts.engine(properties, Map.of(), sources, new AlertRecords(database), "vpcp.test", clock).orElseThrow();
     }
 
