@@ -268,7 +268,10 @@ public final class DocumentTracker {
         return statuses.add(key, status);
     }
 
-    /** Grouped by recipient, each recipient's statuses in the order they happened. */
+    /**
+     * Grouped by recipient, each recipient's statuses in the order they happened: "sent" first, then by the second
+     * each was given in, ties in the status codes' order (see {@link CausalOrder}).
+     */
     public List<RecipientStatus> timeline(DocumentKey key) {
         return statuses.timeline(key);
     }
