@@ -1,18 +1,11 @@
 package vn.lienthong.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import vn.lienthong.config.ConnectorProperties;
 
 /**
  * {@code inbound list | show KEY | release KEY | discard KEY --reason TEXT}: what an operator does with packages
@@ -31,51 +24,6 @@ import vn.lienthong.config.ConnectorProperties;
                 InboundCommand.Discard.class})
 final class InboundCommand {
 
-    static final int DONE = 0;
-    static final int REFUSED = 1;
-    static final int UNREACHABLE = 2;
-
-    /** What every subcommand shares: the configuration of the connector to ask, and how to print. */
-    abstract static class OpsCommand implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--config", paramLabel = "FILE",
-                description = "The configuration the connector runs with (its data directory and management port).")
-        Path configFile;
-
-        @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try {
-                Properties properties = ConnectorProperties.load(configFile);
-                return run(OpsClient.from(properties), out, err);
-            } catch (IOException e) {
-                err.println("Cấu hình không dùng được / Unusable configuration: " + e.getMessage());
-                return UNREACHABLE;
-            } catch (OpsClient.Unreachable e) {
-                err.println(e.getMessage());
-                return UNREACHABLE;
-            } finally {
-                out.flush();
-                err.flush();
-            }
-        }
-
-        abstract int run(OpsClient ops, PrintWriter out, PrintWriter err) throws OpsClient.Unreachable;
-
-        /** Prints the API's errors (bilingual already) and returns the exit code their status means. */
-        static int failed(OpsClient.Reply reply, PrintWriter err) {
-            for (JsonNode error : reply.body().path("errors")) {
-                err.println(error.path("code").asText() + ": " + error.path("vi").asText());
-                err.println("  " + error.path("en").asText());
-            }
-            return reply.status() == 404 || reply.status() == 409 || reply.status() == 400 ? REFUSED : UNREACHABLE;
-        }
-    }
-
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = {"Liệt kê các gói tin đang bị giữ lại, mới nhất trước.", "Lists the held packages, newest first."})
     static final class ListHeld extends OpsCommand {
@@ -91,14 +39,14 @@ final class InboundCommand {
             }
             if (json) {
                 out.println(reply.body().toString());
-                return DONE;
+                return OpsCommand.DONE;
             }
             JsonNode held = reply.body().path("held");
             out.println("Gói tin đang bị giữ lại / Held inbound packages: " + held.size());
             for (JsonNode document : held) {
                 HeldPackageText.summary(document, out);
             }
-            return DONE;
+            return OpsCommand.DONE;
         }
     }
 
@@ -124,7 +72,7 @@ final class InboundCommand {
             } else {
                 HeldPackageText.details(reply.body(), out);
             }
-            return DONE;
+            return OpsCommand.DONE;
         }
     }
 
@@ -138,12 +86,12 @@ final class InboundCommand {
 
         @Override
         int run(OpsClient ops, PrintWriter out, PrintWriter err) throws OpsClient.Unreachable {
-            OpsClient.Reply reply = ops.post("inbound/" + key + "/release", Map.of("operator", operator()));
+            OpsClient.Reply reply = ops.post("inbound/" + key + "/release", Map.of("operator", OpsCommand.operator()));
             if (reply.status() != 200) {
                 return failed(reply, err);
             }
             out.println("Đã chuyển tiếp gói tin " + key + " tới DMS / Released package " + key + " for delivery to the DMS");
-            return DONE;
+            return OpsCommand.DONE;
         }
     }
 
@@ -160,18 +108,13 @@ final class InboundCommand {
 
         @Override
         int run(OpsClient ops, PrintWriter out, PrintWriter err) throws OpsClient.Unreachable {
-            OpsClient.Reply reply = ops.post("inbound/" + key + "/discard", Map.of("operator", operator(), "reason", reason));
+            OpsClient.Reply reply = ops.post("inbound/" + key + "/discard", Map.of("operator", OpsCommand.operator(), "reason", reason));
             if (reply.status() != 200) {
                 return failed(reply, err);
             }
             out.println("Đã loại bỏ gói tin " + key + " / Discarded package " + key);
-            return DONE;
+            return OpsCommand.DONE;
         }
-    }
-
-    /** Who acts, as the transmission log records it: the operating-system user running the command. */
-    static String operator() {
-        return System.getProperty("user.name", "");
     }
 
     private InboundCommand() {

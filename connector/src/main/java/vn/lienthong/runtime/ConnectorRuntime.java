@@ -24,6 +24,7 @@ import vn.lienthong.axis.AxisClient;
 import vn.lienthong.ops.AxisReachability;
 import vn.lienthong.ops.ConnectorHealthChecks;
 import vn.lienthong.findings.Direction;
+import vn.lienthong.ops.http.DeadLettersResource;
 import vn.lienthong.ops.http.HeldInboundResource;
 import vn.lienthong.ops.http.OpsAccess;
 import vn.lienthong.ops.http.OpsResource;
@@ -57,6 +58,7 @@ import vn.lienthong.dms.soap.SoapSettings;
 import vn.lienthong.http.ListenerLimits;
 import vn.lienthong.http.VertxListeners;
 import vn.lienthong.tracking.PullInbox;
+import vn.lienthong.transport.DeadLetters;
 import vn.lienthong.transport.DocumentStore;
 import vn.lienthong.transport.FilePermissions;
 import vn.lienthong.transport.InboundHold;
@@ -211,7 +213,10 @@ public final class ConnectorRuntime implements AutoCloseable {
         try {
             main.start();
             if (settings.httpEnabled()) {
-                mountOperationsApi(main, OpsToken.loadOrCreate(settings.opsTokenFile()), List.of(new HeldInboundResource(hold)));
+                mountOperationsApi(main, OpsToken.loadOrCreate(settings.opsTokenFile()), List.of(new HeldInboundResource(hold),
+                        // --- dead letters and held ---
+                        new DeadLettersResource(new DeadLetters(connectionFactory.getTargetConnectionFactory(), tracker, log,
+                                maxAttempts), tracker, log)));
             }
             // --- SOAP interface (vn.lienthong.dms.soap): opened once Camel runs, since it feeds Camel's queues. ---
             runtime.soap = SoapEndpoint.start(SoapSettings.from(properties), settings.dmsTls(),

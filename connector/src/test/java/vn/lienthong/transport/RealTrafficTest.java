@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,7 +59,7 @@ class RealTrafficTest {
     static void start() throws Exception {
         Properties properties = TestNetworks.fast();
         properties.setProperty("lienthong.http.enabled", "true");
-        httpBasePort = twoFreePorts();
+        httpBasePort = TestNetworks.twoFreePorts();
         properties.setProperty("lienthong.http.port", Integer.toString(httpBasePort));
         properties.setProperty("lienthong.api.enabled", "false");
         properties.setProperty("lienthong.soap.enabled", "false");
@@ -244,21 +243,6 @@ class RealTrafficTest {
             zip.closeEntry();
         }
         return bytes.toByteArray();
-    }
-
-    private static int twoFreePorts() throws IOException {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            try (ServerSocket next = new ServerSocket(port + 1)) {
-                return port;
-            } catch (IOException taken) {
-                // Try another pair.
-            }
-        }
-        throw new IOException("no two consecutive free ports on loopback");
     }
 
     /** Envelopes as real agencies and the official SDK write them. */
