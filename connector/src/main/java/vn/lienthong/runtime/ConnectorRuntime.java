@@ -25,12 +25,14 @@ import vn.lienthong.ops.AxisReachability;
 import vn.lienthong.ops.ConnectorHealthChecks;
 import vn.lienthong.findings.Direction;
 import vn.lienthong.ops.http.DeadLettersResource;
+import vn.lienthong.ops.http.DocumentsResource;
 import vn.lienthong.ops.http.HeldInboundResource;
 import vn.lienthong.ops.http.OpsAccess;
 import vn.lienthong.ops.http.OpsResource;
 import vn.lienthong.ops.http.OpsRoutes;
 import vn.lienthong.ops.http.OpsToken;
 import vn.lienthong.tracking.DocumentFindings;
+import vn.lienthong.tracking.DocumentSearch;
 import vn.lienthong.tracking.DocumentState;
 import vn.lienthong.tracking.DocumentTracker;
 import vn.lienthong.tracking.ProcessedMarks;
@@ -59,6 +61,7 @@ import vn.lienthong.http.ListenerLimits;
 import vn.lienthong.http.VertxListeners;
 import vn.lienthong.tracking.PullInbox;
 import vn.lienthong.transport.DeadLetters;
+import vn.lienthong.transport.DocumentHistory;
 import vn.lienthong.transport.DocumentStore;
 import vn.lienthong.transport.FilePermissions;
 import vn.lienthong.transport.InboundHold;
@@ -216,7 +219,9 @@ public final class ConnectorRuntime implements AutoCloseable {
                 mountOperationsApi(main, OpsToken.loadOrCreate(settings.opsTokenFile()), List.of(new HeldInboundResource(hold),
                         // --- dead letters and held ---
                         new DeadLettersResource(new DeadLetters(connectionFactory.getTargetConnectionFactory(), tracker, log,
-                                maxAttempts), tracker, log)));
+                                maxAttempts), tracker, log),
+                        new DocumentsResource(new DocumentSearch(database),
+                                new DocumentHistory(tracker, log, documentFindings, store))));
             }
             // --- SOAP interface (vn.lienthong.dms.soap): opened once Camel runs, since it feeds Camel's queues. ---
             runtime.soap = SoapEndpoint.start(SoapSettings.from(properties), settings.dmsTls(),
