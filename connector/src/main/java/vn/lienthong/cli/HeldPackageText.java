@@ -10,7 +10,8 @@ final class HeldPackageText {
     }
 
     static void summary(JsonNode document, PrintWriter out) {
-        out.println("  " + document.path("state").asText() + "  " + document.path("key").asText());
+        out.println("  " + document.path("state").asText() + "  " + text(document, "direction") + "  "
+                + document.path("key").asText());
         out.println("    trục/axis DocId " + text(document, "axisDocId") + "  từ/from " + text(document, "sender")
                 + "  đến/to " + list(document.path("recipients")) + "  nhận lúc/received " + text(document, "received"));
         out.println("    lý do/reason: " + text(document, "reason"));

@@ -26,14 +26,22 @@ final class InboundCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = {"Liệt kê các gói tin đang bị giữ lại, mới nhất trước.", "Lists the held packages, newest first."})
-    static final class ListHeld extends OpsCommand {
+    static class ListHeld extends OpsCommand {
+
+        String resource() {
+            return "inbound";
+        }
+
+        String heading() {
+            return "Gói tin đang bị giữ lại / Held inbound packages: ";
+        }
 
         @Option(names = "--json", description = "The operations API's JSON, as it is.")
         boolean json;
 
         @Override
         int run(OpsClient ops, PrintWriter out, PrintWriter err) throws OpsClient.Unreachable {
-            OpsClient.Reply reply = ops.get("inbound");
+            OpsClient.Reply reply = ops.get(resource());
             if (reply.status() != 200) {
                 return failed(reply, err);
             }
@@ -42,7 +50,7 @@ final class InboundCommand {
                 return OpsCommand.DONE;
             }
             JsonNode held = reply.body().path("held");
-            out.println("Gói tin đang bị giữ lại / Held inbound packages: " + held.size());
+            out.println(heading() + held.size());
             for (JsonNode document : held) {
                 HeldPackageText.summary(document, out);
             }
@@ -53,7 +61,11 @@ final class InboundCommand {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = {"Mọi lý do giữ lại một gói tin, báo cáo chữ ký và nhật ký truyền nhận của nó.",
                     "Every reason a package is held, its signature report and its transmission log entries."})
-    static final class Show extends OpsCommand {
+    static class Show extends OpsCommand {
+
+        String resource() {
+            return "inbound";
+        }
 
         @Parameters(paramLabel = "KEY", description = "The package's key (64 hex digits), as inbound list shows it.")
         String key;
@@ -63,7 +75,7 @@ final class InboundCommand {
 
         @Override
         int run(OpsClient ops, PrintWriter out, PrintWriter err) throws OpsClient.Unreachable {
-            OpsClient.Reply reply = ops.get("inbound/" + key);
+            OpsClient.Reply reply = ops.get(resource() + "/" + segment(key));
             if (reply.status() != 200) {
                 return failed(reply, err);
             }
@@ -79,18 +91,26 @@ final class InboundCommand {
     @Command(name = "release", mixinStandardHelpOptions = true,
             description = {"Chuyển tiếp gói tin đang bị giữ lại tới DMS dù có lý do giữ lại.",
                     "Delivers a held package to the DMS despite the reasons it was held."})
-    static final class Release extends OpsCommand {
+    static class Release extends OpsCommand {
+
+        String resource() {
+            return "inbound";
+        }
+
+        String released(String key) {
+            return "Đã chuyển tiếp gói tin " + key + " tới DMS / Released package " + key + " for delivery to the DMS";
+        }
 
         @Parameters(paramLabel = "KEY", description = "The package's key (64 hex digits).")
         String key;
 
         @Override
         int run(OpsClient ops, PrintWriter out, PrintWriter err) throws OpsClient.Unreachable {
-            OpsClient.Reply reply = ops.post("inbound/" + key + "/release", Map.of("operator", OpsCommand.operator()));
+            OpsClient.Reply reply = ops.post(resource() + "/" + segment(key) + "/release", Map.of("operator", OpsCommand.operator()));
             if (reply.status() != 200) {
                 return failed(reply, err);
             }
-            out.println("Đã chuyển tiếp gói tin " + key + " tới DMS / Released package " + key + " for delivery to the DMS");
+            out.println(released(key));
             return OpsCommand.DONE;
         }
     }
@@ -98,7 +118,15 @@ final class InboundCommand {
     @Command(name = "discard", mixinStandardHelpOptions = true,
             description = {"Loại bỏ gói tin đang bị giữ lại, kèm lý do; gói tin vẫn được lưu, không bị xóa.",
                     "Discards a held package, with a reason; the package stays in the store, it is not deleted."})
-    static final class Discard extends OpsCommand {
+    static class Discard extends OpsCommand {
+
+        String resource() {
+            return "inbound";
+        }
+
+        String discarded(String key) {
+            return "Đã loại bỏ gói tin " + key + " / Discarded package " + key;
+        }
 
         @Parameters(paramLabel = "KEY", description = "The package's key (64 hex digits).")
         String key;
@@ -108,11 +136,11 @@ final class InboundCommand {
 
         @Override
         int run(OpsClient ops, PrintWriter out, PrintWriter err) throws OpsClient.Unreachable {
-            OpsClient.Reply reply = ops.post("inbound/" + key + "/discard", Map.of("operator", OpsCommand.operator(), "reason", reason));
+            OpsClient.Reply reply = ops.post(resource() + "/" + segment(key) + "/discard", Map.of("operator", OpsCommand.operator(), "reason", reason));
             if (reply.status() != 200) {
                 return failed(reply, err);
             }
-            out.println("Đã loại bỏ gói tin " + key + " / Discarded package " + key);
+            out.println(discarded(key));
             return OpsCommand.DONE;
         }
     }

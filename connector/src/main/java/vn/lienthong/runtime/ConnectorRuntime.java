@@ -27,6 +27,7 @@ import vn.lienthong.findings.Direction;
 import vn.lienthong.ops.http.DeadLettersResource;
 import vn.lienthong.ops.http.DocumentsResource;
 import vn.lienthong.ops.http.HeldInboundResource;
+import vn.lienthong.ops.http.HeldResource;
 import vn.lienthong.ops.http.OpsAccess;
 import vn.lienthong.ops.http.OpsResource;
 import vn.lienthong.ops.http.OpsRoutes;
@@ -68,6 +69,7 @@ import vn.lienthong.transport.InboundHold;
 import vn.lienthong.transport.InboundIntake;
 import vn.lienthong.transport.InboxPoller;
 import vn.lienthong.transport.OutboundIntake;
+import vn.lienthong.transport.OutboundQuarantine;
 import vn.lienthong.transport.RefusedFolder;
 import vn.lienthong.transport.SignatureGate;
 import vn.lienthong.signature.document.DocumentVerifier;
@@ -221,7 +223,9 @@ public final class ConnectorRuntime implements AutoCloseable {
                         new DeadLettersResource(new DeadLetters(connectionFactory.getTargetConnectionFactory(), tracker, log,
                                 maxAttempts), tracker, log),
                         new DocumentsResource(new DocumentSearch(database),
-                                new DocumentHistory(tracker, log, documentFindings, store))));
+                                new DocumentHistory(tracker, log, documentFindings, store)),
+                        new HeldResource(hold, new OutboundQuarantine(data.resolve("quarantine/outbound"), outboundIntake,
+                                tracker, log, queues, clock))));
             }
             // --- SOAP interface (vn.lienthong.dms.soap): opened once Camel runs, since it feeds Camel's queues. ---
             runtime.soap = SoapEndpoint.start(SoapSettings.from(properties), settings.dmsTls(),

@@ -20,6 +20,8 @@ public final class Steps {
     public static final String INBOUND_REFUSED = "inbound-refused";
     public static final String INBOUND_QUARANTINED = "inbound-quarantined";
     public static final String INBOUND_RELEASED = "inbound-released";
+    public static final String QUARANTINE_RELEASED = "quarantine-released";
+    public static final String QUARANTINE_DISCARDED = "quarantine-discarded";
     public static final String INBOUND_DISCARDED = "inbound-discarded";
     public static final String INBOUND_DUPLICATE = "inbound-duplicate";
     public static final String DELIVERED_TO_DMS = "delivered-to-dms";
