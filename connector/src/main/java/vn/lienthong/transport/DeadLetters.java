@@ -105,10 +105,11 @@ public final class DeadLetters {
     /** Puts the dead letter back on the queue it came from; {@code reason} may be empty. */
     public Result retry(String idOrKey, String operator, String reason) throws JMSException {
         Optional<DeadLetter> found = find(idOrKey);
-        if (found.isEmpty()) {
-            return Result.NOT_FOUND;
-        }
-        DeadLetter letter = found.get();
+        return found.isEmpty() ? Result.NOT_FOUND : retry(found.get(), operator, reason);
+    }
+
+    /** Retries a dead letter as {@link #list} described it (NOT_FOUND if it left its queue since). */
+    public Result retry(DeadLetter letter, String operator, String reason) throws JMSException {
         if (letter.origin() == null) {
             return Result.ORIGIN_UNKNOWN;
         }
@@ -142,10 +143,11 @@ public final class DeadLetters {
     /** Removes the dead letter for good, with the operator's reason; its document is DISCARDED. */
     public Result discard(String idOrKey, String operator, String reason) throws JMSException {
         Optional<DeadLetter> found = find(idOrKey);
-        if (found.isEmpty()) {
-            return Result.NOT_FOUND;
-        }
-        DeadLetter letter = found.get();
+        return found.isEmpty() ? Result.NOT_FOUND : discard(found.get(), operator, reason);
+    }
+
+    /** Discards a dead letter as {@link #list} described it (NOT_FOUND if it left its queue since). */
+    public Result discard(DeadLetter letter, String operator, String reason) throws JMSException {
         if (!moveOrRemove(letter, null)) {
             return Result.NOT_FOUND;
         }

@@ -105,8 +105,8 @@ public final class DeadLettersResource implements OpsResource {
         List<Map<String, Object>> results = new ArrayList<>();
         int done = 0;
         for (DeadLetter letter : deadLetters.list()) {
-            DeadLetters.Result result = discard ? deadLetters.discard(letter.id(), actor, reason)
-                    : deadLetters.retry(letter.id(), actor, reason);
+            DeadLetters.Result result = discard ? deadLetters.discard(letter, actor, reason)
+                    : deadLetters.retry(letter, actor, reason);
             done += result == DeadLetters.Result.DONE ? 1 : 0;
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("id", letter.id());
