@@ -177,7 +177,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         main.bind("dmsDelivery", new DmsDelivery(store, tracker, documentFindings, marks, log, pullInbox, clients, Map.of(
                 Delivery.Mode.WEBHOOK, WebhookDelivery.fromProperties(properties, clients, marks, clock),
                 Delivery.Mode.JMS, new JmsDelivery(connectionFactory, marks)),
-                settings.inbox(), settings.statusInbox()));
+                settings.inbox(), settings.statusInbox(), maxAttempts));
         main.bind("dmsClients", clients);
         CamelQueueSender queues = new CamelQueueSender(main, outboundIntake, inboundIntake);
         DmsGateway gateway = new DmsGateway(outboundIntake, queues, tracker, pullInbox, documentFindings,

@@ -116,25 +116,26 @@ public final class DeadLetters {
         String why = "retried by " + operator + (reason.isBlank() ? "" : ": " + reason) + "; back from " + letter.queue()
                 + " to " + letter.origin();
         Optional<DocumentKey> key = trackedKey(letter);
-        // Tracking first: the flow may take the message the moment it is back, and must find the document QUEUED.
+        String sha256 = letter.document().map(TrackedDocument::envelopeSha256).orElse(null);
+        // Tracking and the log first: the flow may take the message the moment it is back, and must find the document
+        // QUEUED, and its next step must come after the retry in the log. An append-only log is corrected, not undone.
         boolean moved = key.isPresent() && tracker.retryDeadLetter(key.get(), why);
-        boolean done;
+        log.append(letter.documentKey(), Steps.DEAD_LETTER_RETRIED, Steps.OK, letter.attempts(), sha256, why);
+        boolean done = false;
         try {
             done = moveOrRemove(letter, letter.origin());
-        } catch (JMSException | RuntimeException e) {
-            if (moved) {
-                tracker.returnToDeadLetter(key.get(), letter.reason());
+        } finally {
+            if (!done) {
+                if (moved) {
+                    tracker.returnToDeadLetter(key.get(), letter.reason());
+                }
+                log.append(letter.documentKey(), Steps.DEAD_LETTER_RETRIED, Steps.REFUSED, letter.attempts(), sha256,
+                        "retry by " + operator + " did not happen: the message had left " + letter.queue());
             }
-            throw e;
         }
         if (!done) {
-            if (moved) {
-                tracker.returnToDeadLetter(key.get(), letter.reason());
-            }
             return Result.NOT_FOUND;
         }
-        log.append(letter.documentKey(), Steps.DEAD_LETTER_RETRIED, Steps.OK, letter.attempts(),
-                letter.document().map(TrackedDocument::envelopeSha256).orElse(null), why);
         LOG.info("Dead letter {} ({}) retried by {}: back on {}", letter.id(), letter.documentKey(), operator,
                 letter.origin());
         return Result.DONE;
