@@ -24,16 +24,12 @@ import vn.lienthong.axis.AxisClient;
 import vn.lienthong.ops.AxisReachability;
 import vn.lienthong.ops.ConnectorHealthChecks;
 import vn.lienthong.findings.Direction;
-import vn.lienthong.ops.http.DeadLettersResource;
-import vn.lienthong.ops.http.DocumentsResource;
 import vn.lienthong.ops.http.HeldInboundResource;
-import vn.lienthong.ops.http.HeldResource;
 import vn.lienthong.ops.http.OpsAccess;
 import vn.lienthong.ops.http.OpsResource;
 import vn.lienthong.ops.http.OpsRoutes;
 import vn.lienthong.ops.http.OpsToken;
 import vn.lienthong.tracking.DocumentFindings;
-import vn.lienthong.tracking.DocumentSearch;
 import vn.lienthong.tracking.DocumentState;
 import vn.lienthong.tracking.DocumentTracker;
 import vn.lienthong.tracking.ProcessedMarks;
@@ -61,15 +57,12 @@ import vn.lienthong.dms.soap.SoapSettings;
 import vn.lienthong.http.ListenerLimits;
 import vn.lienthong.http.VertxListeners;
 import vn.lienthong.tracking.PullInbox;
-import vn.lienthong.transport.DeadLetters;
-import vn.lienthong.transport.DocumentHistory;
 import vn.lienthong.transport.DocumentStore;
 import vn.lienthong.transport.FilePermissions;
 import vn.lienthong.transport.InboundHold;
 import vn.lienthong.transport.InboundIntake;
 import vn.lienthong.transport.InboxPoller;
 import vn.lienthong.transport.OutboundIntake;
-import vn.lienthong.transport.OutboundQuarantine;
 import vn.lienthong.transport.RefusedFolder;
 import vn.lienthong.transport.SignatureGate;
 import vn.lienthong.signature.document.DocumentVerifier;
@@ -218,14 +211,12 @@ public final class ConnectorRuntime implements AutoCloseable {
         try {
             main.start();
             if (settings.httpEnabled()) {
-                mountOperationsApi(main, OpsToken.loadOrCreate(settings.opsTokenFile()), List.of(new HeldInboundResource(hold),
-                        // --- dead letters and held ---
-                        new DeadLettersResource(new DeadLetters(connectionFactory.getTargetConnectionFactory(), tracker, log,
-                                maxAttempts), tracker, log),
-                        new DocumentsResource(new DocumentSearch(database),
-                                new DocumentHistory(tracker, log, documentFindings, store)),
-                        new HeldResource(hold, new OutboundQuarantine(data.resolve("quarantine/outbound"), outboundIntake,
-                                tracker, log, queues, clock))));
+                List<OpsResource> resources = new ArrayList<>(List.of(new HeldInboundResource(hold)));
+                // --- dead letters and held ---
+                resources.addAll(DeadLettersAndHeld.resources(new DeadLettersAndHeld.Parts(
+                        connectionFactory.getTargetConnectionFactory(), database, tracker, log, documentFindings, store, hold,
+                        outboundIntake, queues, data, maxAttempts, clock)));
+                mountOperationsApi(main, OpsToken.loadOrCreate(settings.opsTokenFile()), resources);
             }
             // --- SOAP interface (vn.lienthong.dms.soap): opened once Camel runs, since it feeds Camel's queues. ---
             runtime.soap = SoapEndpoint.start(SoapSettings.from(properties), settings.dmsTls(),
