@@ -3,6 +3,7 @@ package vn.lienthong.transport;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -90,6 +91,9 @@ public final class DeadLetters {
                     while (messages.hasMoreElements()) {
                         all.add(describe(queue, (Message) messages.nextElement()));
                     }
+                } catch (InvalidDestinationException notDeclared) {
+                    // An external broker without this flow's dead-letter address has no dead letters there.
+                    LOG.debug("Dead-letter queue {} does not exist on the broker", queue);
                 }
             }
         }

@@ -205,6 +205,21 @@ class DocumentTrackerTest {
     }
 
     @Test
+    void an_operator_retries_a_dead_letter_back_to_queued_and_the_flow_can_record_it_sent_again() {
+        TrackedDocument document = outbound("G22-1");
+        tracker.register(document);
+        tracker.advance(document.key(), DocumentState.DEAD_LETTERED, "gave up");
+        assertThat(tracker.advance(document.key(), DocumentState.SENT, null)).as("a flow step cannot leave it").isFalse();
+
+        assertThat(tracker.retryDeadLetter(document.key(), "retried by operator 'lan'")).isTrue();
+        assertThat(tracker.find(document.key()).orElseThrow().state()).isEqualTo(DocumentState.QUEUED);
+        assertThat(tracker.retryDeadLetter(document.key(), "again")).as("only a dead letter is retried").isFalse();
+        assertThat(tracker.advance(document.key(), DocumentState.SENT, null)).isTrue();
+        assertThat(tracker.discardDeadLetter(document.key(), "late")).isTrue();
+        assertThat(tracker.find(document.key()).orElseThrow().stateReason()).isEqualTo("late");
+    }
+
+    @Test
     void lists_documents_of_one_direction_newest_first_up_to_the_limit() {
         tracker.register(outbound("G22-1", NOW));
         tracker.register(outbound("G22-3", NOW.plusSeconds(2)));
