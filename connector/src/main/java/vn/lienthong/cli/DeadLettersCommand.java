@@ -75,16 +75,8 @@ final class DeadLettersCommand {
                 return DONE;
             }
             summary(reply.body().path("deadLetter"), out);
-            out.println("Dòng thời gian / Timeline:");
-            for (JsonNode status : reply.body().path("timeline")) {
-                out.println("  " + text(status, "recipient") + "  " + text(status, "code") + "  " + text(status, "time")
-                        + "  " + text(status, "description"));
-            }
-            out.println("Nhật ký truyền nhận / Transmission log:");
-            for (JsonNode event : reply.body().path("events")) {
-                out.println("  #" + event.path("sequence").asLong() + "  " + text(event, "time") + "  "
-                        + text(event, "step") + "  " + text(event, "outcome") + "  " + text(event, "detail"));
-            }
+            HeldPackageText.timeline(reply.body(), out);
+            HeldPackageText.events(reply.body(), out);
             return DONE;
         }
     }

@@ -121,11 +121,7 @@ final class DocumentsCommand {
                 return DONE;
             }
             HeldPackageText.details(reply.body(), out);
-            out.println("Dòng thời gian / Timeline:");
-            for (JsonNode status : reply.body().path("timeline")) {
-                out.println("  " + text(status, "recipient") + "  " + text(status, "code") + "  " + text(status, "time")
-                        + "  " + text(status, "description"));
-            }
+            HeldPackageText.timeline(reply.body(), out);
             return DONE;
         }
     }

@@ -6,14 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,10 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.lienthong.cli.Main;
 import vn.lienthong.demo.DemoNetwork;
 import vn.lienthong.edxml.Organization;
-import vn.lienthong.ops.http.OpsToken;
 import vn.lienthong.runtime.ConnectorRuntime;
 import vn.lienthong.simulator.Faults;
 import vn.lienthong.tracking.DocumentState;
@@ -55,12 +46,8 @@ class DeadLetterRetryTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Properties properties = TestNetworks.fast();
-        properties.setProperty("lienthong.http.enabled", "true");
         officeHttpPort = TestNetworks.twoFreePorts();
-        properties.setProperty("lienthong.http.port", Integer.toString(officeHttpPort));
-        properties.setProperty("lienthong.api.enabled", "false");
-        properties.setProperty("lienthong.soap.enabled", "false");
+        Properties properties = TestNetworks.operated(officeHttpPort);
         // Three attempts, so that a fault the test injects dead-letters a document within a second or two.
         properties.setProperty("lienthong.queue.max-delivery-attempts", "3");
         properties.setProperty("lienthong.axis.request-timeout-ms", "1500");
@@ -97,13 +84,13 @@ class DeadLetterRetryTest {
         assertThat(letter.path("attempts").asInt()).isEqualTo(3);
         assertThat(letter.path("reason").asText()).contains("gave up after 3 attempts");
         assertThat(letter.path("document").path("state").asText()).isEqualTo("DEAD_LETTERED");
-        CommandOutput listed = run("dead-letters", "list", "--config", config().toString());
+        OperatorConsole.Output listed = run("dead-letters", "list", "--config", config().toString());
         assertThat(listed.out()).contains("Thư chết / Dead letters: ").contains(document.key().value())
                 .contains("DLQ.lienthong.outbound ← lienthong.outbound");
         assertThat(Traffic.deliveriesByDocumentId(hanoi.settings().inbox())).doesNotContainKey(documentId);
 
         network.simulator().setFaults(Faults.NONE);
-        CommandOutput retried = run("dead-letters", "retry", document.key().value(), "--reason", "trục đã hoạt động lại",
+        OperatorConsole.Output retried = run("dead-letters", "retry", document.key().value(), "--reason", "trục đã hoạt động lại",
                 "--config", config().toString());
         assertThat(retried.exit()).as(retried.err()).isZero();
         assertThat(retried.out()).contains("Đã gửi lại " + document.key().value());
@@ -169,7 +156,7 @@ class DeadLetterRetryTest {
         HttpResponse<String> noReason = post("dead-letters/" + document.key().value() + "/discard", "{}");
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("REASON_MISSING").contains("Cần nêu lý do");
-        CommandOutput discarded = run("dead-letters", "discard", document.key().value(), "--reason",
+        OperatorConsole.Output discarded = run("dead-letters", "discard", document.key().value(), "--reason",
                 "cơ quan nhận chưa đăng ký", "--config", config().toString());
         assertThat(discarded.exit()).as(discarded.err()).isZero();
         TrackedDocument ended = office.tracker().find(document.key()).orElseThrow();
@@ -182,10 +169,10 @@ class DeadLetterRetryTest {
 
     @Test
     void retry_with_all_and_without_an_id_is_a_usage_error_said_in_both_languages() throws Exception {
-        CommandOutput both = run("dead-letters", "retry", "abc", "--all", "--config", config().toString());
+        OperatorConsole.Output both = run("dead-letters", "retry", "abc", "--all", "--config", config().toString());
         assertThat(both.exit()).isEqualTo(2);
         assertThat(both.err()).contains("ID_OR_ALL").contains("Hãy nêu đúng một").contains("Give exactly one of");
-        CommandOutput unknown = run("dead-letters", "show", "no such letter", "--config", config().toString());
+        OperatorConsole.Output unknown = run("dead-letters", "show", "no such letter", "--config", config().toString());
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err()).contains("NOT_FOUND").contains("Không có thư chết nào");
     }
@@ -212,33 +199,18 @@ class DeadLetterRetryTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return OperatorConsole.get(office, officeHttpPort, path);
     }
 
     private static HttpResponse<String> post(String path, String body) throws Exception {
-        return HttpClient.newHttpClient().send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return OperatorConsole.post(office, officeHttpPort, path, body);
     }
 
-    private static HttpRequest.Builder request(String path) throws IOException {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + officeHttpPort + "/ops/v1/" + path))
-                .header("Authorization", "Bearer " + OpsToken.read(office.settings().opsTokenFile()).bearer());
-    }
-
-    private record CommandOutput(int exit, String out, String err) {
-    }
-
-    private static CommandOutput run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new CommandOutput(exit, out.toString(), err.toString());
+    private static OperatorConsole.Output run(String... args) {
+        return OperatorConsole.run(args);
     }
 
     private static Path config() throws IOException {
-        Path config = root.resolve("office-operator.properties");
-        Files.writeString(config, "lienthong.data.directory=" + office.settings().dataDirectory() + "\nlienthong.http.port="
-                + officeHttpPort + "\n", StandardCharsets.UTF_8);
-        return config;
+        return OperatorConsole.config(office, officeHttpPort, root);
     }
 }

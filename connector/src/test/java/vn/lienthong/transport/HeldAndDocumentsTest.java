@@ -6,14 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,9 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.lienthong.cli.Main;
 import vn.lienthong.demo.DemoNetwork;
-import vn.lienthong.ops.http.OpsToken;
 import vn.lienthong.runtime.ConnectorRuntime;
 import vn.lienthong.tracking.DocumentState;
 import vn.lienthong.tracking.LogEvent;
@@ -52,12 +43,8 @@ class HeldAndDocumentsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Properties properties = TestNetworks.fast();
-        properties.setProperty("lienthong.http.enabled", "true");
         httpBasePort = TestNetworks.twoFreePorts();
-        properties.setProperty("lienthong.http.port", Integer.toString(httpBasePort));
-        properties.setProperty("lienthong.api.enabled", "false");
-        properties.setProperty("lienthong.soap.enabled", "false");
+        Properties properties = TestNetworks.operated(httpBasePort);
         properties.setProperty("lienthong.signature.policy.unsigned", "quarantine");
         network = TestNetworks.start(root, properties);
         office = network.connector(TestNetworks.GOVERNMENT_OFFICE.organId());
@@ -81,13 +68,13 @@ class HeldAndDocumentsTest {
                 8001, 1).get(0);
         String heldKey = awaitHeld(httpBasePort, "OUTBOUND", heldBefore);
 
-        CommandOutput shown = run("held", "show", heldKey, "--config", config(office, httpBasePort));
+        OperatorConsole.Output shown = run("held", "show", heldKey, "--config", config(office, httpBasePort));
         assertThat(shown.exit()).as(shown.err()).isZero();
         assertThat(shown.out()).contains("QUARANTINED").contains("Chữ ký số / Signatures:").contains("signatures-checked");
         assertThat(run("held", "list", "--config", config(office, httpBasePort)).out())
                 .contains("Văn bản đang bị giữ lại / Held documents: ").contains("OUTBOUND  " + heldKey);
 
-        CommandOutput released = run("held", "release", heldKey, "--config", config(office, httpBasePort));
+        OperatorConsole.Output released = run("held", "release", heldKey, "--config", config(office, httpBasePort));
         assertThat(released.exit()).as(released.err()).isZero();
         assertThat(released.out()).contains("Released document " + heldKey);
         TrackedDocument sent = await().atMost(Duration.ofSeconds(30)).until(() -> office.tracker()
@@ -109,7 +96,7 @@ class HeldAndDocumentsTest {
         assertThat(run("held", "release", heldKey, "--config", config(office, httpBasePort)).exit())
                 .as("released once; the second time it is no longer held").isEqualTo(1);
 
-        CommandOutput history = run("documents", "show", sent.key().value(), "--config", config(office, httpBasePort));
+        OperatorConsole.Output history = run("documents", "show", sent.key().value(), "--config", config(office, httpBasePort));
         assertThat(history.exit()).as(history.err()).isZero();
         assertThat(history.out()).contains(Steps.SIGNATURES_CHECKED).contains(Steps.QUARANTINE_RELEASED)
                 .contains(Steps.SENT_TO_AXIS).contains("Dòng thời gian / Timeline:").contains("000.00.00.H26  sent");
@@ -123,10 +110,10 @@ class HeldAndDocumentsTest {
                 8101, 1).get(0);
         String heldKey = awaitHeld(httpBasePort, "OUTBOUND", heldBefore);
 
-        CommandOutput withoutReason = run("held", "discard", heldKey, "--reason", " ", "--config", config(office, httpBasePort));
+        OperatorConsole.Output withoutReason = run("held", "discard", heldKey, "--reason", " ", "--config", config(office, httpBasePort));
         assertThat(withoutReason.exit()).isEqualTo(1);
         assertThat(withoutReason.err()).contains("REASON_MISSING").contains("Cần nêu lý do");
-        CommandOutput discarded = run("held", "discard", heldKey, "--reason", "chữ ký không rõ nguồn gốc", "--config",
+        OperatorConsole.Output discarded = run("held", "discard", heldKey, "--reason", "chữ ký không rõ nguồn gốc", "--config",
                 config(office, httpBasePort));
         assertThat(discarded.exit()).as(discarded.err()).isZero();
 
@@ -136,7 +123,7 @@ class HeldAndDocumentsTest {
         assertThat(ended.stateReason()).contains("chữ ký không rõ nguồn gốc");
         assertThat(office.transmissionLog().events(heldKey)).extracting(LogEvent::step)
                 .containsExactly(Steps.QUARANTINE_DISCARDED);
-        CommandOutput listed = run("documents", "list", "--state", "discarded", "--config", config(office, httpBasePort));
+        OperatorConsole.Output listed = run("documents", "list", "--state", "discarded", "--config", config(office, httpBasePort));
         assertThat(listed.exit()).as(listed.err()).isZero();
         assertThat(listed.out()).contains(heldKey).contains("OUTBOUND  edoc  DISCARDED").contains("Số văn bản / Documents: 1");
     }
@@ -171,7 +158,7 @@ class HeldAndDocumentsTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("INVALID_FILTER").contains("Bộ lọc state=LOST không dùng được")
                 .contains("The filter state=LOST cannot be used");
-        CommandOutput badDay = run("documents", "list", "--from", "04/12/2026", "--config", config(office, httpBasePort));
+        OperatorConsole.Output badDay = run("documents", "list", "--from", "04/12/2026", "--config", config(office, httpBasePort));
         assertThat(badDay.exit()).isEqualTo(1);
         assertThat(badDay.err()).contains("INVALID_FILTER").contains("một ngày (2026-12-04)");
     }
@@ -196,26 +183,14 @@ class HeldAndDocumentsTest {
     }
 
     private static HttpResponse<String> get(int port, String path) throws Exception {
-        ConnectorRuntime connector = port == httpBasePort ? office : hanoi;
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ops/v1/" + path))
-                .header("Authorization", "Bearer " + OpsToken.read(connector.settings().opsTokenFile()).bearer()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return OperatorConsole.get(port == httpBasePort ? office : hanoi, port, path);
     }
 
-    private record CommandOutput(int exit, String out, String err) {
-    }
-
-    private static CommandOutput run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new CommandOutput(exit, out.toString(), err.toString());
+    private static OperatorConsole.Output run(String... args) {
+        return OperatorConsole.run(args);
     }
 
     private static String config(ConnectorRuntime connector, int port) throws IOException {
-        Path config = root.resolve("operator-" + port + ".properties");
-        Files.writeString(config, "lienthong.data.directory=" + connector.settings().dataDirectory() + "\nlienthong.http.port="
-                + port + "\n", StandardCharsets.UTF_8);
-        return config.toString();
+        return OperatorConsole.config(connector, port, root).toString();
     }
 }

@@ -34,6 +34,19 @@ public final class TestNetworks {
         return properties;
     }
 
+    /**
+     * {@link #fast()} with the management port open (the operations API) on {@code httpBasePort} for the first
+     * connector and the next port for the second, and the DMS REST and SOAP interfaces off.
+     */
+    static Properties operated(int httpBasePort) {
+        Properties properties = fast();
+        properties.setProperty("lienthong.http.enabled", "true");
+        properties.setProperty("lienthong.http.port", Integer.toString(httpBasePort));
+        properties.setProperty("lienthong.api.enabled", "false");
+        properties.setProperty("lienthong.soap.enabled", "false");
+        return properties;
+    }
+
     static DemoNetwork start(Path root, Properties overrides) throws Exception {
         return DemoNetwork.start(root, List.of(
                 new DemoNetwork.Agency(GOVERNMENT_OFFICE, "vpcp.test"),

@@ -2,7 +2,6 @@ package vn.lienthong.ops.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.ext.web.RoutingContext;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import vn.lienthong.ops.http.OpsUser.Role;
@@ -44,12 +43,7 @@ public final class HeldInboundResource implements OpsResource {
         if (details.isEmpty()) {
             return notFound(context.pathParam("key"));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("document", OpsViews.document(details.get().document()));
-        body.put("findings", details.get().findings().stream().map(OpsViews::finding).toList());
-        body.put("signatureReport", details.get().signatureReport());
-        body.put("events", details.get().events().stream().map(OpsViews::event).toList());
-        return OpsAnswer.ok(body);
+        return OpsAnswer.ok(OpsViews.held(details.get()));
     }
 
     private OpsAnswer release(RoutingContext context, OpsUser user) throws Exception {

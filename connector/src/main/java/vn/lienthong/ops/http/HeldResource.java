@@ -52,14 +52,10 @@ public final class HeldResource implements OpsResource {
     private OpsAnswer show(RoutingContext context, OpsUser user) throws Exception {
         String key = context.pathParam("key");
         Optional<InboundHold.Details> received = inbound.details(key);
-        Map<String, Object> body = new LinkedHashMap<>();
         if (received.isPresent()) {
-            body.put("document", OpsViews.document(received.get().document()));
-            body.put("findings", received.get().findings().stream().map(OpsViews::finding).toList());
-            body.put("signatureReport", received.get().signatureReport());
-            body.put("events", received.get().events().stream().map(OpsViews::event).toList());
-            return OpsAnswer.ok(body);
+            return OpsAnswer.ok(OpsViews.held(received.get()));
         }
+        Map<String, Object> body = new LinkedHashMap<>();
         Optional<OutboundQuarantine.Details> parked = outbound.details(key);
         if (parked.isEmpty()) {
             return notFound(key);

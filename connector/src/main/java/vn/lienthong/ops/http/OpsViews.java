@@ -6,6 +6,7 @@ import vn.lienthong.tracking.LogEvent;
 import vn.lienthong.tracking.RecipientStatus;
 import vn.lienthong.tracking.RecordedFinding;
 import vn.lienthong.tracking.TrackedDocument;
+import vn.lienthong.transport.InboundHold;
 
 /** How the operations API shows what tracking holds: one JSON shape per kind of thing, for every resource. */
 final class OpsViews {
@@ -59,5 +60,15 @@ final class OpsViews {
         view.put("description", status.description());
         view.put("time", String.valueOf(status.at()));
         return view;
+    }
+
+    /** A held inbound package in full: its record, every finding, its signature report and log entries. */
+    static Map<String, Object> held(InboundHold.Details details) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("document", document(details.document()));
+        body.put("findings", details.findings().stream().map(OpsViews::finding).toList());
+        body.put("signatureReport", details.signatureReport());
+        body.put("events", details.events().stream().map(OpsViews::event).toList());
+        return body;
     }
 }

@@ -3,9 +3,6 @@ package vn.lienthong.dms.folder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,12 +11,12 @@ import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.lienthong.cli.Main;
 import vn.lienthong.demo.DemoDocuments;
 import vn.lienthong.runtime.ConnectorRuntime;
 import vn.lienthong.tracking.DocumentState;
 import vn.lienthong.tracking.LogEvent;
 import vn.lienthong.tracking.TrackedDocument;
+import vn.lienthong.transport.OperatorConsole;
 
 /**
  * Issue 12: a delivery to a DMS client that keeps failing is dead-lettered by the broker without a word; the
@@ -58,15 +55,11 @@ class DeliveryDeadLetterTest {
 
             Files.delete(out);
             Files.move(realOut, out);
-            Path config = Files.writeString(root.resolve("h26-operator.properties"), "lienthong.data.directory="
-                    + hanoi.settings().dataDirectory() + "\nlienthong.http.port=" + hanoi.settings().httpPort() + "\n",
-                    StandardCharsets.UTF_8);
-            StringWriter said = new StringWriter();
-            StringWriter complained = new StringWriter();
-            int exit = Main.run(new String[] {"dead-letters", "retry", "--all", "--reason", "thư mục out đã sửa",
-                    "--config", config.toString()}, new PrintWriter(said), new PrintWriter(complained));
-            assertThat(exit).as(complained.toString()).isZero();
-            assertThat(said.toString()).contains("DONE").contains(dead.key().value()).contains("Retried 1 of 1 dead letters");
+            OperatorConsole.Output retried = OperatorConsole.run("dead-letters", "retry", "--all", "--reason",
+                    "thư mục out đã sửa", "--config",
+                    OperatorConsole.config(hanoi, hanoi.settings().httpPort(), root).toString());
+            assertThat(retried.exit()).as(retried.err()).isZero();
+            assertThat(retried.out()).contains("DONE").contains(dead.key().value()).contains("Retried 1 of 1 dead letters");
 
             await().atMost(Duration.ofSeconds(30)).until(() -> DroppedFiles.documentIdsIn(out).contains(written.documentId()));
             assertThat(DroppedFiles.documentIdsIn(out)).containsOnlyOnce(written.documentId());
