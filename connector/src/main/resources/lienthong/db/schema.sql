@@ -75,6 +75,8 @@ CREATE TABLE IF NOT EXISTS transmission_log (
     CONSTRAINT pk_transmission_log PRIMARY KEY (sequence_no)
 );
 CREATE INDEX IF NOT EXISTS ix_transmission_log_document ON transmission_log (document_key, sequence_no);
+-- Signature verdicts are logged before a document has its key; a document's view finds them by its envelope hash.
+CREATE INDEX IF NOT EXISTS ix_transmission_log_content ON transmission_log (content_hash);
 
 -- The single row every append locks (SELECT ... FOR UPDATE) and updates in the same transaction as its
 -- insert, so appends from any number of threads or connector instances form one chain that never forks.

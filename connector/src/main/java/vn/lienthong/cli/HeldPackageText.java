@@ -10,7 +10,8 @@ final class HeldPackageText {
     }
 
     static void summary(JsonNode document, PrintWriter out) {
-        out.println("  " + document.path("state").asText() + "  " + document.path("key").asText());
+        out.println("  " + document.path("state").asText() + "  " + text(document, "direction") + "  "
+                + document.path("key").asText());
         out.println("    trục/axis DocId " + text(document, "axisDocId") + "  từ/from " + text(document, "sender")
                 + "  đến/to " + list(document.path("recipients")) + "  nhận lúc/received " + text(document, "received"));
         out.println("    lý do/reason: " + text(document, "reason"));
@@ -40,6 +41,20 @@ final class HeldPackageText {
             out.println("Chữ ký số / Signatures:");
             body.path("signatureReport").asText().lines().forEach(line -> out.println("  " + line));
         }
+        events(body, out);
+    }
+
+    /** Each recipient's statuses, as the API's {@code timeline} lists them. */
+    static void timeline(JsonNode body, PrintWriter out) {
+        out.println("Dòng thời gian / Timeline:");
+        for (JsonNode status : body.path("timeline")) {
+            out.println("  " + text(status, "recipient") + "  " + text(status, "code") + "  " + text(status, "time")
+                    + "  " + text(status, "description"));
+        }
+    }
+
+    /** The transmission log entries, as the API's {@code events} lists them. */
+    static void events(JsonNode body, PrintWriter out) {
         out.println("Nhật ký truyền nhận / Transmission log:");
         for (JsonNode event : body.path("events")) {
             out.println("  #" + event.path("sequence").asLong() + "  " + event.path("time").asText() + "  "

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
                 "Kết nối hệ thống quản lý văn bản với trục liên thông văn bản quốc gia.",
                 "Connects document-management systems to the national document interconnection axis."},
         subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, VerifyCommand.class, ClientsCommand.class,
-                InboundCommand.class, QueuesCommand.class, SimulateAxisCommand.class})
+                InboundCommand.class, HeldCommand.class, DeadLettersCommand.class, DocumentsCommand.class,
+                QueuesCommand.class, SimulateAxisCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

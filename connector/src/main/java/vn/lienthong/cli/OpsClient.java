@@ -84,6 +84,50 @@ final class OpsClient {
         }
     }
 
+    /** Takes each line of a streamed answer as it arrives. */
+    @FunctionalInterface
+    interface LineReader {
+        void read(JsonNode line) throws IOException;
+    }
+
+    /**
+     * A streamed GET answered in JSON lines: each line goes to {@code reader} as it arrives, none is kept. The reply
+     * holds the status, and the error body when it is not 200.
+     */
+    Reply lines(String path, LineReader reader) throws Unreachable {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).GET()
+                .header("Authorization", "Bearer " + token.bearer()).build();
+        try {
+            HttpResponse<java.util.stream.Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+            try (java.util.stream.Stream<String> lines = response.body()) {
+                if (response.statusCode() != 200) {
+                    return new Reply(response.statusCode(), JSON.readTree(String.join("\n", lines.toList())));
+                }
+                java.util.Iterator<String> each = lines.iterator();
+                while (each.hasNext()) {
+                    String line = each.next();
+                    if (!line.isBlank()) {
+                        reader.read(JSON.readTree(line));
+                    }
+                }
+                return new Reply(200, JSON.createObjectNode());
+            }
+        } catch (ConnectException e) {
+            throw notRunning();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new Unreachable("Không hỏi được bộ kết nối ở " + base + " / Could not ask the connector at " + base + ": "
+                    + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unreachable("Bị ngắt / Interrupted");
+        }
+    }
+
+    private Unreachable notRunning() {
+        return new Unreachable("Bộ kết nối không chạy hoặc không nghe ở " + base + ": hãy khởi động bằng lệnh run rồi thử"
+                + " lại / The connector is not running or not listening at " + base + ": start it with run, then retry");
+    }
+
     private Reply send(HttpRequest.Builder request) throws Unreachable {
         HttpRequest built = request.header("Authorization", "Bearer " + token.bearer())
                 .timeout(Duration.ofSeconds(60)).build();
@@ -91,8 +135,7 @@ final class OpsClient {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), JSON.readTree(response.body()));
         } catch (ConnectException e) {
-            throw new Unreachable("Bộ kết nối không chạy hoặc không nghe ở " + base + ": hãy khởi động bằng lệnh run rồi thử"
-                    + " lại / The connector is not running or not listening at " + base + ": start it with run, then retry");
+            throw notRunning();
         } catch (IOException e) {
             throw new Unreachable("Không hỏi được bộ kết nối ở " + base + " / Could not ask the connector at " + base + ": "
                     + e.getMessage());

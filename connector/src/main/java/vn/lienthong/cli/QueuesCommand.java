@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 "Các hàng đợi của bộ kết nối đang chạy: số thư đang chờ, thư không chuyển được và tuổi của thư cũ nhất.",
                 "The running connector's queues: messages waiting, dead letters, and the age of the oldest message.",
                 "Exit / Mã thoát: 0 shown, 2 the connector or its broker cannot be reached or usage error."})
-final class QueuesCommand extends InboundCommand.OpsCommand {
+final class QueuesCommand extends OpsCommand {
 
     @Option(names = "--json", description = "The operations API's JSON, as it is.")
     boolean json;
@@ -27,11 +27,11 @@ final class QueuesCommand extends InboundCommand.OpsCommand {
         OpsClient.Reply reply = ops.get("queues");
         if (reply.status() != 200) {
             failed(reply, err);
-            return InboundCommand.UNREACHABLE;
+            return UNREACHABLE;
         }
         if (json) {
             out.println(reply.body().toString());
-            return InboundCommand.DONE;
+            return DONE;
         }
         JsonNode queues = reply.body().path("queues");
         int width = 34;
@@ -47,7 +47,7 @@ final class QueuesCommand extends InboundCommand.OpsCommand {
         long deadLetters = reply.body().path("deadLetters").asLong();
         out.println("* hàng đợi thư không chuyển được / dead-letter queue");
         out.println("Thư không chuyển được, chờ người vận hành / Dead letters waiting for an operator: " + deadLetters);
-        return InboundCommand.DONE;
+        return DONE;
     }
 
     /** 3d04h, 2h05m, 4m07s or 12s: short enough for a column, the same in both languages. */

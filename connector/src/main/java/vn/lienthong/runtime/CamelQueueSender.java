@@ -6,13 +6,15 @@ import vn.lienthong.dms.QueueSender;
 import vn.lienthong.transport.InboundHold;
 import vn.lienthong.transport.InboundIntake;
 import vn.lienthong.transport.OutboundIntake;
+import vn.lienthong.transport.OutboundQuarantine;
 
 /**
  * Puts a key on one of the flows' queues synchronously: the broker has persisted it when this returns. A key
  * accepted through a DMS interface goes on the outbound (or status-out) queue, so the interface may answer
- * "accepted"; a held inbound package an operator released goes on the delivery queue. The same queues the flows use.
+ * "accepted", as does an outbound document an operator released from quarantine; a held inbound package an
+ * operator released goes on the delivery queue. The same queues the flows use.
  */
-final class CamelQueueSender implements QueueSender, InboundHold.DeliveryQueue {
+final class CamelQueueSender implements QueueSender, InboundHold.DeliveryQueue, OutboundQuarantine.SendQueue {
 
     private final Main main;
     private final OutboundIntake outbound;

@@ -31,7 +31,7 @@ record DmsAssembly(DmsGateway gateway) {
                 Delivery.Mode.WEBHOOK, WebhookDelivery.fromProperties(wiring.properties(), clients, storage.marks(),
                         wiring.clock()),
                 Delivery.Mode.JMS, new JmsDelivery(broker.connectionFactory(), storage.marks())),
-                settings.inbox(), settings.statusInbox(), observed.metrics()));
+                settings.inbox(), settings.statusInbox(), wiring.maxDeliveryAttempts(), observed.metrics()));
         wiring.bind("dmsClients", clients);
         DmsGateway gateway = new DmsGateway(transport.outboundIntake(), transport.queues(), storage.tracker(),
                 storage.pullInbox(), storage.findings(), wiring.data().resolve("dms-work"));

@@ -10,7 +10,14 @@ import vn.lienthong.ops.ConnectorHealthChecks;
 import vn.lienthong.ops.alerts.AlertEngine;
 import vn.lienthong.ops.alerts.Alerts;
 import vn.lienthong.tracking.AlertRecords;
+import vn.lienthong.tracking.DocumentSearch;
+import vn.lienthong.transport.DeadLetters;
+import vn.lienthong.transport.DocumentHistory;
+import vn.lienthong.transport.OutboundQuarantine;
+import vn.lienthong.ops.http.DeadLettersResource;
+import vn.lienthong.ops.http.DocumentsResource;
 import vn.lienthong.ops.http.HeldInboundResource;
+import vn.lienthong.ops.http.HeldResource;
 import vn.lienthong.ops.http.QueuesResource;
 import vn.lienthong.ops.http.OpsResource;
 import vn.lienthong.ops.http.OpsRoutes;
@@ -27,15 +34,17 @@ final class OperationsAssembly {
 
     private final Wiring wiring;
     private final StorageAssembly storage;
+    private final BrokerAssembly broker;
     private final TransportAssembly transport;
     private final MetricsAssembly observed;
     /** The alert engine; empty when lienthong.alerts.enabled is false. */
     private final Optional<AlertEngine> alerts;
 
-    private OperationsAssembly(Wiring wiring, StorageAssembly storage, TransportAssembly transport,
+    private OperationsAssembly(Wiring wiring, StorageAssembly storage, BrokerAssembly broker, TransportAssembly transport,
                                MetricsAssembly observed, Optional<AlertEngine> alerts) {
         this.wiring = wiring;
         this.storage = storage;
+        this.broker = broker;
         this.transport = transport;
         this.observed = observed;
         this.alerts = alerts;
@@ -51,7 +60,7 @@ final class OperationsAssembly {
                 wiring.data(), observed::certificates);
         Optional<AlertEngine> alerts = Alerts.engine(wiring.properties(), System.getenv(), sources,
                 new AlertRecords(storage.database()), wiring.settings().axis().systemId(), wiring.clock());
-        return new OperationsAssembly(wiring, storage, transport, observed, alerts);
+        return new OperationsAssembly(wiring, storage, broker, transport, observed, alerts);
     }
 
     /** Starts checking the alert rules; call once Camel runs. */
@@ -79,7 +88,18 @@ final class OperationsAssembly {
     }
 
     private List<OpsResource> resources() {
-        return List.of(new HeldInboundResource(transport.hold()), new QueuesResource(observed.queueStats()));
+        // The broker's own factory, not the pooled one: dead letters are browsed and moved by consumers not kept.
+        DeadLetters deadLetters = new DeadLetters(broker.connectionFactory().getTargetConnectionFactory(),
+                storage.tracker(), storage.log(), wiring.maxDeliveryAttempts());
+        OutboundQuarantine quarantine = new OutboundQuarantine(wiring.data().resolve("quarantine/outbound"),
+                transport.outboundIntake(), storage.tracker(), storage.log(), transport.queues(), wiring.clock());
+        return List.of(
+                new HeldInboundResource(transport.hold()),
+                new HeldResource(transport.hold(), quarantine),
+                new DeadLettersResource(deadLetters, storage.tracker(), storage.log()),
+                new DocumentsResource(new DocumentSearch(storage.database()),
+                        new DocumentHistory(storage.tracker(), storage.log(), storage.findings(), storage.store())),
+                new QueuesResource(observed.queueStats()));
     }
 
     /** Held inbound packages per state, for /health. */

@@ -40,9 +40,8 @@ record TransportAssembly(AxisClient axis, AxisReachability reachability, Outboun
                 wiring.maxEnvelopeBytes(), wiring.clock(), observed.metrics());
         wiring.bind("outboundIntake", outboundIntake);
         AxisClient axis = new AxisClient(settings.axis(), wiring.clock(), observed.metrics());
-        int maxAttempts = Integer.parseInt(wiring.properties().getProperty("lienthong.queue.max-delivery-attempts").strip());
         wiring.bind("axisSender", new AxisSender(axis, storage.store(), storage.tracker(), storage.marks(), storage.log(),
-                maxAttempts, wiring.clock(), observed.metrics()));
+                wiring.maxDeliveryAttempts(), wiring.clock(), observed.metrics()));
         AxisReachability reachability = observed.reachability();
         wiring.bind("inboxPoller", new InboxPoller(axis, storage.store(), storage.log(), reachability, observed.metrics()));
         InboundIntake inboundIntake = new InboundIntake(validator, storage.store(), storage.tracker(), storage.findings(),

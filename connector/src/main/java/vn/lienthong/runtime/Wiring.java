@@ -19,6 +19,11 @@ record Wiring(ConnectorSettings settings, Properties properties, ValidationSetti
         return validation.limits().maxEnvelopeBytes();
     }
 
+    /** lienthong.queue.max-delivery-attempts: the attempt after which the broker dead-letters a message. */
+    int maxDeliveryAttempts() {
+        return Integer.parseInt(properties.getProperty("lienthong.queue.max-delivery-attempts").strip());
+    }
+
     String property(String key, String fallback) {
         String value = properties.getProperty(key, "").strip();
         return value.isEmpty() ? fallback : value;

@@ -61,7 +61,7 @@ final class DocumentRows {
         return result;
     }
 
-    private static TrackedDocument document(ResultSet row) throws SQLException {
+    static TrackedDocument document(ResultSet row) throws SQLException {
         return new TrackedDocument(new DocumentKey(row.getString("document_key")),
                 Direction.valueOf(row.getString("direction")), row.getString("message_type"),
                 row.getString("sender_organ_id"), List.of(), row.getString("document_id"), row.getString("code"),
@@ -70,7 +70,7 @@ final class DocumentRows {
                 Jdbc.getInstant(row, "created_at"), Jdbc.getInstant(row, "updated_at"));
     }
 
-    private static TrackedDocument withRecipients(TrackedDocument d, List<String> recipients) {
+    static TrackedDocument withRecipients(TrackedDocument d, List<String> recipients) {
         return new TrackedDocument(d.key(), d.direction(), d.messageType(), d.senderOrganId(), recipients,
                 d.documentId(), d.code(), d.envelopeSha256(), d.axisDocId(), d.state(), d.stateReason(),
                 d.created(), d.updated());

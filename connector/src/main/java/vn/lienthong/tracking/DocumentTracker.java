@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import vn.lienthong.findings.Direction;
 
@@ -180,18 +182,58 @@ public final class DocumentTracker {
     }
 
     private boolean leaveHold(DocumentKey key, DocumentState to, String reason) {
+        return operatorMove(key, to, reason, DocumentState::isHeld, Direction.INBOUND);
+    }
+
+    /**
+     * An operator retries a dead letter: DEAD_LETTERED becomes QUEUED, with the reason, so the flow's next steps
+     * (SENT, DELIVERED) are recorded again. False when the document is not dead-lettered.
+     */
+    public boolean retryDeadLetter(DocumentKey key, String reason) {
+        return operatorMove(key, DocumentState.QUEUED, reason, DocumentState::canBeRetried, Direction.values());
+    }
+
+    /** Undoes {@link #retryDeadLetter} when the message could not be put back after all: QUEUED becomes DEAD_LETTERED. */
+    public boolean returnToDeadLetter(DocumentKey key, String reason) {
+        return operatorMove(key, DocumentState.DEAD_LETTERED, reason, state -> state == DocumentState.QUEUED,
+                Direction.values());
+    }
+
+    /**
+     * An operator discards a dead letter: the document becomes DISCARDED, with the reason. False when it has ended
+     * otherwise already (delivered is not ended; refused, quarantined or discarded are).
+     */
+    public boolean discardDeadLetter(DocumentKey key, String reason) {
+        return operatorMove(key, DocumentState.DISCARDED, reason, DocumentState::canBeDiscardedAsDeadLetter,
+                Direction.values());
+    }
+
+    private boolean operatorMove(DocumentKey key, DocumentState to, String reason,
+                                 Predicate<DocumentState> from, Direction... directions) {
+        List<String> states = new ArrayList<>();
+        for (DocumentState state : DocumentState.values()) {
+            if (from.test(state) && state != to) {
+                states.add(state.name());
+            }
+        }
+        List<String> directionNames = Arrays.stream(directions).map(Enum::name).toList();
         String sql = "UPDATE tracked_document SET state = ?, state_reason = ?, updated_at = ? WHERE document_key = ?"
-                + " AND direction = ? AND state IN (?, ?)";
+                + " AND direction IN (" + String.join(", ", Collections.nCopies(directionNames.size(), "?")) + ")"
+                + " AND state IN (" + String.join(", ", Collections.nCopies(states.size(), "?")) + ")";
         try {
-            int updated = Jdbc.withConnection(dataSource, connection -> {
+            int updated = states.isEmpty() ? 0 : Jdbc.withConnection(dataSource, connection -> {
                 try (PreparedStatement update = connection.prepareStatement(sql)) {
-                    update.setString(1, to.name());
-                    update.setString(2, Jdbc.fit(reason, REASON_LENGTH));
-                    Jdbc.setInstant(update, 3, clock.instant());
-                    update.setString(4, key.value());
-                    update.setString(5, Direction.INBOUND.name());
-                    update.setString(6, DocumentState.REFUSED.name());
-                    update.setString(7, DocumentState.QUARANTINED.name());
+                    int index = 1;
+                    update.setString(index++, to.name());
+                    update.setString(index++, Jdbc.fit(reason, REASON_LENGTH));
+                    Jdbc.setInstant(update, index++, clock.instant());
+                    update.setString(index++, key.value());
+                    for (String direction : directionNames) {
+                        update.setString(index++, direction);
+                    }
+                    for (String state : states) {
+                        update.setString(index++, state);
+                    }
                     return update.executeUpdate();
                 }
             });
@@ -200,7 +242,7 @@ public final class DocumentTracker {
             }
             return updated == 1;
         } catch (SQLException e) {
-            throw new TrackingException("could not move held document " + key + " to " + to, e);
+            throw new TrackingException("could not move document " + key + " to " + to, e);
         }
     }
 
@@ -268,7 +310,10 @@ public final class DocumentTracker {
         return statuses.add(key, status);
     }
 
-    /** Grouped by recipient, each recipient's statuses in the order they happened. */
+    /**
+     * Grouped by recipient, each recipient's statuses in the order they happened: "sent" first, then by the second
+     * each was given in, ties in the status codes' order (see {@link CausalOrder}).
+     */
     public List<RecipientStatus> timeline(DocumentKey key) {
         return statuses.timeline(key);
     }

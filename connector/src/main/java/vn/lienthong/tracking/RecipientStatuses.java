@@ -47,6 +47,7 @@ final class RecipientStatuses {
         }
     }
 
+    /** Grouped by recipient, each recipient's statuses in causal order ({@link CausalOrder}). */
     List<RecipientStatus> timeline(DocumentKey key) {
         String sql = "SELECT recipient_organ_id, status_code, description, status_at FROM recipient_status"
                 + " WHERE document_key = ? ORDER BY recipient_organ_id, status_at, id";
@@ -61,6 +62,7 @@ final class RecipientStatuses {
                                     rows.getString("status_code"), rows.getString("description"),
                                     Jdbc.getInstant(rows, "status_at")));
                         }
+                        timeline.sort(CausalOrder.TIMELINE);
                         return timeline;
                     }
                 }

@@ -109,6 +109,15 @@ public final class TransmissionLog {
         return select("WHERE document_key = ? ORDER BY sequence_no", List.of(documentKey), "the log of " + documentKey);
     }
 
+    /**
+     * Events of one step about content with this hash that no document key names: the signature verdicts given before
+     * a document was registered under its key, found by its envelope's SHA-256.
+     */
+    public List<LogEvent> unkeyedEvents(String step, String contentHash) {
+        return select("WHERE content_hash = ? AND step = ? AND document_key IS NULL ORDER BY sequence_no",
+                List.of(contentHash, step), "the " + step + " events of " + contentHash);
+    }
+
     /** At most {@code limit} events from {@code fromSequence} on, in sequence order: page with the last one + 1. */
     public List<LogEvent> all(long fromSequence, int limit) {
         if (limit <= 0) {

@@ -191,6 +191,16 @@ public final class OutboundIntake {
             return new IntakeResult(judgement.action() == SignaturePolicy.Action.QUARANTINE
                     ? IntakeResult.Decision.QUARANTINED : IntakeResult.Decision.REFUSED, null, report, judgement.signatures());
         }
+        return admit(imported, judgement, report, name, temporaries, Steps.INTAKE_ACCEPTED, warnings(report), null);
+    }
+
+    /**
+     * Files a document that may go out under its key (signed first when wanted), registers it RECEIVED with
+     * {@code reason}, and logs {@code step}: the caller queues it. A key already queued is a duplicate.
+     */
+    private IntakeResult admit(DocumentStore.Imported imported, SignatureGate.Judgement judgement, ValidationReport report,
+                               String name, List<Path> temporaries, String step, String detail, String reason)
+            throws IOException {
         DocumentStore.Imported outgoing = signIfWanted(imported, judgement, name, temporaries);
         MessageHeader header = report.header().orElseThrow();
         Envelopes envelope = Envelopes.of(header);
@@ -198,15 +208,55 @@ public final class OutboundIntake {
         store.keep(outgoing.file(), key.value());
         TrackedDocument document = new TrackedDocument(key, Direction.OUTBOUND, envelope.messageType(), envelope.sender(),
                 envelope.recipients(), envelope.documentId(), envelope.code(), outgoing.sha256(), null,
-                DocumentState.RECEIVED, null, clock.instant(), clock.instant());
+                DocumentState.RECEIVED, reason, clock.instant(), clock.instant());
         if (!tracker.register(document) && !stillToQueue(key)) {
             log.append(key.value(), Steps.INTAKE_DUPLICATE, Steps.SKIPPED, 1, outgoing.sha256(), "already queued");
             return new IntakeResult(IntakeResult.Decision.DUPLICATE, key.value(), report, judgement.signatures());
         }
-        log.append(key.value(), Steps.INTAKE_ACCEPTED, Steps.OK, 1, outgoing.sha256(), warnings(report));
+        log.append(key.value(), step, Steps.OK, 1, outgoing.sha256(), detail);
         return new IntakeResult("status".equals(envelope.messageType())
                 ? IntakeResult.Decision.QUEUE_STATUS : IntakeResult.Decision.QUEUE_EDOC, key.value(), report,
                 judgement.signatures());
+    }
+
+    /**
+     * An operator overrides the signature policy's quarantine of a document parked at {@code parked}: it is
+     * validated again (and refused if it no longer passes, or if the policy now refuses its signatures), then filed
+     * and registered like any accepted document, for the caller to queue. The parked copy is left where it is.
+     */
+    public IntakeResult releaseQuarantined(Path parked, String operator) throws IOException {
+        DocumentStore.Imported imported;
+        try (InputStream in = Files.newInputStream(parked)) {
+            imported = store.importStream(in, maxEnvelopeBytes);
+        } catch (DocumentStore.TooLarge tooLarge) {
+            return new IntakeResult(IntakeResult.Decision.REFUSED, null,
+                    new ValidationReport(Direction.OUTBOUND, Optional.empty(), List.of(FolderEntry.tooLarge(maxEnvelopeBytes))),
+                    null);
+        }
+        List<Path> temporaries = new ArrayList<>(List.of(imported.file()));
+        try {
+            ValidationReport report = validator.validate(imported.file(), Direction.OUTBOUND);
+            if (!report.valid()) {
+                return new IntakeResult(IntakeResult.Decision.REFUSED, null, report, null);
+            }
+            String name = parked.getFileName().toString();
+            SignatureGate.Judgement judgement = signatures.check(imported.file(), imported.sha256(),
+                    "quarantine " + name + " released by " + operator);
+            if (judgement.action() == SignaturePolicy.Action.REFUSE) {
+                return new IntakeResult(IntakeResult.Decision.REFUSED, null, report, judgement.signatures());
+            }
+            String why = "released from quarantine by " + operator + "; held as " + name + " (" + judgement.action() + ")";
+            return admit(imported, judgement, report, name, temporaries, Steps.QUARANTINE_RELEASED, why, why);
+        } finally {
+            for (Path temporary : temporaries) {
+                store.discard(temporary);
+            }
+        }
+    }
+
+    /** What a parked document is, read as validation reads it (its header, when it can be read). */
+    public ValidationReport read(Path parked) throws IOException {
+        return validator.validate(parked, Direction.OUTBOUND);
     }
 
     /** Refuses, with the one finding that says why, what {@code submitter} handed over and was not read. */

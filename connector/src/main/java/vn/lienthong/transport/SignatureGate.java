@@ -66,10 +66,9 @@ public final class SignatureGate {
      */
     public Judgement judge(Path file, String name, String key, String sha256, String context, boolean parkRefused)
             throws IOException {
-        DocumentSignatures signatures = verifier.verify(file);
-        SignaturePolicy.Action action = policy.decide(signatures);
-        log.append(null, Steps.SIGNATURES_CHECKED, action.name().toLowerCase(java.util.Locale.ROOT), 1, sha256,
-                context + ": " + summary(signatures));
+        Judgement judgement = check(file, sha256, context);
+        DocumentSignatures signatures = judgement.signatures();
+        SignaturePolicy.Action action = judgement.action();
         boolean parks = quarantineFolder != null
                 && (action == SignaturePolicy.Action.QUARANTINE || (action == SignaturePolicy.Action.REFUSE && parkRefused));
         if (parks) {
@@ -80,6 +79,15 @@ public final class SignatureGate {
         } else if (action == SignaturePolicy.Action.ACCEPT_WITH_WARNING) {
             LOG.info("{} accepted with a warning by the signature policy: {}", context, summary(signatures));
         }
+        return new Judgement(signatures, action);
+    }
+
+    /** Checks and judges the document in {@code file}, and logs the verdict; parks nothing, whatever the policy says. */
+    public Judgement check(Path file, String sha256, String context) throws IOException {
+        DocumentSignatures signatures = verifier.verify(file);
+        SignaturePolicy.Action action = policy.decide(signatures);
+        log.append(null, Steps.SIGNATURES_CHECKED, action.name().toLowerCase(java.util.Locale.ROOT), 1, sha256,
+                context + ": " + summary(signatures));
         return new Judgement(signatures, action);
     }
 

@@ -12,12 +12,16 @@ public final class Steps {
     public static final String SENT_TO_AXIS = "sent-to-axis";
     public static final String SEND_FAILED = "send-failed";
     public static final String DEAD_LETTERED = "dead-lettered";
+    public static final String DEAD_LETTER_RETRIED = "dead-letter-retried";
+    public static final String DEAD_LETTER_DISCARDED = "dead-letter-discarded";
     public static final String FETCHED_FROM_AXIS = "fetched-from-axis";
     public static final String COLLECTED = "collected";
     public static final String INBOUND_ACCEPTED = "inbound-accepted";
     public static final String INBOUND_REFUSED = "inbound-refused";
     public static final String INBOUND_QUARANTINED = "inbound-quarantined";
     public static final String INBOUND_RELEASED = "inbound-released";
+    public static final String QUARANTINE_RELEASED = "quarantine-released";
+    public static final String QUARANTINE_DISCARDED = "quarantine-discarded";
     public static final String INBOUND_DISCARDED = "inbound-discarded";
     public static final String INBOUND_DUPLICATE = "inbound-duplicate";
     public static final String DELIVERED_TO_DMS = "delivered-to-dms";

@@ -33,4 +33,16 @@ class DocumentStateTest {
             assertThat(to.canMoveTo(to)).as(to.name()).isFalse();
         }
     }
+
+    @Test
+    void only_a_dead_lettered_document_can_be_retried_and_a_delivered_one_is_never_discarded_as_a_dead_letter() {
+        for (DocumentState state : DocumentState.values()) {
+            assertThat(state.canBeRetried()).as(state.name()).isEqualTo(state == DocumentState.DEAD_LETTERED);
+        }
+        assertThat(DocumentState.DEAD_LETTERED.canBeDiscardedAsDeadLetter()).isTrue();
+        assertThat(DocumentState.QUEUED.canBeDiscardedAsDeadLetter()).isTrue();
+        assertThat(DocumentState.DELIVERED.canBeDiscardedAsDeadLetter()).isFalse();
+        assertThat(DocumentState.DISCARDED.canBeDiscardedAsDeadLetter()).isFalse();
+        assertThat(DocumentState.REFUSED.canBeDiscardedAsDeadLetter()).isFalse();
+    }
 }

@@ -171,6 +171,54 @@ class DocumentTrackerTest {
         assertThat(tracker.timeline(document.key())).containsExactly(h29Sent, h29Received, h29Done, h53Sent);
     }
 
+    /** Issue 12: the demo printed 01 → sent → 03 → 06 when a recipient's second-precision answer tied with our send. */
+    @Test
+    void timeline_reads_in_causal_order_when_a_recipients_second_ties_with_our_send() {
+        TrackedDocument document = outbound("G22-1");
+        tracker.register(document);
+        Instant sentAt = Instant.parse("2026-03-01T08:00:00.456Z");
+        Instant sameSecond = Instant.parse("2026-03-01T08:00:00Z");
+        RecipientStatus sent = new RecipientStatus("000.00.01.H29", "sent", null, sentAt);
+        RecipientStatus received = new RecipientStatus("000.00.01.H29", "01", "Đã nhận", sameSecond);
+        RecipientStatus accepted = new RecipientStatus("000.00.01.H29", "03", "Đã tiếp nhận", sameSecond);
+        RecipientStatus done = new RecipientStatus("000.00.01.H29", "06", "Hoàn thành", sameSecond);
+        RecipientStatus later = new RecipientStatus("000.00.01.H29", "13", "Lấy lại", sameSecond.plusSeconds(1));
+        for (RecipientStatus status : List.of(later, done, accepted, received, sent)) {
+            tracker.addRecipientStatus(document.key(), status);
+        }
+        assertThat(tracker.timeline(document.key())).extracting(RecipientStatus::statusCode)
+                .containsExactly("sent", "01", "03", "06", "13");
+    }
+
+    @Test
+    void timeline_puts_an_answer_of_an_earlier_second_after_our_send_and_a_later_second_after_a_lower_code() {
+        TrackedDocument document = outbound("G22-1");
+        tracker.register(document);
+        Instant sentAt = Instant.parse("2026-03-01T08:00:05.100Z");
+        // The recipient's clock runs behind ours: its "received" looks two seconds older than our send.
+        tracker.addRecipientStatus(document.key(), new RecipientStatus("000.00.01.H29", "01", null, sentAt.minusSeconds(2)));
+        tracker.addRecipientStatus(document.key(), new RecipientStatus("000.00.01.H29", "sent", null, sentAt));
+        tracker.addRecipientStatus(document.key(), new RecipientStatus("000.00.01.H29", "03", null, sentAt.plusSeconds(40)));
+        tracker.addRecipientStatus(document.key(), new RecipientStatus("000.00.01.H29", "02", null, sentAt.plusSeconds(60)));
+        assertThat(tracker.timeline(document.key())).extracting(RecipientStatus::statusCode)
+                .containsExactly("sent", "01", "03", "02");
+    }
+
+    @Test
+    void an_operator_retries_a_dead_letter_back_to_queued_and_the_flow_can_record_it_sent_again() {
+        TrackedDocument document = outbound("G22-1");
+        tracker.register(document);
+        tracker.advance(document.key(), DocumentState.DEAD_LETTERED, "gave up");
+        assertThat(tracker.advance(document.key(), DocumentState.SENT, null)).as("a flow step cannot leave it").isFalse();
+
+        assertThat(tracker.retryDeadLetter(document.key(), "retried by operator 'lan'")).isTrue();
+        assertThat(tracker.find(document.key()).orElseThrow().state()).isEqualTo(DocumentState.QUEUED);
+        assertThat(tracker.retryDeadLetter(document.key(), "again")).as("only a dead letter is retried").isFalse();
+        assertThat(tracker.advance(document.key(), DocumentState.SENT, null)).isTrue();
+        assertThat(tracker.discardDeadLetter(document.key(), "late")).isTrue();
+        assertThat(tracker.find(document.key()).orElseThrow().stateReason()).isEqualTo("late");
+    }
+
     @Test
     void lists_documents_of_one_direction_newest_first_up_to_the_limit() {
         tracker.register(outbound("G22-1", NOW));

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.axis.AxisClient;
-import vn.lienthong.cli.Main;
 import vn.lienthong.demo.DemoNetwork;
 import vn.lienthong.edxml.MessageType;
 import vn.lienthong.findings.Direction;
@@ -58,12 +54,8 @@ class RealTrafficTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Properties properties = TestNetworks.fast();
-        properties.setProperty("lienthong.http.enabled", "true");
-        httpBasePort = twoFreePorts();
-        properties.setProperty("lienthong.http.port", Integer.toString(httpBasePort));
-        properties.setProperty("lienthong.api.enabled", "false");
-        properties.setProperty("lienthong.soap.enabled", "false");
+        httpBasePort = TestNetworks.twoFreePorts();
+        Properties properties = TestNetworks.operated(httpBasePort);
         network = TestNetworks.start(root, properties);
     }
 
@@ -130,17 +122,17 @@ class RealTrafficTest {
         assertThat(health(httpBasePort + 1)).contains("held-inbound").contains("1 refused, 0 quarantined");
         Path config = configOf(hanoi, httpBasePort + 1);
 
-        CommandOutput list = run("inbound", "list", "--config", config.toString());
+        OperatorConsole.Output list = run("inbound", "list", "--config", config.toString());
         assertThat(list.exit()).isZero();
         assertThat(list.out()).contains("Gói tin đang bị giữ lại / Held inbound packages: 1")
                 .contains(held.key().value()).contains("RECIPIENT_NOT_OURS");
-        CommandOutput show = run("inbound", "show", held.key().value(), "--config", config.toString());
+        OperatorConsole.Output show = run("inbound", "show", held.key().value(), "--config", config.toString());
         assertThat(show.out()).contains("RECIPIENT_NOT_OURS")
                 .contains("Gói tin gửi đến 000.00.00.H41, không có đơn vị nào do bộ kết nối này phục vụ (000.00.00.H26)")
                 .contains("The package is addressed to 000.00.00.H41").contains("inbound-refused");
         assertThat(deliveredFile(hanoi.settings().inbox(), "9103")).isEmpty();
 
-        CommandOutput release = run("inbound", "release", held.key().value(), "--config", config.toString());
+        OperatorConsole.Output release = run("inbound", "release", held.key().value(), "--config", config.toString());
         assertThat(release.exit()).as(release.err()).isZero();
         assertThat(release.out()).contains("Released package " + held.key().value());
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveredFile(hanoi.settings().inbox(), "9103").isPresent());
@@ -180,7 +172,7 @@ class RealTrafficTest {
         Path config = root.resolve("no-token.properties");
         Files.writeString(config, "lienthong.data.directory=" + root.resolve("nowhere") + "\nlienthong.http.port="
                 + (httpBasePort + 1) + "\n", StandardCharsets.UTF_8);
-        CommandOutput list = run("inbound", "list", "--config", config.toString());
+        OperatorConsole.Output list = run("inbound", "list", "--config", config.toString());
         assertThat(list.exit()).isEqualTo(2);
         assertThat(list.err()).contains("Không đọc được mã vận hành").contains("Cannot read the operations token");
 
@@ -191,14 +183,8 @@ class RealTrafficTest {
         assertThat(forged.body()).contains("UNAUTHENTICATED").contains("The operations token is missing or wrong");
     }
 
-    private record CommandOutput(int exit, String out, String err) {
-    }
-
-    private static CommandOutput run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new CommandOutput(exit, out.toString(), err.toString());
+    private static OperatorConsole.Output run(String... args) {
+        return OperatorConsole.run(args);
     }
 
     /** What an operator's --config says of this connector: where its data is, where it listens. */
@@ -244,21 +230,6 @@ class RealTrafficTest {
             zip.closeEntry();
         }
         return bytes.toByteArray();
-    }
-
-    private static int twoFreePorts() throws IOException {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            try (ServerSocket next = new ServerSocket(port + 1)) {
-                return port;
-            } catch (IOException taken) {
-                // Try another pair.
-            }
-        }
-        throw new IOException("no two consecutive free ports on loopback");
     }
 
     /** Envelopes as real agencies and the official SDK write them. */

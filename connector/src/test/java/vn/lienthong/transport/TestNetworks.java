@@ -1,5 +1,7 @@
 package vn.lienthong.transport;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -32,9 +34,38 @@ public final class TestNetworks {
         return properties;
     }
 
+    /**
+     * {@link #fast()} with the management port open (the operations API) on {@code httpBasePort} for the first
+     * connector and the next port for the second, and the DMS REST and SOAP interfaces off.
+     */
+    static Properties operated(int httpBasePort) {
+        Properties properties = fast();
+        properties.setProperty("lienthong.http.enabled", "true");
+        properties.setProperty("lienthong.http.port", Integer.toString(httpBasePort));
+        properties.setProperty("lienthong.api.enabled", "false");
+        properties.setProperty("lienthong.soap.enabled", "false");
+        return properties;
+    }
+
     static DemoNetwork start(Path root, Properties overrides) throws Exception {
         return DemoNetwork.start(root, List.of(
                 new DemoNetwork.Agency(GOVERNMENT_OFFICE, "vpcp.test"),
                 new DemoNetwork.Agency(HANOI, "hanoi.test")), overrides);
+    }
+
+    /** A free port on loopback whose next port is free too: the management ports of a network's two connectors. */
+    public static int twoFreePorts() throws IOException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            try (ServerSocket next = new ServerSocket(port + 1)) {
+                return port;
+            } catch (IOException taken) {
+                // Try another pair.
+            }
+        }
+        throw new IOException("no two consecutive free ports on loopback");
     }
 }

@@ -58,20 +58,25 @@ public final class DmsDelivery {
     private final Map<Delivery.Mode, ClientDelivery> otherModes;
     private final Path documentsFolder;
     private final Path statusFolder;
+    /** lienthong.queue.max-delivery-attempts: the attempt after which the broker dead-letters a delivery. */
+    private final int maxAttempts;
 
     public DmsDelivery(DocumentStore store, DocumentTracker tracker, DocumentFindings findings, ProcessedMarks marks,
                        TransmissionLog log, PullInbox inbox, ClientRegistry clients,
-                       Map<Delivery.Mode, ClientDelivery> otherModes, Path documentsFolder, Path statusFolder)
+                       Map<Delivery.Mode, ClientDelivery> otherModes, Path documentsFolder, Path statusFolder,
+                       int maxAttempts)
             throws java.io.IOException {
-        this(store, tracker, findings, marks, log, inbox, clients, otherModes, documentsFolder, statusFolder, FlowMetrics.NONE);
+        this(store, tracker, findings, marks, log, inbox, clients, otherModes, documentsFolder, statusFolder, maxAttempts,
+                FlowMetrics.NONE);
     }
 
     /** As above, each delivery counted and timed in {@code metrics}. */
     public DmsDelivery(DocumentStore store, DocumentTracker tracker, DocumentFindings findings, ProcessedMarks marks,
                        TransmissionLog log, PullInbox inbox, ClientRegistry clients,
                        Map<Delivery.Mode, ClientDelivery> otherModes, Path documentsFolder, Path statusFolder,
-                       FlowMetrics metrics) throws java.io.IOException {
+                       int maxAttempts, FlowMetrics metrics) throws java.io.IOException {
         this.metrics = metrics;
+        this.maxAttempts = maxAttempts;
         this.store = store;
         this.tracker = tracker;
         this.findings = findings;
@@ -111,6 +116,46 @@ public final class DmsDelivery {
             return List.of();
         }
         return receivers.stream().map(DmsClient::id).toList();
+    }
+
+    /** As {@link #clientsOf(String)}, on its {@code deliveryCount}-th attempt: the last one records the dead letter. */
+    public List<String> clientsOf(String key, Integer deliveryCount) throws Exception {
+        try {
+            return clientsOf(key);
+        } catch (Exception e) {
+            gaveUpIfLast(key, deliveryCount, "delivery to the DMS folders", e);
+            throw e;
+        }
+    }
+
+    /** As {@link #deliverTo(String, String)}, on its {@code deliveryCount}-th attempt: the last one records the dead letter. */
+    public void deliverTo(String key, String clientId, Integer deliveryCount) throws Exception {
+        try {
+            deliverTo(key, clientId);
+        } catch (Exception e) {
+            gaveUpIfLast(key, deliveryCount, "delivery to DMS client " + clientId, e);
+            throw e;
+        }
+    }
+
+    /**
+     * After the last attempt the broker moves the message to the dead-letter queue without telling anyone: the document
+     * is recorded DEAD_LETTERED with why, so its state says so and an operator's retry moves it back to QUEUED.
+     */
+    private void gaveUpIfLast(String key, Integer deliveryCount, String what, Exception failure) {
+        int attempt = deliveryCount == null ? 1 : deliveryCount;
+        if (attempt < maxAttempts) {
+            return;
+        }
+        String reason = what + " gave up after " + attempt + " attempts; last: " + failure.getMessage();
+        try {
+            if (tracker.advance(new DocumentKey(key), DocumentState.DEAD_LETTERED, reason)) {
+                log.append(key, Steps.DEAD_LETTERED, Steps.REFUSED, attempt, null, reason);
+                LOG.warn("Dead-lettered {}: {}", key, reason);
+            }
+        } catch (RuntimeException recordingFailed) {
+            failure.addSuppressed(recordingFailed); // the delivery's own failure is what the broker must see
+        }
     }
 
     /**

@@ -2,13 +2,9 @@ package vn.lienthong.ops.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.ext.web.RoutingContext;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import vn.lienthong.ops.http.OpsUser.Role;
-import vn.lienthong.tracking.LogEvent;
-import vn.lienthong.tracking.RecordedFinding;
-import vn.lienthong.tracking.TrackedDocument;
 import vn.lienthong.transport.InboundHold;
 
 /**
@@ -39,7 +35,7 @@ public final class HeldInboundResource implements OpsResource {
     }
 
     private OpsAnswer list(RoutingContext context, OpsUser user) {
-        return OpsAnswer.ok(Map.of("held", hold.held().stream().map(HeldInboundResource::document).toList()));
+        return OpsAnswer.ok(Map.of("held", hold.held().stream().map(OpsViews::document).toList()));
     }
 
     private OpsAnswer show(RoutingContext context, OpsUser user) throws Exception {
@@ -47,12 +43,7 @@ public final class HeldInboundResource implements OpsResource {
         if (details.isEmpty()) {
             return notFound(context.pathParam("key"));
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("document", document(details.get().document()));
-        body.put("findings", details.get().findings().stream().map(HeldInboundResource::finding).toList());
-        body.put("signatureReport", details.get().signatureReport());
-        body.put("events", details.get().events().stream().map(HeldInboundResource::event).toList());
-        return OpsAnswer.ok(body);
+        return OpsAnswer.ok(OpsViews.held(details.get()));
     }
 
     private OpsAnswer release(RoutingContext context, OpsUser user) throws Exception {
@@ -91,43 +82,5 @@ public final class HeldInboundResource implements OpsResource {
     private static OpsAnswer notFound(String key) {
         return OpsAnswer.error(404, "NOT_FOUND", "Không có gói tin nhận từ trục nào mang mã " + OpsAnswer.shown(key) + ".",
                 "No package received from the axis has the key " + OpsAnswer.shown(key) + ".");
-    }
-
-    private static Map<String, Object> document(TrackedDocument document) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("key", document.key().value());
-        view.put("state", document.state().name());
-        view.put("reason", document.stateReason());
-        view.put("messageType", document.messageType());
-        view.put("axisDocId", document.axisDocId());
-        view.put("sender", document.senderOrganId());
-        view.put("recipients", document.recipients());
-        view.put("documentId", document.documentId());
-        view.put("code", document.code());
-        view.put("received", String.valueOf(document.created()));
-        view.put("updated", String.valueOf(document.updated()));
-        return view;
-    }
-
-    private static Map<String, Object> finding(RecordedFinding finding) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("code", finding.code());
-        view.put("severity", finding.severity());
-        view.put("line", finding.line() > 0 ? finding.line() : null);
-        view.put("column", finding.line() > 0 ? finding.column() : null);
-        view.put("path", finding.path().isEmpty() ? null : finding.path());
-        view.put("vi", finding.vietnamese());
-        view.put("en", finding.english());
-        return view;
-    }
-
-    private static Map<String, Object> event(LogEvent event) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("sequence", event.sequence());
-        view.put("time", String.valueOf(event.time()));
-        view.put("step", event.step());
-        view.put("outcome", event.outcome());
-        view.put("detail", event.detail());
-        return view;
     }
 }
