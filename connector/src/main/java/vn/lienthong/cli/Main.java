@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                 "Kết nối hệ thống quản lý văn bản với trục liên thông văn bản quốc gia.",
                 "Connects document-management systems to the national document interconnection axis."},
         subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, VerifyCommand.class, ClientsCommand.class,
-                InboundCommand.class, SimulateAxisCommand.class})
+                InboundCommand.class, UsersCommand.class, SimulateAxisCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
