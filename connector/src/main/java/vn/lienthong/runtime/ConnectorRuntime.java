@@ -24,7 +24,15 @@ import vn.lienthong.axis.AxisClient;
 import vn.lienthong.ops.AxisReachability;
 import vn.lienthong.ops.ConnectorHealthChecks;
 import vn.lienthong.findings.Direction;
+import vn.lienthong.ops.http.ClientsResource;
 import vn.lienthong.ops.http.HeldInboundResource;
+import vn.lienthong.ops.http.OverviewResource;
+import vn.lienthong.ops.console.ConsoleRoutes;
+import vn.lienthong.ops.console.ConsoleSettings;
+import vn.lienthong.ops.console.Sessions;
+import vn.lienthong.ops.users.UsersFile;
+import vn.lienthong.http.ManagementTls;
+import org.apache.camel.main.MainHttpServerFactory;
 import vn.lienthong.ops.http.OpsAccess;
 import vn.lienthong.ops.http.OpsResource;
 import vn.lienthong.ops.http.OpsRoutes;
@@ -112,6 +120,11 @@ public final class ConnectorRuntime implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         Properties properties = settings.resolvedProperties();
         ClientRegistry clients = DmsClients.load(properties); // before anything starts: a bad file stops here
+        // --- users and console: the management port is loopback, or TLS, or explicitly allowed plain ---
+        ManagementTls managementTls = ManagementTls.fromProperties(properties, System.getenv());
+        if (settings.httpEnabled()) {
+            ManagementTls.checkExposure(settings.httpHost(), managementTls, properties);
+        }
         Path data = DataDirectory.prepare(settings.dataDirectory()); // its user's alone, whatever the umask
         // The DMS-facing acceptor (JMS clients), only when lienthong.broker.dms-acceptor is set.
         DmsBrokerAccess dmsBrokerAccess = DmsBrokerAccess.of(properties, clients);
@@ -198,9 +211,16 @@ public final class ConnectorRuntime implements AutoCloseable {
             //     gives each its listener limits (vn.lienthong.http), and the REST API its TLS (ApiTls). ---
             runtime.apiVertx = Vertx.vertx(VertxListeners.vertxOptions());
             Vertx vertx = runtime.apiVertx;
+            MainHttpServerFactory serverFactory = null;
             if (settings.dmsTls() != null && apiEnabled) {
                 vertx = ApiTls.requestingClientCertificates(vertx);
-                main.bind("apiServerFactory", ApiTls.serverFactory(settings.dmsTls()));
+                serverFactory = ApiTls.serverFactory(settings.dmsTls());
+            }
+            if (managementTls != null && settings.httpEnabled()) { // --- users and console: TLS on the management port
+                serverFactory = managementTls.around(serverFactory);
+            }
+            if (serverFactory != null) {
+                main.bind("apiServerFactory", serverFactory);
             }
             main.bind("apiVertx", VertxListeners.guarding(vertx, Map.of(
                     Integer.parseInt(properties.getProperty("lienthong.api.port", "8774").strip()),
@@ -211,7 +231,14 @@ public final class ConnectorRuntime implements AutoCloseable {
         try {
             main.start();
             if (settings.httpEnabled()) {
-                mountOperationsApi(main, OpsToken.loadOrCreate(settings.opsTokenFile()), List.of(new HeldInboundResource(hold)));
+                // --- users and console: the ops token (CLI) or a console session; the console beside the API ---
+                UsersFile users = UsersFile.of(properties);
+                ConsoleSettings console = ConsoleSettings.from(properties, managementTls != null);
+                Sessions sessions = new Sessions(users, console.sessionIdle(), console.secureCookie(), clock);
+                mountOperationsApi(main, OpsAccess.anyOf(OpsToken.loadOrCreate(settings.opsTokenFile()), sessions),
+                        List.of(new HeldInboundResource(hold), new OverviewResource(OverviewResource.basic(tracker, reachability)),
+                                new ClientsResource(clients)),
+                        router -> ConsoleRoutes.mount(router, users, sessions, console, log, clock));
             }
             // --- SOAP interface (vn.lienthong.dms.soap): opened once Camel runs, since it feeds Camel's queues. ---
             runtime.soap = SoapEndpoint.start(SoapSettings.from(properties), settings.dmsTls(),
@@ -238,12 +265,19 @@ public final class ConnectorRuntime implements AutoCloseable {
     }
 
     /** The operations API goes on Camel's management server, beside /health. */
-    private static void mountOperationsApi(Main main, OpsAccess access, List<OpsResource> resources) {
+    private static void mountOperationsApi(Main main, OpsAccess access, List<OpsResource> resources, RouterMount console)
+            throws Exception {
         ManagementHttpServer server = main.getCamelContext().hasService(ManagementHttpServer.class);
         if (server == null) {
             throw new IllegalStateException("the management HTTP server did not start, so the operations API cannot run");
         }
         OpsRoutes.mount(server.getRouter(), access, resources);
+        console.mount(server.getRouter());
+    }
+
+    /** What else goes on the management server's router after the operations API (the console). */
+    private interface RouterMount {
+        void mount(io.vertx.ext.web.Router router) throws Exception;
     }
 
     /** Held inbound packages per state, for /health. */

@@ -1,0 +1,165 @@
+package vn.lienthong.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Service;
+import org.apache.camel.component.platform.http.main.DefaultMainHttpServerFactory;
+import org.apache.camel.component.platform.http.main.ManagementHttpServer;
+import org.apache.camel.main.HttpManagementServerConfigurationProperties;
+import org.apache.camel.main.HttpServerConfigurationProperties;
+import org.apache.camel.main.MainHttpServerFactory;
+import org.apache.camel.support.jsse.KeyManagersParameters;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * TLS on Camel's management server (health, the operations API and the web console), from
+ * {@code lienthong.http.tls.*}: a PKCS#12 key store holding the server's key, its password from the environment
+ * variable {@value #PASSWORD_VARIABLE} or the file {@value #PASSWORD_FILE}, never a property value. Camel 4.18's
+ * management server takes TLS only from Camel's global settings, which every component opting into them would also
+ * take; so, as for the REST API ({@code ApiTls}), the server factory Camel finds in its registry sets it on that one
+ * server alone.
+ *
+ * <p>The management port listens on loopback by default. {@link #checkExposure} refuses a start that would open it
+ * elsewhere without TLS, unless {@value #ALLOW_PLAIN} says so explicitly (behind a TLS proxy on the same machine).
+ */
+public final class ManagementTls {
+
+    public static final String KEYSTORE = "lienthong.http.tls.keystore";
+    public static final String PASSWORD_FILE = "lienthong.http.tls.keystore-password-file";
+    public static final String PASSWORD_VARIABLE = "LIENTHONG_HTTP_TLS_PASSWORD";
+    public static final String ALLOW_PLAIN = "lienthong.http.allow-plain-remote";
+
+    private final KeyStore keyStore;
+    private final char[] password;
+
+    private ManagementTls(KeyStore keyStore, char[] password) {
+        this.keyStore = keyStore;
+        this.password = password;
+    }
+
+    /** The TLS settings, or null when {@value #KEYSTORE} is empty; anything unusable stops the start, naming the key. */
+    public static ManagementTls fromProperties(Properties properties, Map<String, String> environment) {
+        String keystore = properties.getProperty(KEYSTORE, "").strip();
+        if (keystore.isEmpty()) {
+            return null;
+        }
+        Path file = Path.of(keystore);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(KEYSTORE + ": there is no file " + file.toAbsolutePath());
+        }
+        char[] password = password(properties, environment);
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            return new ManagementTls(store, password);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException(KEYSTORE + ": " + file.toAbsolutePath() + " cannot be opened: wrong password"
+                    + " (from " + PASSWORD_VARIABLE + " or " + PASSWORD_FILE + ") or not a PKCS#12 file");
+        }
+    }
+
+    /**
+     * Refuses a management host other than loopback without TLS, unless {@value #ALLOW_PLAIN} is true: passwords and
+     * session cookies of the console would cross the network in clear.
+     */
+    public static void checkExposure(String host, ManagementTls tls, Properties properties) {
+        if (tls != null || Boolean.parseBoolean(properties.getProperty(ALLOW_PLAIN, "false").strip()) || loopback(host)) {
+            return;
+        }
+        throw new IllegalArgumentException("Cổng quản lý (lienthong.http.host=" + host + ") mở ra ngoài máy mà không có TLS:"
+                + " mật khẩu và phiên đăng nhập của bảng điều khiển sẽ đi qua mạng không mã hóa. Đặt " + KEYSTORE
+                + " (và mật khẩu trong " + PASSWORD_VARIABLE + " hoặc " + PASSWORD_FILE + "), hoặc dùng 127.0.0.1, hoặc"
+                + " đặt " + ALLOW_PLAIN + "=true nếu đã có proxy TLS trên cùng máy. / The management port"
+                + " (lienthong.http.host=" + host + ") would be open beyond this machine without TLS: the console's"
+                + " passwords and sessions would cross the network in clear. Set " + KEYSTORE + " (with its password in "
+                + PASSWORD_VARIABLE + " or " + PASSWORD_FILE + "), or listen on 127.0.0.1, or set " + ALLOW_PLAIN
+                + "=true when a TLS proxy on the same machine fronts it.");
+    }
+
+    /** {@code delegate} (Camel's own factory when null), with this TLS on the management server it creates. */
+    public MainHttpServerFactory around(MainHttpServerFactory delegate) {
+        return new MainHttpServerFactory() {
+            private final DefaultMainHttpServerFactory camel = new DefaultMainHttpServerFactory();
+
+            @Override
+            public Service newHttpServer(CamelContext context, HttpServerConfigurationProperties configuration) {
+                if (delegate != null) {
+                    return delegate.newHttpServer(context, configuration);
+                }
+                camel.setCamelContext(context);
+                return camel.newHttpServer(context, configuration);
+            }
+
+            @Override
+            public Service newHttpManagementServer(CamelContext context,
+                                                   HttpManagementServerConfigurationProperties configuration) {
+                Service server;
+                if (delegate != null) {
+                    server = delegate.newHttpManagementServer(context, configuration);
+                } else {
+                    camel.setCamelContext(context);
+                    server = camel.newHttpManagementServer(context, configuration);
+                }
+                ((ManagementHttpServer) server).setSslContextParameters(sslContextParameters());
+                return server;
+            }
+        };
+    }
+
+    private SSLContextParameters sslContextParameters() {
+        KeyStoreParameters store = new KeyStoreParameters();
+        store.setKeyStore(keyStore);
+        KeyManagersParameters keys = new KeyManagersParameters();
+        keys.setKeyStore(store);
+        keys.setKeyPassword(new String(password));
+        SSLContextParameters parameters = new SSLContextParameters();
+        parameters.setKeyManagers(keys);
+        return parameters;
+    }
+
+    private static boolean loopback(String host) {
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (!address.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException unknown) {
+            return false;
+        }
+    }
+
+    private static char[] password(Properties properties, Map<String, String> environment) {
+        String fromEnvironment = environment.get(PASSWORD_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            return fromEnvironment.toCharArray();
+        }
+        String file = properties.getProperty(PASSWORD_FILE, "").strip();
+        if (file.isEmpty()) {
+            throw new IllegalArgumentException(KEYSTORE + " is set but its password is not: set " + PASSWORD_VARIABLE
+                    + " or " + PASSWORD_FILE);
+        }
+        try {
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip().toCharArray();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(PASSWORD_FILE + ": the file " + file + " cannot be read");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ManagementTls[PKCS#12]";
+    }
+}
