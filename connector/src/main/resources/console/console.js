@@ -193,7 +193,8 @@ async function signOut() {
 async function probeExtensions() {
   for (const extension of EXTENSIONS) {
     const answer = await api('GET', extension.probe);
-    $('#' + extension.nav).hidden = answer.status === 404 || answer.status === 0;
+    // 404, or 405 where only the API's POST body handler matches the path: that API is not in this connector.
+    $('#' + extension.nav).hidden = answer.status === 404 || answer.status === 405 || answer.status === 0;
   }
 }
 
