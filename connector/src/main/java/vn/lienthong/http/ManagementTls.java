@@ -9,7 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.net.Socket;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.Collections;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Service;
@@ -115,6 +123,81 @@ public final class ManagementTls {
                 return server;
             }
         };
+    }
+
+    /**
+     * What the command line uses to call this server: TLS that trusts exactly the certificate in the key store,
+     * whatever name it bears (the commands run on the connector's machine and read the same key store).
+     */
+    public SSLContext pinnedClientContext() {
+        try {
+            X509Certificate pinned = null;
+            for (String alias : Collections.list(keyStore.aliases())) {
+                if (keyStore.isKeyEntry(alias) && keyStore.getCertificate(alias) instanceof X509Certificate certificate) {
+                    pinned = certificate;
+                }
+            }
+            if (pinned == null) {
+                throw new IllegalArgumentException(KEYSTORE + " holds no key with its certificate");
+            }
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new PinnedServer(pinned)}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException(KEYSTORE + ": its certificate cannot be used: " + e.getMessage());
+        }
+    }
+
+    /** Trusts one server certificate, compared whole; a pinned certificate needs no host name check. */
+    private static final class PinnedServer extends X509ExtendedTrustManager {
+
+        private final X509Certificate pinned;
+
+        PinnedServer(X509Certificate pinned) {
+            this.pinned = pinned;
+        }
+
+        private void check(X509Certificate[] chain) throws CertificateException {
+            if (chain == null || chain.length == 0 || !chain[0].equals(pinned)) {
+                throw new CertificateException("the management port presents another certificate than "
+                        + KEYSTORE + " holds");
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            check(chain);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            check(chain);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            check(chain);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            throw new CertificateException("server certificates only");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            throw new CertificateException("server certificates only");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("server certificates only");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
     }
 
     private SSLContextParameters sslContextParameters() {

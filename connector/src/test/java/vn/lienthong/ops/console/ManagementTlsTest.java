@@ -49,7 +49,7 @@ class ManagementTlsTest {
     }
 
     @Test
-    void with_a_key_store_the_console_is_served_over_tls_and_its_session_cookie_is_secure() throws Exception {
+    void with_a_key_store_the_console_and_the_command_line_use_tls_and_the_session_cookie_is_secure() throws Exception {
         TlsPki pki = TlsPki.generate(root.resolve("pki"));
         Properties properties = ConsoleConnector.settings();
         properties.setProperty(ManagementTls.KEYSTORE, pki.serverKeyStore().toString());
@@ -72,6 +72,18 @@ class ManagementTlsTest {
             assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
             assertThat(signIn.headers().firstValue("Set-Cookie").orElseThrow()).containsIgnoringCase("Secure")
                     .containsIgnoringCase("HttpOnly").contains("SameSite=Strict");
+
+            Path config = root.resolve("operator.properties");
+            java.nio.file.Files.writeString(config, "lienthong.data.directory=" + hanoi.settings().dataDirectory()
+                    + "\nlienthong.http.port=" + hanoi.settings().httpPort()
+                    + "\n" + ManagementTls.KEYSTORE + "=" + pki.serverKeyStore()
+                    + "\n" + ManagementTls.PASSWORD_FILE + "=" + pki.passwordFile() + "\n");
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            int exit = vn.lienthong.cli.Main.run(new String[] {"inbound", "list", "--config", config.toString()},
+                    new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+            assertThat(exit).as("the command line speaks TLS to it, pinning its certificate: " + err).isZero();
+            assertThat(out.toString()).contains("Held inbound packages: 0");
 
             assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + hanoi.settings().httpPort() + "/health")).build(),
