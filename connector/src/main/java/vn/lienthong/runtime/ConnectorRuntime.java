@@ -122,6 +122,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         ClientRegistry clients = DmsClients.load(properties); // before anything starts: a bad file stops here
         // --- users and console: the management port is loopback, or TLS, or explicitly allowed plain ---
         ManagementTls managementTls = ManagementTls.fromProperties(properties, System.getenv());
+        ConsoleSettings console = ConsoleSettings.from(properties, managementTls != null);
         if (settings.httpEnabled()) {
             ManagementTls.checkExposure(settings.httpHost(), managementTls, properties);
         }
@@ -233,7 +234,6 @@ public final class ConnectorRuntime implements AutoCloseable {
             if (settings.httpEnabled()) {
                 // --- users and console: the ops token (CLI) or a console session; the console beside the API ---
                 UsersFile users = UsersFile.of(properties);
-                ConsoleSettings console = ConsoleSettings.from(properties, managementTls != null);
                 Sessions sessions = new Sessions(users, console.sessionIdle(), console.secureCookie(), clock);
                 mountOperationsApi(main, OpsAccess.anyOf(OpsToken.loadOrCreate(settings.opsTokenFile()), sessions),
                         List.of(new HeldInboundResource(hold), new OverviewResource(OverviewResource.basic(tracker, reachability)),

@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienthong.ops.http.OpsAnswer;
@@ -47,6 +49,14 @@ public final class ConsoleRoutes {
             "console.css", "text/css; charset=utf-8",
             "off.html", "text/html; charset=utf-8");
 
+    /**
+     * Password checks at once: each takes 19 MiB and a core for about 50 ms, so callers who never had a password
+     * cannot take the machine's memory or both its cores by signing in from many connections.
+     */
+    private static final int CHECKS_AT_ONCE = 2;
+    private static final int CHECK_WAIT_SECONDS = 5;
+
+    private final Semaphore checks = new Semaphore(CHECKS_AT_ONCE);
     private final UsersFile users;
     private final Sessions sessions;
     private final Lockout lockout;
@@ -110,7 +120,17 @@ public final class ConsoleRoutes {
                 return;
             }
             Optional<UserAccount> account = users.find(name);
-            boolean matches = PasswordHash.matches(password, account.map(UserAccount::passwordHash).orElse(decoyHash));
+            if (!checks.tryAcquire(CHECK_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                OpsAnswer.error(503, "SIGN_IN_BUSY", "Đang có quá nhiều lượt đăng nhập cùng lúc; thử lại sau ít giây.",
+                        "Too many sign-ins at once; try again in a few seconds.").send(context);
+                return;
+            }
+            boolean matches;
+            try {
+                matches = PasswordHash.matches(password, account.map(UserAccount::passwordHash).orElse(decoyHash));
+            } finally {
+                checks.release();
+            }
             if (account.isEmpty() || !matches) {
                 Instant lockedNow = lockout.failed(name);
                 if (lockedNow != null) {
@@ -129,6 +149,9 @@ public final class ConsoleRoutes {
             signedIn(account.get(), csrf).send(context);
         } catch (IOException e) {
             unreadable(context, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            context.response().setStatusCode(503).end();
         } finally {
             Arrays.fill(password, ' ');
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Properties;
 import vn.lienthong.demo.DemoNetwork;
 import vn.lienthong.edxml.Organization;
+import vn.lienthong.transport.TestNetworks;
 
 /** A connector really started on the simulated axis, its management port (health, operations API, console) open. */
 public final class ConsoleConnector {
@@ -18,17 +19,9 @@ public final class ConsoleConnector {
     private ConsoleConnector() {
     }
 
-    /** Short polling and redelivery delays, the management port on a free loopback port, no DMS REST or SOAP. */
+    /** The test networks' short delays, the management port on free loopback ports, no DMS REST or SOAP. */
     public static Properties settings() throws IOException {
-        Properties properties = new Properties();
-        properties.setProperty("lienthong.axis.poll-interval-ms", "200");
-        properties.setProperty("lienthong.axis.poll-first-delay-ms", "100");
-        properties.setProperty("lienthong.axis.request-timeout-ms", "5000");
-        properties.setProperty("lienthong.axis.connect-timeout-ms", "1000");
-        properties.setProperty("lienthong.dms.outbox-min-age-ms", "100");
-        properties.setProperty("lienthong.dms.outbox-poll-ms", "100");
-        properties.setProperty("lienthong.queue.redelivery-delay-ms", "100");
-        properties.setProperty("lienthong.queue.max-redelivery-delay-ms", "2000");
+        Properties properties = TestNetworks.fast();
         properties.setProperty("lienthong.http.enabled", "true");
         properties.setProperty("lienthong.http.port", Integer.toString(freePorts(2)));
         properties.setProperty("lienthong.api.enabled", "false");
