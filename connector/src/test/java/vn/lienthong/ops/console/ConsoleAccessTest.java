@@ -4,14 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -19,6 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import vn.lienthong.cli.Main;
 import vn.lienthong.demo.DemoNetwork;
 import vn.lienthong.ops.http.OpsUser.Role;
 import vn.lienthong.ops.users.PasswordHash;
@@ -44,12 +53,24 @@ class ConsoleAccessTest {
     private static ConnectorRuntime hanoi;
     private static String base;
     private static UsersFile users;
+    private static String apiKey;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
         Properties properties = ConsoleConnector.settings();
         properties.setProperty("lienthong.console.lockout-failures", "3");
+        // One DMS client with an API key: the clients page must show it without the key or its hash.
+        Path clients = root.resolve("clients.json");
+        StringWriter printed = new StringWriter();
+        Main.run(new String[] {"clients", "add", "--file", clients.toString(), "--id", "hanoi-dms",
+                "--name", "Phần mềm QLVB Hà Nội", "--organ-id", ConsoleConnector.HANOI.organId(), "--delivery", "pull"},
+                new PrintWriter(printed), new PrintWriter(new StringWriter()));
+        Matcher key = Pattern.compile("API key \\(shown once, keep it\\): (\\S+)")
+                .matcher(printed.toString());
+        assertThat(key.find()).as(printed.toString()).isTrue();
+        apiKey = key.group(1);
+        properties.setProperty("lienthong.dms.clients-file", clients.toString());
         network = ConsoleConnector.start(root, properties);
         hanoi = network.connector(ConsoleConnector.HANOI.organId());
         base = "http://127.0.0.1:" + hanoi.settings().httpPort();
@@ -89,7 +110,7 @@ class ConsoleAccessTest {
     }
 
     private Answer signIn(String name, String password) throws Exception {
-        return call("POST", "/ops/v1/session", JSON.writeValueAsString(java.util.Map.of("name", name, "password", password)),
+        return call("POST", "/ops/v1/session", JSON.writeValueAsString(Map.of("name", name, "password", password)),
                 null, null);
     }
 
@@ -172,8 +193,16 @@ class ConsoleAccessTest {
 
         Answer clients = call("GET", "/ops/v1/clients", null, cookie, null);
         assertThat(clients.status()).isEqualTo(200);
-        assertThat(clients.body().path("clients").isArray()).isTrue();
-        assertThat(clients.text()).doesNotContainIgnoringCase("apiKeySha256").doesNotContainIgnoringCase("secret");
+        JsonNode client = clients.body().at("/clients/0");
+        assertThat(client.path("id").asText()).isEqualTo("hanoi-dms");
+        assertThat(client.path("name").asText()).isEqualTo("Phần mềm QLVB Hà Nội");
+        assertThat(client.path("agencies").toString()).contains(ConsoleConnector.HANOI.organId());
+        assertThat(client.path("delivery").asText()).isEqualTo("PULL");
+        assertThat(client.path("authentication").asText()).isEqualTo("API_KEY");
+        String keyHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(apiKey.getBytes(StandardCharsets.UTF_8)));
+        assertThat(clients.text()).doesNotContain(apiKey).doesNotContainIgnoringCase(keyHash)
+                .doesNotContainIgnoringCase("apiKey");
         Answer release = call("POST", "/ops/v1/inbound/any/release", "{}", cookie, csrf);
         assertThat(release.status()).isEqualTo(403);
         assertThat(release.body().at("/errors/0/vi").asText()).contains("không có quyền operator");
