@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,7 @@ import vn.lienthong.ops.http.OpsUser.Role;
 import vn.lienthong.ops.users.PasswordHash;
 import vn.lienthong.ops.users.UsersFile;
 import vn.lienthong.runtime.ConnectorRuntime;
+import vn.lienthong.tracking.DocumentKey;
 import vn.lienthong.tracking.DocumentState;
 import vn.lienthong.tracking.TrackedDocument;
 import vn.lienthong.transport.Steps;
@@ -213,6 +215,42 @@ class ConsoleBrowserTest {
                 && event.detail().contains("released by user 'lan'")
                 && event.detail().contains("Văn bản gửi nhầm đơn vị"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(row));
+    }
+
+    @Test
+    void selected_held_packages_are_discarded_together_only_with_a_reason_and_each_discard_is_logged() throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (String number : List.of("5103", "5104")) {
+            String documentId = ConsoleTraffic.send(network, root, NGHE_AN, ConsoleConnector.HANOI.organId(), number);
+            keys.add(await().atMost(Duration.ofSeconds(30)).until(
+                    () -> hanoi.tracker().held(List.of(), 10).stream()
+                            .filter(document -> document.documentId().equals(documentId)).findFirst(),
+                    Optional::isPresent).orElseThrow().key().value());
+        }
+
+        signedInAsLan();
+        browser.findElement(By.id("nav-held")).click();
+        for (String key : keys) {
+            By row = By.cssSelector("#held-table tr[data-key='" + key + "']");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+            browser.findElement(row).findElement(By.cssSelector("input.pick")).click();
+        }
+        browser.findElement(By.id("held-discard-selected")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("held-message"), "Cần nêu lý do loại bỏ."));
+        for (String key : keys) {
+            assertThat(hanoi.tracker().find(new DocumentKey(key)).orElseThrow().state())
+                    .as("nothing is discarded without a reason").isEqualTo(DocumentState.REFUSED);
+        }
+
+        browser.findElement(By.id("held-reason")).sendKeys("Gửi nhầm, đơn vị gửi đã gửi lại đúng nơi");
+        browser.findElement(By.id("held-discard-selected")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("held-message"), "Đã loại bỏ: 2/2"));
+        for (String key : keys) {
+            assertThat(hanoi.tracker().find(new DocumentKey(key)).orElseThrow().state())
+                    .isEqualTo(DocumentState.DISCARDED);
+            assertThat(hanoi.transmissionLog().events(key)).anyMatch(event -> event.step().equals(Steps.INBOUND_DISCARDED)
+                    && event.detail().contains("discarded by user 'lan': Gửi nhầm, đơn vị gửi đã gửi lại đúng nơi"));
+        }
     }
 
     @Test
