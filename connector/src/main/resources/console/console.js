@@ -62,8 +62,11 @@ const EXTENSIONS = [
   { view: 'documents', nav: 'nav-documents', probe: '/ops/v1/documents?limit=1' },
   { view: 'dead-letters', nav: 'nav-dead-letters', probe: '/ops/v1/dead-letters?limit=1' }
 ];
+// Resources whose answer the dashboard shows as a card of its own when the API has them (not 404 or 405).
+const DASHBOARD_EXTRAS = [{ name: 'queues', path: '/ops/v1/queues' }];
+const absent = (status) => status === 404 || status === 405 || status === 0;
 
-const state = { lang: localStorage.getItem('lienthong.lang') || 'vi', csrf: null, user: null, timer: null };
+const state = { lang: localStorage.getItem('lienthong.lang') || 'vi', csrf: null, user: null, roles: [], timer: null };
 const $ = (selector) => document.querySelector(selector);
 const t = (key) => (TEXT[state.lang][key] !== undefined ? TEXT[state.lang][key] : key);
 
@@ -169,6 +172,9 @@ async function signIn(event) {
 function signedIn(body) {
   state.user = body.user;
   state.csrf = body.csrf;
+  state.roles = body.roles || [];
+  // Release and discard are an operator's; a viewer sees the packages without the buttons.
+  document.body.classList.toggle('may-operate', state.roles.includes('operator'));
   $('#nav').hidden = false;
   $('#sign-out').hidden = false;
   translate();
@@ -194,7 +200,7 @@ async function probeExtensions() {
   for (const extension of EXTENSIONS) {
     const answer = await api('GET', extension.probe);
     // 404, or 405 where only the API's POST body handler matches the path: that API is not in this connector.
-    $('#' + extension.nav).hidden = answer.status === 404 || answer.status === 405 || answer.status === 0;
+    $('#' + extension.nav).hidden = absent(answer.status);
   }
 }
 
@@ -269,6 +275,14 @@ async function loadDashboard() {
   more.replaceChildren();
   Object.entries(overview).filter(([name]) => !['axis', 'held', 'documents'].includes(name))
     .forEach(([name, value]) => more.appendChild(genericCard(name, value)));
+  for (const extra of DASHBOARD_EXTRAS) {
+    if (overview[extra.name] !== undefined) continue;
+    const answer = await api('GET', extra.path);
+    if (answer.status === 200) {
+      const list = Object.values(answer.body || {}).find(Array.isArray);
+      more.appendChild(genericCard(extra.name, list || answer.body));
+    }
+  }
   $('#dash-updated').textContent = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
 }
 

@@ -57,6 +57,7 @@ public final class ConsoleRoutes {
     private static final int CHECK_WAIT_SECONDS = 5;
 
     private final Semaphore checks = new Semaphore(CHECKS_AT_ONCE);
+    private final boolean tls;
     private final UsersFile users;
     private final Sessions sessions;
     private final Lockout lockout;
@@ -65,7 +66,9 @@ public final class ConsoleRoutes {
     /** Compared against for a name that does not exist, so that the time taken tells nothing. */
     private final String decoyHash;
 
-    private ConsoleRoutes(UsersFile users, Sessions sessions, Lockout lockout, TransmissionLog log) throws IOException {
+    private ConsoleRoutes(UsersFile users, Sessions sessions, Lockout lockout, TransmissionLog log, boolean tls)
+            throws IOException {
+        this.tls = tls;
         this.users = users;
         this.sessions = sessions;
         this.lockout = lockout;
@@ -89,7 +92,7 @@ public final class ConsoleRoutes {
     public static void mount(Router router, UsersFile users, Sessions sessions, ConsoleSettings settings,
                              TransmissionLog log, Clock clock) throws IOException {
         ConsoleRoutes console = new ConsoleRoutes(users, sessions,
-                new Lockout(settings.lockoutFailures(), settings.lockout(), clock), log);
+                new Lockout(settings.lockoutFailures(), settings.lockout(), clock), log, settings.secureCookie());
         String session = OpsRoutes.BASE + "/session";
         router.route(HttpMethod.POST, session).blockingHandler(console::signIn, false);
         router.route(HttpMethod.GET, session).blockingHandler(console::whoIsSignedIn, false);
@@ -210,6 +213,9 @@ public final class ConsoleRoutes {
     }
 
     private void send(RoutingContext context, String name, int status) {
+        if (tls) {
+            context.response().putHeader("Strict-Transport-Security", "max-age=31536000");
+        }
         context.response().setStatusCode(status)
                 .putHeader("Content-Type", FILES.get(name))
                 .putHeader("Cache-Control", "no-store")

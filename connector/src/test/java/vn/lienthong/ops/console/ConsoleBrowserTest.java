@@ -76,6 +76,7 @@ class ConsoleBrowserTest {
         PasswordHash.Parameters light = new PasswordHash.Parameters(1024, 1, 1);
         users.add("lan", Set.of(Role.ADMIN), PASSWORD.toCharArray(), light);
         users.add("khoa", Set.of(Role.VIEWER), "mật khẩu của Khoa".toCharArray(), light);
+        users.add("thu", Set.of(Role.VIEWER), "mật khẩu của Thu".toCharArray(), light);
     }
 
     @AfterAll
@@ -251,6 +252,19 @@ class ConsoleBrowserTest {
             assertThat(hanoi.transmissionLog().events(key)).anyMatch(event -> event.step().equals(Steps.INBOUND_DISCARDED)
                     && event.detail().contains("discarded by user 'lan': Gửi nhầm, đơn vị gửi đã gửi lại đúng nơi"));
         }
+    }
+
+    @Test
+    void a_viewer_sees_the_held_packages_without_the_means_to_release_or_discard_them() {
+        signIn("thu", "mật khẩu của Thu");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-dashboard")));
+        browser.findElement(By.id("nav-held")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-held")));
+        wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("held-table")),
+                ExpectedConditions.visibilityOfElementLocated(By.id("held-empty"))));
+        assertThat(browser.findElement(By.id("held-release-selected")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("held-discard-selected")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("#held-table button"))).noneMatch(WebElement::isDisplayed);
     }
 
     @Test

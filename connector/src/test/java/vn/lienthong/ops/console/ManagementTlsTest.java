@@ -65,6 +65,7 @@ class ManagementTlsTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("Bảng điều khiển bộ kết nối LienThong");
+            assertThat(page.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
             HttpResponse<String> signIn = https.send(HttpRequest.newBuilder(URI.create(base + "/ops/v1/session"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"lan\",\"password\":\"mật khẩu của Lan\"}"))
