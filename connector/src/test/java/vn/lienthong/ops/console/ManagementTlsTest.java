@@ -49,6 +49,30 @@ class ManagementTlsTest {
     }
 
     @Test
+    void the_management_port_and_the_dms_rest_api_each_keep_their_own_tls_when_both_have_it() throws Exception {
+        TlsPki pki = TlsPki.generate(root.resolve("pki"));
+        Properties properties = ConsoleConnector.settings();
+        properties.putAll(pki.settings(false));
+        properties.setProperty("lienthong.api.enabled", "true");
+        properties.setProperty("lienthong.api.port", Integer.toString(ConsoleConnector.freePorts(2)));
+        properties.setProperty(ManagementTls.KEYSTORE, pki.serverKeyStore().toString());
+        properties.setProperty(ManagementTls.PASSWORD_FILE, pki.passwordFile().toString());
+        try (DemoNetwork network = ConsoleConnector.start(root, properties)) {
+            ConnectorRuntime hanoi = network.connector(ConsoleConnector.HANOI.organId());
+            HttpClient https = HttpClient.newBuilder().sslContext(pki.clientContext(null)).build();
+            HttpResponse<String> health = https.send(HttpRequest.newBuilder(URI.create(
+                    "https://127.0.0.1:" + hanoi.settings().httpPort() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isIn(200, 503);
+            assertThat(health.body()).contains("\"status\"");
+            int apiPort = Integer.parseInt(properties.getProperty("lienthong.api.port")) + 1;
+            HttpResponse<String> api = https.send(HttpRequest.newBuilder(URI.create(
+                    "https://127.0.0.1:" + apiPort + "/api/v1/inbox")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(api.statusCode()).as("the REST API answers over its TLS, refusing a caller without a key")
+                    .isEqualTo(401);
+        }
+    }
+
+    @Test
     void with_a_key_store_the_console_and_the_command_line_use_tls_and_the_session_cookie_is_secure() throws Exception {
         TlsPki pki = TlsPki.generate(root.resolve("pki"));
         Properties properties = ConsoleConnector.settings();
