@@ -21,11 +21,13 @@ const TEXT = {
     'held.empty': 'Không có gói tin nào bị giữ lại.', release: 'Chuyển tiếp', discard: 'Loại bỏ',
     'held.noneSelected': 'Chưa chọn gói tin nào.', 'held.reasonNeeded': 'Cần nêu lý do loại bỏ.',
     'held.released': 'Đã chuyển tiếp', 'held.discarded': 'Đã loại bỏ', 'held.failed': 'Không thực hiện được',
+    'held.details': 'Xem lý do và nhật ký', 'held.findings': 'Lý do giữ lại', 'held.events': 'Nhật ký truyền nhận',
     'clients.id': 'Mã', 'clients.name': 'Tên', 'clients.agencies': 'Đơn vị', 'clients.delivery': 'Nhận văn bản qua',
     'clients.authentication': 'Xác thực',
     REFUSED: 'Bị từ chối', QUARANTINED: 'Bị cách ly', RECEIVED: 'Đã nhận', QUEUED: 'Đang chờ gửi', SENT: 'Đã gửi',
     DELIVERED: 'Đã giao', DEAD_LETTERED: 'Thư chết', DISCARDED: 'Đã loại bỏ',
     FOLDER: 'Thư mục', WEBHOOK: 'Webhook', JMS: 'Hàng đợi JMS', PULL: 'Tự lấy (API)',
+    ERROR: 'lỗi', WARNING: 'cảnh báo',
     API_KEY: 'Khóa API', CERTIFICATE: 'Chứng thư TLS', API_KEY_AND_CERTIFICATE: 'Khóa API và chứng thư TLS', NONE: 'Không',
     'error.network': 'Không kết nối được tới bộ kết nối.'
   },
@@ -47,11 +49,13 @@ const TEXT = {
     release: 'Release', discard: 'Discard', 'held.noneSelected': 'No package is selected.',
     'held.reasonNeeded': 'A reason for discarding is required.', 'held.released': 'Released',
     'held.discarded': 'Discarded', 'held.failed': 'Not done',
+    'held.details': 'Show the reasons and the log', 'held.findings': 'Why it is held', 'held.events': 'Transmission log',
     'clients.id': 'Id', 'clients.name': 'Name', 'clients.agencies': 'Agencies', 'clients.delivery': 'Receives documents by',
     'clients.authentication': 'Authentication',
     REFUSED: 'Refused', QUARANTINED: 'Quarantined', RECEIVED: 'Received', QUEUED: 'Queued', SENT: 'Sent',
     DELIVERED: 'Delivered', DEAD_LETTERED: 'Dead-lettered', DISCARDED: 'Discarded',
     FOLDER: 'Folder', WEBHOOK: 'Webhook', JMS: 'JMS queue', PULL: 'Pull (API)',
+    ERROR: 'error', WARNING: 'warning',
     API_KEY: 'API key', CERTIFICATE: 'TLS certificate', API_KEY_AND_CERTIFICATE: 'API key and TLS certificate', NONE: 'None',
     'error.network': 'The connector cannot be reached.'
   }
@@ -307,7 +311,13 @@ async function loadHeld() {
     box.value = document_.key;
     pick.appendChild(box);
     row.appendChild(pick);
-    row.appendChild(element('td', document_.key, 'key'));
+    const keyCell = element('td');
+    const details = element('button', document_.key, 'key details');
+    details.type = 'button';
+    details.title = t('held.details');
+    details.addEventListener('click', () => toggleDetails(row, document_.key));
+    keyCell.appendChild(details);
+    row.appendChild(keyCell);
     row.appendChild(element('td', t(document_.state)));
     row.appendChild(element('td', document_.sender));
     row.appendChild(element('td', document_.code));
@@ -324,6 +334,37 @@ async function loadHeld() {
     row.appendChild(actions);
     body.appendChild(row);
   });
+}
+
+/** Opens, under a package's row, every reason it is held (both languages) and its transmission log entries. */
+async function toggleDetails(row, key) {
+  const next = row.nextElementSibling;
+  if (next && next.classList.contains('details-row')) { next.remove(); return; }
+  const answer = await api('GET', '/ops/v1/inbound/' + encodeURIComponent(key));
+  if (answer.status !== 200) { heldMessage(errorText(answer.body), true); return; }
+  const detailsRow = element('tr', null, 'details-row');
+  detailsRow.dataset.detailsOf = key;
+  const cell = element('td');
+  cell.colSpan = 8;
+  cell.appendChild(element('h4', t('held.findings')));
+  const findings = element('ul', null, 'findings');
+  (answer.body.findings || []).forEach((finding) => {
+    const item = element('li');
+    item.appendChild(element('strong', finding.code + ' (' + t(finding.severity) + ')'));
+    item.appendChild(element('div', state.lang === 'vi' ? finding.vi : finding.en));
+    item.appendChild(element('div', state.lang === 'vi' ? finding.en : finding.vi, 'muted'));
+    findings.appendChild(item);
+  });
+  cell.appendChild(findings);
+  cell.appendChild(element('h4', t('held.events')));
+  const events = element('ol', null, 'events');
+  (answer.body.events || []).forEach((event) => {
+    events.appendChild(element('li', when(event.time) + ' · ' + event.step + ' · ' + event.outcome
+      + (event.detail ? ' · ' + event.detail : '')));
+  });
+  cell.appendChild(events);
+  detailsRow.appendChild(cell);
+  row.after(detailsRow);
 }
 
 function selectedKeys() {

@@ -204,6 +204,11 @@ class ConsoleBrowserTest {
         By row = By.cssSelector("#held-table tr[data-key='" + key + "']");
         wait.until(ExpectedConditions.visibilityOfElementLocated(row));
         assertThat(browser.findElement(row).getText()).contains("Bị từ chối").contains(ConsoleConnector.OFFICE.organId());
+        browser.findElement(row).findElement(By.cssSelector("button.details")).click();
+        By details = By.cssSelector("tr[data-details-of='" + key + "']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(details, "RECIPIENT_NOT_OURS"));
+        assertThat(browser.findElement(details).getText())
+                .contains("không có đơn vị nào do bộ kết nối này phục vụ").contains("inbound-refused");
         browser.findElement(By.id("held-reason")).sendKeys("Văn bản gửi nhầm đơn vị, Hà Nội vẫn xử lý");
         screenshot("console-held");
         browser.findElement(row).findElement(By.cssSelector("button.release")).click();
@@ -264,7 +269,8 @@ class ConsoleBrowserTest {
                 ExpectedConditions.visibilityOfElementLocated(By.id("held-empty"))));
         assertThat(browser.findElement(By.id("held-release-selected")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("held-discard-selected")).isDisplayed()).isFalse();
-        assertThat(browser.findElements(By.cssSelector("#held-table button"))).noneMatch(WebElement::isDisplayed);
+        assertThat(browser.findElements(By.cssSelector("#held-table button.release, #held-table button.discard")))
+                .noneMatch(WebElement::isDisplayed);
     }
 
     @Test
