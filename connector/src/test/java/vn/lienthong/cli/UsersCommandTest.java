@@ -57,6 +57,9 @@ class UsersCommandTest {
         assertThat(account.roles()).containsExactlyInAnyOrder(Role.OPERATOR, Role.AUDITOR);
         assertThat(PasswordHash.matches("mật khẩu đủ dài".toCharArray(), account.passwordHash())).isTrue();
         assertThat(added.out() + added.err()).doesNotContain("mật khẩu đủ dài").doesNotContain("$argon2id$");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(directory.resolve("data")))).as("a data directory made by the command")
+                .isEqualTo("rwx------");
     }
 
     @Test

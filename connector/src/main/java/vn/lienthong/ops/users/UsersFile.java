@@ -151,7 +151,14 @@ public final class UsersFile {
             entry.put("password", user.passwordHash());
         });
         Path folder = file.getParent();
-        Files.createDirectories(folder);
+        if (!Files.isDirectory(folder)) {
+            // Before the connector's first start: the data directory is made its user's alone, as the connector would.
+            try {
+                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createDirectories(folder);
+            }
+        }
         Path next = folder.resolve(file.getFileName() + ".new");
         Files.deleteIfExists(next);
         try {
