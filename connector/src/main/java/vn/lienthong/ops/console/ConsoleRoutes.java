@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -106,12 +107,20 @@ public final class ConsoleRoutes {
         if (!anyUser(context)) {
             return;
         }
+        // A page of another site can post a form (text/plain, urlencoded) here, but not JSON without a preflight
+        // nobody answers: so no one is signed in, as someone else, by a page they visit.
+        String type = context.request().getHeader("Content-Type");
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            OpsAnswer.error(415, "JSON_REQUIRED", "Yêu cầu đăng nhập phải có Content-Type: application/json.",
+                    "A sign-in request must have Content-Type: application/json.").send(context);
+            return;
+        }
         Optional<JsonNode> request = OpsAnswer.request(context);
         if (request.isEmpty()) {
             OpsAnswer.badBody().send(context);
             return;
         }
-        String name = OpsAnswer.text(request.get(), "name", FIELD_LIMIT).toLowerCase(java.util.Locale.ROOT);
+        String name = OpsAnswer.text(request.get(), "name", FIELD_LIMIT).toLowerCase(Locale.ROOT);
         JsonNode given = request.get().get("password");
         char[] password = given == null || !given.isTextual() ? new char[0] : given.asText().toCharArray();
         String who = "user '" + shownName(name) + "' from " + context.request().remoteAddress().host();

@@ -146,6 +146,13 @@ class ConsoleAccessTest {
         users.add("mai", Set.of(Role.ADMIN), "mật khẩu của Mai".toCharArray(), LIGHT);
         assertThat(call("GET", "/console/", null, null, null).status()).isEqualTo(200);
 
+        HttpResponse<String> asForm = http.send(HttpRequest.newBuilder(URI.create(base + "/ops/v1/session"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"mai\",\"password\":\"mật khẩu của Mai\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asForm.statusCode()).as("a cross-site form cannot sign anyone in").isEqualTo(415);
+        assertThat(asForm.headers().allValues("Set-Cookie")).isEmpty();
+
         Answer signIn = signIn("mai", "mật khẩu của Mai");
         assertThat(signIn.status()).as(signIn.text()).isEqualTo(200);
         assertThat(signIn.body().path("user").asText()).isEqualTo("mai");
