@@ -234,7 +234,8 @@ public final class ConnectorRuntime implements AutoCloseable {
             if (settings.httpEnabled()) {
                 // --- users and console: the ops token (CLI) or a console session; the console beside the API ---
                 UsersFile users = UsersFile.of(properties);
-                Sessions sessions = new Sessions(users, console.sessionIdle(), console.secureCookie(), clock);
+                Sessions sessions = new Sessions(users, settings.httpPort(), console.sessionIdle(),
+                        console.secureCookie(), clock);
                 mountOperationsApi(main, OpsAccess.anyOf(OpsToken.loadOrCreate(settings.opsTokenFile()), sessions),
                         List.of(new HeldInboundResource(hold), new OverviewResource(OverviewResource.basic(tracker, reachability)),
                                 new ClientsResource(clients)),

@@ -25,13 +25,15 @@ import vn.lienthong.ops.users.UserAccount;
 import vn.lienthong.ops.users.UsersFile;
 
 /**
- * Signed-in console users. A session is a random id in an HttpOnly, SameSite=Strict cookie (Secure with TLS), kept
+ * Signed-in console users. A session is a random id in an HttpOnly, SameSite=Strict cookie (Secure with TLS), named
+ * after the management port ({@link #cookieName}), kept
  * here only as its SHA-256, so not even a heap dump gives a usable cookie; it ends after {@code idle} unused, at
  * sign-out, or when its user is removed from the users file. A request that changes something must also carry the
  * session's CSRF token in the {@value #CSRF_HEADER} header, which a page of another site cannot read or set.
  */
 public final class Sessions implements OpsAccess {
 
+    /** The cookie's name is this and the management port: browsers keep cookies per host, not per port. */
     public static final String COOKIE = "lienthong_session";
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
@@ -43,13 +45,16 @@ public final class Sessions implements OpsAccess {
     record Session(String user, String csrf, Instant lastUsed) {
     }
 
+    private final String cookieName;
     private final UsersFile users;
     private final Duration idle;
     private final boolean secure;
     private final Clock clock;
     private final Map<String, Session> byIdHash = new ConcurrentHashMap<>();
 
-    public Sessions(UsersFile users, Duration idle, boolean secure, Clock clock) {
+    /** {@code port}: the management port, so that two connectors on one host (the demo's) keep apart sessions. */
+    public Sessions(UsersFile users, int port, Duration idle, boolean secure, Clock clock) {
+        this.cookieName = cookieName(port);
         this.users = users;
         this.idle = idle;
         this.secure = secure;
@@ -73,7 +78,7 @@ public final class Sessions implements OpsAccess {
 
     /** The valid session the request's cookie names, if any (no CSRF check: for reading who is signed in). */
     Optional<Session> current(RoutingContext context) {
-        Cookie cookie = context.request().getCookie(COOKIE);
+        Cookie cookie = context.request().getCookie(cookieName);
         if (cookie == null || cookie.getValue().isEmpty()) {
             return Optional.empty();
         }
@@ -94,7 +99,7 @@ public final class Sessions implements OpsAccess {
 
     /** Ends the request's session and clears its cookie; the name of whose it was, if it was one. */
     Optional<String> close(RoutingContext context) {
-        Cookie cookie = context.request().getCookie(COOKIE);
+        Cookie cookie = context.request().getCookie(cookieName);
         context.response().addCookie(cookie("", true));
         if (cookie == null) {
             return Optional.empty();
@@ -130,12 +135,17 @@ public final class Sessions implements OpsAccess {
         }
     }
 
+    /** The session cookie's name on the management port {@code port}. */
+    public static String cookieName(int port) {
+        return COOKIE + "_" + port;
+    }
+
     private boolean expired(Session session, Instant now) {
         return session.lastUsed().plus(idle).isBefore(now);
     }
 
     private Cookie cookie(String value, boolean clear) {
-        Cookie cookie = Cookie.cookie(COOKIE, value).setPath("/").setHttpOnly(true).setSecure(secure)
+        Cookie cookie = Cookie.cookie(cookieName, value).setPath("/").setHttpOnly(true).setSecure(secure)
                 .setSameSite(io.vertx.core.http.CookieSameSite.STRICT);
         if (clear) {
             cookie.setMaxAge(0);

@@ -114,8 +114,12 @@ class ConsoleAccessTest {
                 null, null);
     }
 
+    private static String cookie() {
+        return Sessions.cookieName(hanoi.settings().httpPort());
+    }
+
     private static String cookieOf(Answer answer) {
-        return answer.cookies().stream().filter(cookie -> cookie.startsWith(Sessions.COOKIE + "="))
+        return answer.cookies().stream().filter(cookie -> cookie.startsWith(cookie() + "="))
                 .map(cookie -> cookie.substring(0, cookie.indexOf(';'))).findFirst().orElseThrow();
     }
 
@@ -159,7 +163,7 @@ class ConsoleAccessTest {
         assertThat(signIn.body().path("roles").toString()).contains("admin", "operator", "viewer", "auditor");
         assertThat(signIn.body().path("csrf").asText()).hasSizeGreaterThan(30);
         String setCookie = signIn.cookies().get(0);
-        assertThat(setCookie).startsWith(Sessions.COOKIE + "=").containsIgnoringCase("HttpOnly").contains("SameSite=Strict")
+        assertThat(setCookie).startsWith("lienthong_session_" + hanoi.settings().httpPort() + "=").containsIgnoringCase("HttpOnly").contains("SameSite=Strict")
                 .contains("Path=/").doesNotContainIgnoringCase("Secure");
 
         Answer overview = call("GET", "/ops/v1/overview", null, cookieOf(signIn), null);
@@ -172,7 +176,7 @@ class ConsoleAccessTest {
         assertThat(signInEvents()).anyMatch(event -> event.step().equals(Steps.CONSOLE_SIGN_IN)
                 && event.outcome().equals(Steps.OK) && event.detail().contains("user 'mai' from 127.0.0.1"));
         assertThat(signInEvents()).noneMatch(event -> event.detail().contains("mật khẩu")
-                || event.detail().contains(cookieOf(signIn).substring(Sessions.COOKIE.length() + 1)));
+                || event.detail().contains(cookieOf(signIn).substring(cookie().length() + 1)));
     }
 
     @Test
