@@ -54,12 +54,17 @@ final class UsersCommand {
                 description = "The connector's configuration (its data directory, lienthong.ops.users-file).")
         Path configFile;
 
+        @Option(names = "--file", paramLabel = "FILE",
+                description = "The users file itself, instead of the one the configuration names.")
+        Path usersFile;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
-                return run(UsersFile.of(ConnectorProperties.load(configFile)), out, err);
+                UsersFile users = usersFile != null ? new UsersFile(usersFile) : UsersFile.of(ConnectorProperties.load(configFile));
+                return run(users, out, err);
             } catch (IOException e) {
                 err.println("Không đọc hoặc ghi được tệp người dùng / Cannot read or write the users file: "
                         + e.getMessage());

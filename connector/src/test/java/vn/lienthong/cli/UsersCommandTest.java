@@ -102,6 +102,15 @@ class UsersCommandTest {
     }
 
     @Test
+    void users_add_with_file_writes_the_users_file_named() throws Exception {
+        Path named = directory.resolve("elsewhere/users.json");
+        Output added = users("mật khẩu đủ dài\n", "add", "an", "--role", "viewer", "--file", named.toString());
+        assertThat(added.exit()).as(added.err()).isZero();
+        assertThat(new UsersFile(named).find("an")).isPresent();
+        assertThat(file().users()).isEmpty();
+    }
+
+    @Test
     void there_is_no_option_that_takes_a_password_on_the_command_line() throws Exception {
         Output attempt = users("", "add", "hoa", "--role", "admin", "--password", "in-the-history");
         assertThat(attempt.exit()).isEqualTo(2);
