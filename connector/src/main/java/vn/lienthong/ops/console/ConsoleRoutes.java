@@ -5,7 +5,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -28,7 +27,7 @@ import vn.lienthong.tracking.TransmissionLog;
 import vn.lienthong.transport.Steps;
 
 /**
- * The web console on the management port: its static page at {@code /console/}, and signing in and out.
+ * The web console on the management port: its page at {@code /console/} ({@link ConsolePage}), and signing in and out.
  * <pre>
  *   POST   /ops/v1/session   {"name", "password"}: signs in; sets the session cookie, answers the user and CSRF token
  *   GET    /ops/v1/session   who is signed in, with the CSRF token (for a reloaded page)
@@ -44,11 +43,6 @@ public final class ConsoleRoutes {
     private static final int FIELD_LIMIT = 200;
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
-    private static final Map<String, String> FILES = Map.of(
-            "index.html", "text/html; charset=utf-8",
-            "console.js", "text/javascript; charset=utf-8",
-            "console.css", "text/css; charset=utf-8",
-            "off.html", "text/html; charset=utf-8");
 
     /**
      * Password checks at once: each takes 19 MiB and a core for about 50 ms, so callers who never had a password
@@ -58,31 +52,18 @@ public final class ConsoleRoutes {
     private static final int CHECK_WAIT_SECONDS = 5;
 
     private final Semaphore checks = new Semaphore(CHECKS_AT_ONCE);
-    private final boolean tls;
     private final UsersFile users;
     private final Sessions sessions;
     private final Lockout lockout;
     private final TransmissionLog log;
-    private final Map<String, byte[]> files;
     /** Compared against for a name that does not exist, so that the time taken tells nothing. */
     private final String decoyHash;
 
-    private ConsoleRoutes(UsersFile users, Sessions sessions, Lockout lockout, TransmissionLog log, boolean tls)
-            throws IOException {
-        this.tls = tls;
+    private ConsoleRoutes(UsersFile users, Sessions sessions, Lockout lockout, TransmissionLog log) {
         this.users = users;
         this.sessions = sessions;
         this.lockout = lockout;
         this.log = log;
-        this.files = new LinkedHashMap<>();
-        for (String name : FILES.keySet()) {
-            try (InputStream in = ConsoleRoutes.class.getResourceAsStream("/console/" + name)) {
-                if (in == null) {
-                    throw new IOException("the console's file " + name + " is missing from the build");
-                }
-                files.put(name, in.readAllBytes());
-            }
-        }
         this.decoyHash = PasswordHash.hash("decoy".toCharArray(), PasswordHash.DEFAULT);
     }
 
@@ -93,14 +74,15 @@ public final class ConsoleRoutes {
     public static void mount(Router router, UsersFile users, Sessions sessions, ConsoleSettings settings,
                              TransmissionLog log, Clock clock) throws IOException {
         ConsoleRoutes console = new ConsoleRoutes(users, sessions,
-                new Lockout(settings.lockoutFailures(), settings.lockout(), clock), log, settings.secureCookie());
+                new Lockout(settings.lockoutFailures(), settings.lockout(), clock), log);
+        ConsolePage page = new ConsolePage(users, settings.secureCookie());
         String session = OpsRoutes.BASE + "/session";
         router.route(HttpMethod.POST, session).blockingHandler(console::signIn, false);
         router.route(HttpMethod.GET, session).blockingHandler(console::whoIsSignedIn, false);
         router.route(HttpMethod.DELETE, session).blockingHandler(console::signOut, false);
         // Vert.x matches /console and /console/ alike; the page names its files by absolute paths.
-        router.route(HttpMethod.GET, PATH).blockingHandler(console::page, false);
-        router.route(HttpMethod.GET, PATH + "/:file").handler(console::file);
+        router.route(HttpMethod.GET, PATH).blockingHandler(page::page, false);
+        router.route(HttpMethod.GET, PATH + "/:file").handler(page::file);
     }
 
     private void signIn(RoutingContext context) {
@@ -198,43 +180,6 @@ public final class ConsoleRoutes {
         user.ifPresent(name -> log.append(null, Steps.CONSOLE_SIGN_OUT, Steps.OK, 1, null,
                 "user '" + name + "' from " + context.request().remoteAddress().host()));
         OpsAnswer.ok(Map.of("signedOut", user.isPresent())).send(context);
-    }
-
-    /** The console's page, or, while no user exists, the page saying how to add the first one. */
-    private void page(RoutingContext context) {
-        boolean open;
-        try {
-            open = !users.users().isEmpty();
-        } catch (IOException e) {
-            LOG.warn("The users file {} cannot be read: {}", users.path(), e.getMessage());
-            open = false;
-        }
-        send(context, open ? "index.html" : "off.html", open ? 200 : 503);
-    }
-
-    private void file(RoutingContext context) {
-        String name = context.pathParam("file");
-        if (!FILES.containsKey(name) || name.endsWith(".html")) {
-            context.response().setStatusCode(404).end();
-            return;
-        }
-        send(context, name, 200);
-    }
-
-    private void send(RoutingContext context, String name, int status) {
-        if (tls) {
-            context.response().putHeader("Strict-Transport-Security", "max-age=31536000");
-        }
-        context.response().setStatusCode(status)
-                .putHeader("Content-Type", FILES.get(name))
-                .putHeader("Cache-Control", "no-store")
-                .putHeader("X-Content-Type-Options", "nosniff")
-                .putHeader("X-Frame-Options", "DENY")
-                .putHeader("Referrer-Policy", "no-referrer")
-                .putHeader("Content-Security-Policy",
-                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none';"
-                                + " form-action 'self'; base-uri 'none'")
-                .end(io.vertx.core.buffer.Buffer.buffer(files.get(name)));
     }
 
     private boolean anyUser(RoutingContext context) {
