@@ -143,6 +143,17 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void a_connector_without_users_shows_how_to_add_the_first_instead_of_a_sign_in() throws Exception {
+        ConnectorRuntime office = network.connector(ConsoleConnector.OFFICE.organId());
+        browser.get("http://127.0.0.1:" + office.settings().httpPort() + "/console/");
+        WebElement off = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console-off")));
+        assertThat(off.getText()).contains("Bảng điều khiển chưa bật").contains("The console is off (CONSOLE_OFF)")
+                .contains("lienthong users add TÊN --role admin").contains("no default password");
+        assertThat(browser.findElements(By.id("login-password"))).isEmpty();
+        screenshot("console-off");
+    }
+
+    @Test
     void a_wrong_password_is_refused_in_both_languages_and_repeated_ones_lock_the_user_out() throws Exception {
         signIn("khoa", "không phải mật khẩu");
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
