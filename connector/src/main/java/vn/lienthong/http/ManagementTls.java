@@ -1,24 +1,21 @@
 package vn.lienthong.http;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Properties;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
-import java.util.Properties;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Service;
 import org.apache.camel.component.platform.http.main.DefaultMainHttpServerFactory;
@@ -66,15 +63,9 @@ public final class ManagementTls {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(KEYSTORE + ": there is no file " + file.toAbsolutePath());
         }
-        char[] password = password(properties, environment);
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
-            return new ManagementTls(store, password);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException(KEYSTORE + ": " + file.toAbsolutePath() + " cannot be opened: wrong password"
-                    + " (from " + PASSWORD_VARIABLE + " or " + PASSWORD_FILE + ") or not a PKCS#12 file");
-        }
+        KeyStoreFile source = new KeyStoreFile(KEYSTORE, PASSWORD_FILE, PASSWORD_VARIABLE);
+        char[] password = source.password(properties, environment);
+        return new ManagementTls(source.open(file, password), password);
     }
 
     /**
@@ -221,23 +212,6 @@ public final class ManagementTls {
             return true;
         } catch (UnknownHostException unknown) {
             return false;
-        }
-    }
-
-    private static char[] password(Properties properties, Map<String, String> environment) {
-        String fromEnvironment = environment.get(PASSWORD_VARIABLE);
-        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
-            return fromEnvironment.toCharArray();
-        }
-        String file = properties.getProperty(PASSWORD_FILE, "").strip();
-        if (file.isEmpty()) {
-            throw new IllegalArgumentException(KEYSTORE + " is set but its password is not: set " + PASSWORD_VARIABLE
-                    + " or " + PASSWORD_FILE);
-        }
-        try {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip().toCharArray();
-        } catch (IOException e) {
-            throw new IllegalArgumentException(PASSWORD_FILE + ": the file " + file + " cannot be read");
         }
     }
 
