@@ -93,6 +93,9 @@ final class DemoCommand implements Callable<Integer> {
             out.println("    hộp nhận / inbox: " + connector.settings().inbox());
             out.println("    sức khỏe / health: http://" + connector.settings().httpHost() + ":"
                     + connector.settings().httpPort() + "/health");
+            out.println("    bảng điều khiển / console: http://" + connector.settings().httpHost() + ":"
+                    + connector.settings().httpPort() + "/console/ (lienthong users add TÊN/NAME --role admin --file "
+                    + connector.settings().dataDirectory().resolve("users.json") + ")");
         }
         out.flush();
     }

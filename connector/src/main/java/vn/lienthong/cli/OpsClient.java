@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import vn.lienthong.http.ManagementTls;
 import vn.lienthong.ops.http.OpsToken;
 
 /**
@@ -37,11 +38,16 @@ final class OpsClient {
 
     private final URI base;
     private final OpsToken token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
-    private OpsClient(URI base, OpsToken token) {
+    private OpsClient(URI base, OpsToken token, ManagementTls tls) {
         this.base = base;
         this.token = token;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) {
+            builder.sslContext(tls.pinnedClientContext());
+        }
+        this.http = builder.build();
     }
 
     static OpsClient from(Properties properties) throws Unreachable {
@@ -64,7 +70,10 @@ final class OpsClient {
         }
         try {
             String shownHost = host.contains(":") ? "[" + host + "]" : host;
-            return new OpsClient(URI.create("http://" + shownHost + ":" + port + "/ops/v1/"), OpsToken.read(tokenFile));
+            // The management port's TLS, when it has one: the same key store, its certificate pinned.
+            ManagementTls tls = ManagementTls.fromProperties(properties, System.getenv());
+            return new OpsClient(URI.create((tls == null ? "http://" : "https://") + shownHost + ":" + port + "/ops/v1/"),
+                    OpsToken.read(tokenFile), tls);
         } catch (IOException | IllegalArgumentException e) {
             throw new Unreachable("Cấu hình không dùng được / Unusable configuration: " + e.getMessage());
         }

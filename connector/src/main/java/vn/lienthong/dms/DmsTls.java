@@ -2,7 +2,6 @@ package vn.lienthong.dms;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -21,6 +20,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
+import vn.lienthong.http.KeyStoreFile;
 
 /**
  * TLS of the interfaces DMS clients call (REST and SOAP), from {@code lienthong.dms.tls.*}: the server's key and
@@ -68,8 +68,9 @@ public final class DmsTls {
         if (!Files.isRegularFile(keystoreFile)) {
             throw new IllegalArgumentException(KEYSTORE + ": there is no file " + keystoreFile.toAbsolutePath());
         }
-        char[] password = password(properties, environment);
-        KeyStore store = keyStore(keystoreFile, password);
+        KeyStoreFile source = new KeyStoreFile(KEYSTORE, PASSWORD_FILE, PASSWORD_VARIABLE);
+        char[] password = source.password(properties, environment);
+        KeyStore store = source.open(keystoreFile, password);
         X509Certificate serverCertificate = serverCertificate(store, keystore);
         String truststore = value(properties, TRUSTSTORE);
         List<X509Certificate> issuers = truststore.isEmpty() ? List.of() : issuers(Path.of(truststore), password);
@@ -143,35 +144,6 @@ public final class DmsTls {
                 + " (valid until " + serverCertificate.getNotAfter().toInstant() + "); client certificates: "
                 + (clientIssuers.isEmpty() ? "any at the handshake, only pinned fingerprints authenticate"
                         : "issued by " + clientIssuers.size() + " trusted CA(s), and pinned");
-    }
-
-    private static char[] password(Properties properties, Map<String, String> environment) {
-        String fromEnvironment = environment.get(PASSWORD_VARIABLE);
-        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
-            return fromEnvironment.toCharArray();
-        }
-        String file = value(properties, PASSWORD_FILE);
-        if (file.isEmpty()) {
-            throw new IllegalArgumentException(KEYSTORE + " is set but its password is not: set " + PASSWORD_VARIABLE
-                    + " or " + PASSWORD_FILE);
-        }
-        try {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip().toCharArray();
-        } catch (IOException e) {
-            throw new IllegalArgumentException(PASSWORD_FILE + ": the file " + file + " cannot be read ("
-                    + e.getClass().getSimpleName() + ")", e);
-        }
-    }
-
-    private static KeyStore keyStore(Path file, char[] password) {
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
-            return store;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException(KEYSTORE + ": " + file.toAbsolutePath() + " cannot be opened: wrong password"
-                    + " (from " + PASSWORD_VARIABLE + " or " + PASSWORD_FILE + ") or not a PKCS#12 file", e);
-        }
     }
 
     /** The certificate of the one key in the store: a second key would leave which one is served to chance. */

@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienthong.dms.ClientRegistry;
 import vn.lienthong.dms.soap.SoapEndpoint;
+import vn.lienthong.http.ManagementTls;
+import vn.lienthong.ops.console.ConsoleSettings;
 import vn.lienthong.ops.metrics.QueueStats;
 import vn.lienthong.tracking.DocumentTracker;
 import vn.lienthong.tracking.TransmissionLog;
@@ -58,6 +60,12 @@ public final class ConnectorRuntime implements AutoCloseable {
     public static ConnectorRuntime start(ConnectorSettings settings) throws Exception {
         Properties properties = settings.resolvedProperties();
         ClientRegistry clients = DmsClients.load(properties); // before anything starts: a bad file stops here
+        // The management port is loopback, or TLS, or explicitly allowed plain; the console's settings hold together.
+        ManagementTls managementTls = ManagementTls.fromProperties(properties, System.getenv());
+        ConsoleSettings console = ConsoleSettings.from(properties, managementTls != null);
+        if (settings.httpEnabled()) {
+            ManagementTls.checkExposure(settings.httpHost(), managementTls, properties);
+        }
         Path data = DataDirectory.prepare(settings.dataDirectory()); // its user's alone, whatever the umask
         Wiring wiring = new Wiring(settings, properties, ValidationSettings.fromProperties(properties), clients, data,
                 Clock.systemUTC(), new Main());
@@ -66,13 +74,14 @@ public final class ConnectorRuntime implements AutoCloseable {
         MetricsAssembly observed = MetricsAssembly.assemble(wiring, storage, broker);
         TransportAssembly transport = TransportAssembly.assemble(wiring, storage, observed);
         DmsAssembly dms = DmsAssembly.assemble(wiring, storage, broker, transport, observed);
-        OperationsAssembly operations = OperationsAssembly.assemble(wiring, storage, broker, transport, observed);
+        OperationsAssembly operations = OperationsAssembly.assemble(wiring, storage, broker, transport, observed,
+                console);
         wiring.main().configure().withRoutesIncludePattern(properties.getProperty("lienthong.routes", ROUTES));
         wiring.main().setOverrideProperties(camelProperties(settings, properties));
         if (settings.dmsTls() != null) {
             LOG.info("DMS interfaces (REST, SOAP): {}", settings.dmsTls());
         }
-        ConnectorRuntime runtime = new ConnectorRuntime(wiring, broker, storage, transport, HttpAssembly.assemble(wiring),
+        ConnectorRuntime runtime = new ConnectorRuntime(wiring, broker, storage, transport, HttpAssembly.assemble(wiring, managementTls),
                 operations, observed);
         try {
             wiring.main().start();

@@ -9,15 +9,22 @@ import vn.lienthong.findings.Direction;
 import vn.lienthong.ops.ConnectorHealthChecks;
 import vn.lienthong.ops.alerts.AlertEngine;
 import vn.lienthong.ops.alerts.Alerts;
+import vn.lienthong.ops.users.UsersFile;
 import vn.lienthong.tracking.AlertRecords;
 import vn.lienthong.tracking.DocumentSearch;
 import vn.lienthong.transport.DeadLetters;
 import vn.lienthong.transport.DocumentHistory;
 import vn.lienthong.transport.OutboundQuarantine;
+import vn.lienthong.ops.console.ConsoleRoutes;
+import vn.lienthong.ops.console.ConsoleSettings;
+import vn.lienthong.ops.console.Sessions;
+import vn.lienthong.ops.http.ClientsResource;
 import vn.lienthong.ops.http.DeadLettersResource;
 import vn.lienthong.ops.http.DocumentsResource;
 import vn.lienthong.ops.http.HeldInboundResource;
 import vn.lienthong.ops.http.HeldResource;
+import vn.lienthong.ops.http.OpsAccess;
+import vn.lienthong.ops.http.OverviewResource;
 import vn.lienthong.ops.http.QueuesResource;
 import vn.lienthong.ops.http.OpsResource;
 import vn.lienthong.ops.http.OpsRoutes;
@@ -37,21 +44,24 @@ final class OperationsAssembly {
     private final BrokerAssembly broker;
     private final TransportAssembly transport;
     private final MetricsAssembly observed;
+    private final ConsoleSettings console;
     /** The alert engine; empty when lienthong.alerts.enabled is false. */
     private final Optional<AlertEngine> alerts;
 
     private OperationsAssembly(Wiring wiring, StorageAssembly storage, BrokerAssembly broker, TransportAssembly transport,
-                               MetricsAssembly observed, Optional<AlertEngine> alerts) {
+                               MetricsAssembly observed, ConsoleSettings console, Optional<AlertEngine> alerts) {
         this.wiring = wiring;
         this.storage = storage;
         this.broker = broker;
         this.transport = transport;
         this.observed = observed;
+        this.console = console;
         this.alerts = alerts;
     }
 
     static OperationsAssembly assemble(Wiring wiring, StorageAssembly storage, BrokerAssembly broker,
-                                       TransportAssembly transport, MetricsAssembly observed) throws Exception {
+                                       TransportAssembly transport, MetricsAssembly observed, ConsoleSettings console)
+            throws Exception {
         for (HealthCheck check : ConnectorHealthChecks.of(broker::active, storage.database().dataSource(),
                 transport.reachability(), () -> heldCounts(storage.tracker()))) {
             wiring.bind(check.getId() + "-health-check", check);
@@ -60,7 +70,7 @@ final class OperationsAssembly {
                 wiring.data(), observed::certificates);
         Optional<AlertEngine> alerts = Alerts.engine(wiring.properties(), System.getenv(), sources,
                 new AlertRecords(storage.database()), wiring.settings().axis().systemId(), wiring.clock());
-        return new OperationsAssembly(wiring, storage, broker, transport, observed, alerts);
+        return new OperationsAssembly(wiring, storage, broker, transport, observed, console, alerts);
     }
 
     /** Starts checking the alert rules; call once Camel runs. */
@@ -74,7 +84,10 @@ final class OperationsAssembly {
         observed.metrics().close();
     }
 
-    /** Mounts the operations API and /metrics on Camel's management server; call once Camel runs. */
+    /**
+     * Mounts the operations API, /metrics and the console on Camel's management server; call once Camel runs. The API
+     * takes the operations token (the command line) or a console session.
+     */
     void mountApi() throws Exception {
         if (!wiring.settings().httpEnabled()) {
             return;
@@ -83,7 +96,12 @@ final class OperationsAssembly {
         if (server == null) {
             throw new IllegalStateException("the management HTTP server did not start, so the operations API cannot run");
         }
-        OpsRoutes.mount(server.getRouter(), OpsToken.loadOrCreate(wiring.settings().opsTokenFile()), resources());
+        UsersFile users = UsersFile.of(wiring.properties());
+        Sessions sessions = new Sessions(users, wiring.settings().httpPort(), console.sessionIdle(),
+                console.secureCookie(), wiring.clock());
+        OpsRoutes.mount(server.getRouter(),
+                OpsAccess.anyOf(OpsToken.loadOrCreate(wiring.settings().opsTokenFile()), sessions), resources());
+        ConsoleRoutes.mount(server.getRouter(), users, sessions, console, storage.log(), wiring.clock());
         MetricsWiring.mount(wiring.main(), observed.metrics());
     }
 
@@ -99,7 +117,9 @@ final class OperationsAssembly {
                 new DeadLettersResource(deadLetters, storage.tracker(), storage.log()),
                 new DocumentsResource(new DocumentSearch(storage.database()),
                         new DocumentHistory(storage.tracker(), storage.log(), storage.findings(), storage.store())),
-                new QueuesResource(observed.queueStats()));
+                new QueuesResource(observed.queueStats()),
+                new OverviewResource(OverviewResource.basic(storage.tracker(), transport.reachability())),
+                new ClientsResource(wiring.clients()));
     }
 
     /** Held inbound packages per state, for /health. */

@@ -27,11 +27,16 @@ public final class Steps {
     public static final String DELIVERED_TO_DMS = "delivered-to-dms";
     public static final String STATUS_RECORDED = "status-recorded";
     public static final String STATUS_UNMATCHED = "status-unmatched";
+    /** Console sign-ins and sign-outs; their entries name the user and the address, never a password or session. */
+    public static final String CONSOLE_SIGN_IN = "console-sign-in";
+    public static final String CONSOLE_SIGN_OUT = "console-sign-out";
 
     public static final String OK = "ok";
     public static final String RETRY = "retry";
     public static final String REFUSED = "refused";
     public static final String SKIPPED = "skipped";
+    public static final String FAILED = "failed";
+    public static final String LOCKED = "locked";
 
     private Steps() {
     }

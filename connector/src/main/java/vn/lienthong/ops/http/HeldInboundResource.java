@@ -12,7 +12,7 @@ import vn.lienthong.transport.InboundHold;
  * <pre>
  *   GET  /ops/v1/inbound                 the held inbound packages, newest first
  *   GET  /ops/v1/inbound/{key}           one package with every reason and its transmission log entries
- *   POST /ops/v1/inbound/{key}/release   {"operator": "..."}: deliver it anyway
+ *   POST /ops/v1/inbound/{key}/release   {"operator": "...", "reason": "..."}: deliver it anyway (reason optional)
  *   POST /ops/v1/inbound/{key}/discard   {"operator": "...", "reason": "..."}: end it, with the reason
  * </pre>
  */
@@ -52,7 +52,9 @@ public final class HeldInboundResource implements OpsResource {
             return OpsAnswer.badBody();
         }
         String key = context.pathParam("key");
-        return outcome(key, hold.release(key, user.actor(request.get())));
+        String reason = OpsAnswer.text(request.get(), "reason", REASON_LIMIT);
+        String operator = user.actor(request.get()) + (reason.isBlank() ? "" : " (reason: " + reason + ")");
+        return outcome(key, hold.release(key, operator));
     }
 
     private OpsAnswer discard(RoutingContext context, OpsUser user) {
