@@ -29,15 +29,8 @@ class ExternalBrokerQueuesTest {
 
     @Test
     void queue_depths_and_dead_letters_are_read_from_an_external_broker() throws Exception {
-        int brokerPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            brokerPort = socket.getLocalPort();
-        }
-        Properties brokerSettings = ConnectorProperties.load(null);
-        brokerSettings.putAll(TestNetworks.fast());
-        String url = "tcp://127.0.0.1:" + brokerPort;
-        try (EmbeddedBroker external = EmbeddedBroker.start(root.resolve("external-broker"), 950, brokerSettings, null,
-                configuration -> addAcceptor(configuration, url))) {
+        String url = freeBrokerUrl();
+        try (EmbeddedBroker external = externalBroker(url, 950)) {
             int port = Scrape.freePorts();
             Properties properties = MetricsEndpointTest.withManagementPort(port);
             properties.setProperty("lienthong.broker.url", url);
@@ -62,15 +55,8 @@ class ExternalBrokerQueuesTest {
 
     @Test
     void ready_says_so_when_the_external_broker_cannot_be_asked_for_its_queues() throws Exception {
-        int brokerPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            brokerPort = socket.getLocalPort();
-        }
-        Properties brokerSettings = ConnectorProperties.load(null);
-        brokerSettings.putAll(TestNetworks.fast());
-        String url = "tcp://127.0.0.1:" + brokerPort;
-        EmbeddedBroker external = EmbeddedBroker.start(root.resolve("external-broker"), 951, brokerSettings, null,
-                configuration -> addAcceptor(configuration, url));
+        String url = freeBrokerUrl();
+        EmbeddedBroker external = externalBroker(url, 951);
         try {
             int port = Scrape.freePorts();
             Properties properties = MetricsEndpointTest.withManagementPort(port);
@@ -92,6 +78,20 @@ class ExternalBrokerQueuesTest {
         } finally {
             external.close();
         }
+    }
+
+    private static String freeBrokerUrl() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return "tcp://127.0.0.1:" + socket.getLocalPort();
+        }
+    }
+
+    /** A broker of its own, with the connector's addresses, reached over TCP as an external one is. */
+    private EmbeddedBroker externalBroker(String url, int vmId) throws Exception {
+        Properties brokerSettings = ConnectorProperties.load(null);
+        brokerSettings.putAll(TestNetworks.fast());
+        return EmbeddedBroker.start(root.resolve("external-broker"), vmId, brokerSettings, null,
+                configuration -> addAcceptor(configuration, url));
     }
 
     private static void addAcceptor(org.apache.activemq.artemis.core.config.Configuration configuration, String url) {

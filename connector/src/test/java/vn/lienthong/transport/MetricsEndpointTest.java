@@ -117,6 +117,25 @@ class MetricsEndpointTest {
         }
     }
 
+    @Test
+    void the_agency_signing_key_a_connector_starts_with_is_watched_for_expiry() throws Exception {
+        int port = Scrape.freePorts();
+        Properties properties = withManagementPort(port);
+        TestPki pki = TestPki.generate(root.resolve("pki"), java.net.URI.create("http://127.0.0.1:9/"));
+        Path password = root.resolve("signing-password");
+        Files.writeString(password, new String(pki.pkcs12Password()));
+        properties.setProperty("lienthong.signing.pkcs12", pki.pkcs12(pki.signer()).toString());
+        properties.setProperty("lienthong.signing.secret-file", password.toString());
+        try (DemoNetwork network = DemoNetwork.start(root, List.of(
+                new DemoNetwork.Agency(TestNetworks.GOVERNMENT_OFFICE, "vpcp.test")), properties)) {
+            X509Certificate signer = pki.signer().certificate();
+            double days = Duration.between(Instant.now(), signer.getNotAfter().toInstant()).toSeconds() / 86_400.0;
+            assertThat(Scrape.of(port).value("lienthong_certificate_expiry_days", "purpose", "signing",
+                    "subject", signer.getSubjectX500Principal().getName()).orElseThrow())
+                    .isCloseTo(days, org.assertj.core.data.Offset.offset(0.01));
+        }
+    }
+
     /** The metric names in the table under "## Metrics" of docs/operating.md. */
     static List<String> documentedMetrics() throws Exception {
         String guide = Files.readString(OPERATING, StandardCharsets.UTF_8);
