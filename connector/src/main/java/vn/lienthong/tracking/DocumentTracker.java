@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -138,27 +137,9 @@ public final class DocumentTracker {
      */
     public boolean advance(DocumentKey key, DocumentState to, String reason) {
         Objects.requireNonNull(to, "to");
-        List<String> allowedFrom = new ArrayList<>();
-        for (DocumentState from : DocumentState.values()) {
-            if (from.canMoveTo(to)) {
-                allowedFrom.add(from.name());
-            }
-        }
-        String sql = "UPDATE tracked_document SET state = ?, state_reason = ?, updated_at = ? WHERE document_key = ?"
-                + " AND state IN (" + String.join(", ", Collections.nCopies(allowedFrom.size(), "?")) + ")";
         try {
-            int updated = allowedFrom.isEmpty() ? 0 : Jdbc.withConnection(dataSource, connection -> {
-                try (PreparedStatement update = connection.prepareStatement(sql)) {
-                    update.setString(1, to.name());
-                    update.setString(2, Jdbc.fit(reason, REASON_LENGTH));
-                    Jdbc.setInstant(update, 3, clock.instant());
-                    update.setString(4, key.value());
-                    for (int i = 0; i < allowedFrom.size(); i++) {
-                        update.setString(5 + i, allowedFrom.get(i));
-                    }
-                    return update.executeUpdate();
-                }
-            });
+            int updated = StateUpdate.from(from -> from.canMoveTo(to), to, Direction.values())
+                    .apply(dataSource, key, Jdbc.fit(reason, REASON_LENGTH), clock.instant());
             if (updated == 0) {
                 requireTracked(key);
             }
@@ -210,33 +191,9 @@ public final class DocumentTracker {
 
     private boolean operatorMove(DocumentKey key, DocumentState to, String reason,
                                  Predicate<DocumentState> from, Direction... directions) {
-        List<String> states = new ArrayList<>();
-        for (DocumentState state : DocumentState.values()) {
-            if (from.test(state) && state != to) {
-                states.add(state.name());
-            }
-        }
-        List<String> directionNames = Arrays.stream(directions).map(Enum::name).toList();
-        String sql = "UPDATE tracked_document SET state = ?, state_reason = ?, updated_at = ? WHERE document_key = ?"
-                + " AND direction IN (" + String.join(", ", Collections.nCopies(directionNames.size(), "?")) + ")"
-                + " AND state IN (" + String.join(", ", Collections.nCopies(states.size(), "?")) + ")";
         try {
-            int updated = states.isEmpty() ? 0 : Jdbc.withConnection(dataSource, connection -> {
-                try (PreparedStatement update = connection.prepareStatement(sql)) {
-                    int index = 1;
-                    update.setString(index++, to.name());
-                    update.setString(index++, Jdbc.fit(reason, REASON_LENGTH));
-                    Jdbc.setInstant(update, index++, clock.instant());
-                    update.setString(index++, key.value());
-                    for (String direction : directionNames) {
-                        update.setString(index++, direction);
-                    }
-                    for (String state : states) {
-                        update.setString(index++, state);
-                    }
-                    return update.executeUpdate();
-                }
-            });
+            int updated = StateUpdate.from(from, to, directions).apply(dataSource, key, Jdbc.fit(reason, REASON_LENGTH),
+                    clock.instant());
             if (updated == 0) {
                 requireTracked(key);
             }
