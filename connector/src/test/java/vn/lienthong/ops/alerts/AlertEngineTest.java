@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +16,7 @@ import vn.lienthong.tracking.AlertRecords;
 import vn.lienthong.tracking.LogEvent;
 import vn.lienthong.tracking.TrackingDatabase;
 import vn.lienthong.tracking.TransmissionLog;
+import vn.lienthong.testing.SteppedClock;
 
 /** The engine over a real tracking database: raised once, resolved once, nothing lost when a channel fails. */
 class AlertEngineTest {
@@ -180,33 +178,6 @@ class AlertEngineTest {
 
         List<AlertNotice.Kind> kinds() {
             return received.stream().map(AlertNotice::kind).toList();
-        }
-    }
-
-    private static final class SteppedClock extends Clock {
-        private Instant now;
-
-        SteppedClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

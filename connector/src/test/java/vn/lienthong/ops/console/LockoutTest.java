@@ -2,40 +2,15 @@ package vn.lienthong.ops.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import vn.lienthong.testing.SteppedClock;
 
 class LockoutTest {
 
     /** A clock the test moves by hand. */
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-12-05T01:00:00Z");
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final MovingClock clock = new MovingClock();
+    private final SteppedClock clock = new SteppedClock(Instant.parse("2026-12-05T01:00:00Z"));
     private final Lockout lockout = new Lockout(3, Duration.ofMinutes(15), clock);
 
     @Test
@@ -46,9 +21,9 @@ class LockoutTest {
         assertThat(lockout.lockedUntil("lan")).isEqualTo(Instant.parse("2026-12-05T01:15:00Z"));
         assertThat(lockout.lockedUntil("minh")).as("another name is not locked").isNull();
 
-        clock.move(Duration.ofMinutes(14));
+        clock.advance(Duration.ofMinutes(14));
         assertThat(lockout.lockedUntil("lan")).isNotNull();
-        clock.move(Duration.ofMinutes(1).plusSeconds(1));
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
         assertThat(lockout.lockedUntil("lan")).isNull();
         assertThat(lockout.failed("lan")).as("the count starts again after a lock").isNull();
     }
