@@ -1,6 +1,7 @@
 package vn.lienthong.cli;
 
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.lienthong.demo.Demo;
+import vn.lienthong.demo.DemoGuide;
 import vn.lienthong.demo.DemoNetwork;
 import vn.lienthong.runtime.ConnectorRuntime;
 
@@ -59,7 +61,8 @@ final class DemoCommand implements Callable<Integer> {
             stopped.countDown();
         }, "lienthong-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
-        printWhere(demo, out);
+        DemoGuide guide = new DemoGuide(demo, invocation());
+        printWhere(demo, guide, out);
         demo.sendSampleDocuments(documents);
         out.println();
         out.println("Đã đặt " + documents + " văn bản vào hộp gửi của mỗi cơ quan; đang chờ chúng đi, đến nơi và trạng thái quay về...");
@@ -77,15 +80,39 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Đã dừng / Stopped.");
             return complete ? 0 : 1;
         }
+        out.println();
+        guide.printOutageSteps(out);
+        out.println();
         out.println("Bộ kết nối vẫn chạy: thả thêm tệp .edxml vào hộp gửi để gửi tiếp. Ctrl-C để dừng.");
         out.println("The connectors keep running: drop more .edxml files into an outbox to send them. Ctrl-C to stop.");
         out.flush();
-        stopped.await();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            // Stopped from inside the JVM (an embedding program): close now, the hook is not needed any more.
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            demo.close();
+            Thread.currentThread().interrupt();
+        }
         return complete ? 0 : 1;
     }
 
-    private static void printWhere(Demo demo, PrintWriter out) {
-        out.println("Trục mô phỏng / Simulated axis: " + demo.network().simulator().endpoint());
+    /** How this program is started here, for commands printed to be pasted: the jar it runs from, if it is one. */
+    private static String invocation() {
+        try {
+            Path location = Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (location.getFileName() != null && location.getFileName().toString().endsWith(".jar")) {
+                return "java -jar " + DemoGuide.shellWord(location.toString());
+            }
+        } catch (URISyntaxException | RuntimeException notAFile) {
+            // Run from somewhere without a file location; the installed command's name is the best guess.
+        }
+        return "lienthong";
+    }
+
+    private static void printWhere(Demo demo, DemoGuide guide, PrintWriter out) {
+        out.println("Trục mô phỏng / Simulated axis: " + demo.network().simulator().endpoint()
+                + " (gây sự cố / inject an outage: " + demo.network().simulator().faultControl() + ")");
         for (DemoNetwork.Agency agency : demo.network().agencies()) {
             ConnectorRuntime connector = demo.network().connector(agency.organId());
             out.println("  " + agency.organization().organName() + " (" + agency.organId() + ")");
@@ -96,6 +123,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("    bảng điều khiển / console: http://" + connector.settings().httpHost() + ":"
                     + connector.settings().httpPort() + "/console/ (lienthong users add TÊN/NAME --role admin --file "
                     + connector.settings().dataDirectory().resolve("users.json") + ")");
+            guide.printOperating(agency, out);
         }
         out.flush();
     }

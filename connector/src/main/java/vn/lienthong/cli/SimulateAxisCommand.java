@@ -2,6 +2,7 @@ package vn.lienthong.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.lienthong.simulator.AxisSimulator;
 import vn.lienthong.simulator.Faults;
+import vn.lienthong.simulator.OutageCommands;
 import vn.lienthong.simulator.SimulatorSettings;
 
 /** {@code simulate-axis}: runs the axis simulator in the foreground until Ctrl-C. */
@@ -119,6 +121,14 @@ final class SimulateAxisCommand implements Callable<Integer> {
         out.println("  Lỗi giả lập / Injected faults: error rate " + faults.errorRate() + ", latency "
                 + faults.addedLatency().toMillis() + " ms, drop rate " + faults.acceptThenDropRate());
         out.println("  Sai lệch thời gian cho phép / Timestamp tolerance: " + settings.timestampTolerance().toSeconds() + " s");
+        URI control = simulator.faultControl();
+        out.println("  Gây sự cố giả lập, chỉ từ máy này / Inject an outage, from this machine only:");
+        out.println("    trả 503 cho mọi lời gọi trong 30 giây / answer every call 503 for 30 s:");
+        out.println("      " + OutageCommands.inject(control, OutageCommands.UNAVAILABLE, 30));
+        out.println("    từ chối mọi văn bản gửi đến / refuse every send: " + OutageCommands.REFUSE_SENDS
+                + "; ngừng nghe / stop listening: " + OutageCommands.DOWN);
+        out.println("    xem / show: " + OutageCommands.show(control));
+        out.println("    kết thúc / end: " + OutageCommands.end(control));
         out.println("Nhấn Ctrl-C để dừng / Press Ctrl-C to stop.");
         out.flush();
     }

@@ -1,6 +1,8 @@
 package vn.lienthong.demo;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 import vn.lienthong.edxml.Organization;
 import vn.lienthong.runtime.ConnectorRuntime;
 import vn.lienthong.findings.Direction;
@@ -28,11 +31,17 @@ public final class Demo implements AutoCloseable {
     private static final List<String> QUEUES = List.of("lienthong.outbound", "lienthong.inbound", "lienthong.delivery",
             "lienthong.status.out", "lienthong.status.in");
 
+    /** Documents each agency has ready for a person to drop into its outbox, e.g. while an outage is injected. */
+    static final int SPARE_DOCUMENTS = 5;
+    private static final int FIRST_SPARE_NUMBER = 7001; // below the sample documents (7801 up), so never the same DocumentId
+
+    private final Path root;
     private final DemoNetwork network;
     private final List<DemoDms> standInDmss = new ArrayList<>();
     private final DemoDocuments documents;
 
-    private Demo(DemoNetwork network, DemoDocuments documents) {
+    private Demo(Path root, DemoNetwork network, DemoDocuments documents) {
+        this.root = root;
         this.network = network;
         this.documents = documents;
     }
@@ -47,11 +56,36 @@ public final class Demo implements AutoCloseable {
         return properties;
     }
 
+    /**
+     * What the demo adds for operators to try an outage: few and quick redeliveries, so that a document the axis
+     * keeps failing becomes a dead letter within about ten seconds (five attempts, 0.5 + 1 + 2 + 4 s apart) rather
+     * than after 200 attempts over hours; and metrics read every two seconds, so that it shows on /metrics at once.
+     * A production connector keeps its defaults: there, patience through an outage is what is wanted.
+     */
+    public static Properties operatorProperties() {
+        Properties properties = new Properties();
+        properties.setProperty("lienthong.queue.max-delivery-attempts", "5");
+        properties.setProperty("lienthong.queue.redelivery-delay-ms", "500");
+        properties.setProperty("lienthong.queue.redelivery-multiplier", "2.0");
+        properties.setProperty("lienthong.queue.max-redelivery-delay-ms", "4000");
+        properties.setProperty("lienthong.metrics.refresh-ms", "2000");
+        return properties;
+    }
+
     public static Demo start(Path root, Properties overrides) throws Exception {
+        Path absoluteRoot = root.toAbsolutePath();
         Properties properties = demoProperties();
+        properties.putAll(operatorProperties());
         properties.putAll(overrides);
-        DemoNetwork network = DemoNetwork.start(root, AGENCIES, properties);
-        Demo demo = new Demo(network, new DemoDocuments(Files.createDirectories(root.resolve("work"))));
+        DemoNetwork network = DemoNetwork.start(absoluteRoot, AGENCIES, properties);
+        Demo demo = new Demo(absoluteRoot, network,
+                new DemoDocuments(Files.createDirectories(absoluteRoot.resolve("work"))));
+        try {
+            demo.prepareForOperators();
+        } catch (IOException | RuntimeException e) {
+            network.close();
+            throw e;
+        }
         for (DemoNetwork.Agency agency : network.agencies()) {
             DemoDms dms = new DemoDms(agency, network.connector(agency.organId()), demo.documents);
             dms.start();
@@ -62,6 +96,55 @@ public final class Demo implements AutoCloseable {
 
     public DemoNetwork network() {
         return network;
+    }
+
+    /**
+     * The configuration an operator's commands ({@code dead-letters}, {@code queues}, {@code users}…) take as
+     * {@code --config} for this agency's connector: where its data directory (and so its operations token) is, and
+     * its management port.
+     */
+    public Path operatorConfig(String organId) {
+        return root.resolve(network.agency(organId).systemId() + ".properties");
+    }
+
+    /** Documents to the other agencies, ready to be moved into this agency's outbox; one is taken each time. */
+    public List<Path> spareDocuments(String organId) throws IOException {
+        Path folder = sparesFolder(organId);
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".edxml")).sorted().toList();
+        }
+    }
+
+    private Path sparesFolder(String organId) {
+        return root.resolve("samples").resolve(network.agency(organId).systemId());
+    }
+
+    private void prepareForOperators() throws IOException {
+        int number = FIRST_SPARE_NUMBER;
+        for (DemoNetwork.Agency agency : network.agencies()) {
+            ConnectorRuntime connector = network.connector(agency.organId());
+            Files.writeString(operatorConfig(agency.organId()), String.join("\n",
+                    "# Bộ kết nối " + agency.organId() + " của bản trình diễn: dùng với --config của các lệnh vận hành.",
+                    "# The demo's connector of " + agency.organId() + ": give it as --config to the operator commands.",
+                    "lienthong.data.directory=" + portable(connector.settings().dataDirectory()),
+                    "lienthong.http.host=" + connector.settings().httpHost(),
+                    "lienthong.http.port=" + connector.settings().httpPort(),
+                    ""), StandardCharsets.UTF_8);
+            Path spares = Files.createDirectories(sparesFolder(agency.organId()));
+            List<Organization> others = network.agencies().stream()
+                    .filter(other -> !other.organId().equals(agency.organId()))
+                    .map(DemoNetwork.Agency::organization)
+                    .toList();
+            for (int i = 0; i < SPARE_DOCUMENTS; i++, number++) {
+                documents.writeEdoc(spares.resolve("cv-" + number + ".edxml"), agency.organization(), others, number,
+                        "Văn bản gửi thử trong lúc trục gặp sự cố, số " + (i + 1));
+            }
+        }
+    }
+
+    /** A path as a properties file reads it on every system: forward slashes need no escaping. */
+    private static String portable(Path path) {
+        return path.toAbsolutePath().toString().replace('\\', '/');
     }
 
     /** Each agency sends {@code perAgency} documents to every other agency. */

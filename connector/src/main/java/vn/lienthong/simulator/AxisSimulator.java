@@ -55,11 +55,13 @@ public final class AxisSimulator implements AutoCloseable {
         FaultInjector faults = new FaultInjector(settings.faults());
         Counters counters = new Counters();
         PostOffice postOffice = new PostOffice(clock);
+        FaultControl control = new FaultControl(faults);
         CallRouter router = new CallRouter(
                 routes(storage, registry, postOffice, faults, counters, clock),
                 new RequestAuthenticator(registry, settings.timestampTolerance(), clock),
-                faults, counters);
+                faults, counters, control);
         Listener listener = new Listener(settings.host(), settings.port(), router);
+        control.attach(listener);
         try {
             listener.start();
         } catch (IOException | RuntimeException e) {
@@ -132,6 +134,34 @@ public final class AxisSimulator implements AutoCloseable {
             throw new IllegalArgumentException("an outage must last some time: " + length);
         }
         listener.outageNow(length);
+    }
+
+    /** From now on, for {@code length}, every call is answered 503, as an axis that is up but failing. */
+    public void unavailableFor(Duration length) {
+        faults.unavailableFor(positive(length));
+    }
+
+    /** From now on, for {@code length}, every sendEdoc is refused (HTTP 400), as the axis refuses a bad package. */
+    public void refuseSendsFor(Duration length) {
+        faults.refuseSendsFor(positive(length));
+    }
+
+    /**
+     * Where a person on this machine injects an outage while the simulator runs ({@code GET}, {@code POST},
+     * {@code DELETE}; see docs/axis-and-simulator.md). Obeys loopback callers only, so when the simulator listens
+     * on every address this is its loopback one.
+     */
+    public URI faultControl() {
+        boolean everyAddress = settings.host().equals("0.0.0.0") || settings.host().equals("::");
+        URI base = everyAddress ? URI.create("http://127.0.0.1:" + port()) : endpoint();
+        return base.resolve(FaultControl.FAULTS_PATH);
+    }
+
+    private static Duration positive(Duration length) {
+        if (length.isNegative() || length.isZero()) {
+            throw new IllegalArgumentException("a fault window must last some time: " + length);
+        }
+        return length;
     }
 
     public SimulatorStats stats() {

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * Every request passes here, in the order the axis would treat it: an injected error first (before anything is
  * done), then the exact path and method, then authentication, then the call itself; the added latency is
  * waited just before answering. One DEBUG line per call names the call, system, DocId and outcome, never a
- * header value, a secret or document content.
+ * header value, a secret or document content. The simulator's own control ({@code /simulator/…}) is not a call
+ * of the axis: it is handed over before any fault, so it answers while the simulator plays dead.
  */
 final class CallRouter implements HttpHandler {
 
@@ -26,8 +27,11 @@ final class CallRouter implements HttpHandler {
     private final RequestAuthenticator authenticator;
     private final FaultInjector faults;
     private final Counters counters;
+    private final FaultControl control;
 
-    CallRouter(Map<String, Route> routes, RequestAuthenticator authenticator, FaultInjector faults, Counters counters) {
+    CallRouter(Map<String, Route> routes, RequestAuthenticator authenticator, FaultInjector faults, Counters counters,
+               FaultControl control) {
+        this.control = control;
         this.routes = Map.copyOf(routes);
         this.authenticator = authenticator;
         this.faults = faults;
@@ -37,13 +41,21 @@ final class CallRouter implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) {
         String path = normalised(exchange.getRequestURI().getPath());
+        if (path.startsWith(FaultControl.PATH_PREFIX)) {
+            control.handle(exchange);
+            return;
+        }
         Route route = routes.get(path);
         // Known before anything else, so that even an injected error or a refused signature has the call's keys.
         AnswerKeys keys = route == null ? AnswerKeys.STATUS_ONLY : route.keys();
         String systemId = "-";
         Answer answer = null;
         try {
-            if (faults.failThisCall()) {
+            if (faults.unavailableNow()) {
+                counters.injectedErrors.incrementAndGet();
+                answer = Answer.fail(503, "Trục mô phỏng đang giả lập sự cố, mọi lời gọi bị trả 503 / injected outage:"
+                        + " the simulator answers 503 to every call for a while").noted("injected outage");
+            } else if (faults.failThisCall()) {
                 counters.injectedErrors.incrementAndGet();
                 answer = Answer.fail(503, "injected error: the simulator is set to fail a share of calls")
                         .noted("injected error");

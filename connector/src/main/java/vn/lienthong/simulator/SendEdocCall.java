@@ -53,6 +53,10 @@ final class SendEdocCall implements Call {
 
     @Override
     public Answer answer(Caller caller, HttpExchange exchange) throws IOException {
+        if (faults.refuseSendsNow()) {
+            return refuse("Trục mô phỏng đang giả lập việc từ chối mọi văn bản gửi đến / injected refusal: the simulator"
+                    + " refuses every package sent for a while").noted("injected refusal");
+        }
         PackageIntake.Intake taken = intake.take(exchange.getRequestBody(), caller.header("hash-file").orElse(null));
         if (taken instanceof PackageIntake.Intake.Refused refused) {
             return refuse(refused.reason());

@@ -12,15 +12,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.lienthong.cli.Main;
+import vn.lienthong.testing.PrintedCurl;
 
-/** {@code lienthong simulate-axis}: a banner with the endpoint and no secrets, then a working axis until stopped. */
+/**
+ * {@code lienthong simulate-axis}: a banner with the endpoint, no secrets and the commands that inject an outage, then a
+ * working axis until stopped.
+ */
 class SimulatorCommandLineTest {
 
     private static final Pattern ENDPOINT = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)");
     private static final String SECRET = "Y29tbWFuZC1saW5lLXNlY3JldC1mb3ItdGVzdHMtMDE=";
 
     @Test
-    void simulate_axis_prints_a_banner_without_secrets_and_serves_calls_until_stopped() throws InterruptedException {
+    void simulate_axis_prints_a_banner_without_secrets_and_serves_calls_and_obeys_its_outage_commands_until_stopped() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         AtomicInteger exitCode = new AtomicInteger(-1);
@@ -28,7 +32,8 @@ class SimulatorCommandLineTest {
                 "simulate-axis", "--port", "0", "--system", "vxp.cli=" + SECRET,
                 "--agency", "000.00.00.G22=vxp.cli"}, new PrintWriter(out, true), new PrintWriter(err, true))));
         command.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> ENDPOINT.matcher(out.toString()).find());
+        // The banner is printed line by line; it ends with how to stop.
+        await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("Ctrl-C"));
 
         String banner = out.toString();
         Matcher endpoint = ENDPOINT.matcher(banner);
@@ -36,6 +41,12 @@ class SimulatorCommandLineTest {
         SdkLikeClient client = new SdkLikeClient(URI.create(endpoint.group(1)), "vxp.cli", SECRET);
         assertThat(client.countReceivedEdocs().statusCode()).isEqualTo(200);
         assertThat(banner).contains("vxp.cli", "000.00.00.G22", "Ctrl-C").doesNotContain(SECRET);
+
+        assertThat(PrintedCurl.run(banner, "unavailableSeconds").statusCode())
+                .as("the printed command injects an outage").isEqualTo(200);
+        assertThat(client.countReceivedEdocs().statusCode()).isEqualTo(503);
+        assertThat(PrintedCurl.run(banner, "-X DELETE").statusCode()).isEqualTo(200);
+        assertThat(client.countReceivedEdocs().statusCode()).isEqualTo(200);
 
         command.interrupt();
         command.join(Duration.ofSeconds(10).toMillis());
