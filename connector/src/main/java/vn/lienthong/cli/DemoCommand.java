@@ -61,8 +61,9 @@ final class DemoCommand implements Callable<Integer> {
             stopped.countDown();
         }, "lienthong-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
-        DemoGuide guide = new DemoGuide(demo, invocation());
-        printWhere(demo, guide, out);
+        String invocation = invocation();
+        DemoGuide guide = new DemoGuide(demo, invocation);
+        printWhere(demo, guide, invocation, out);
         demo.sendSampleDocuments(documents);
         out.println();
         out.println("Đã đặt " + documents + " văn bản vào hộp gửi của mỗi cơ quan; đang chờ chúng đi, đến nơi và trạng thái quay về...");
@@ -110,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
         return "lienthong";
     }
 
-    private static void printWhere(Demo demo, DemoGuide guide, PrintWriter out) {
+    private static void printWhere(Demo demo, DemoGuide guide, String invocation, PrintWriter out) {
         out.println("Trục mô phỏng / Simulated axis: " + demo.network().simulator().endpoint()
                 + " (gây sự cố / inject an outage: " + demo.network().simulator().faultControl() + ")");
         for (DemoNetwork.Agency agency : demo.network().agencies()) {
@@ -121,8 +122,8 @@ final class DemoCommand implements Callable<Integer> {
             out.println("    sức khỏe / health: http://" + connector.settings().httpHost() + ":"
                     + connector.settings().httpPort() + "/health");
             out.println("    bảng điều khiển / console: http://" + connector.settings().httpHost() + ":"
-                    + connector.settings().httpPort() + "/console/ (lienthong users add TÊN/NAME --role admin --file "
-                    + connector.settings().dataDirectory().resolve("users.json") + ")");
+                    + connector.settings().httpPort() + "/console/ (" + invocation + " users add TÊN/NAME --role admin --file "
+                    + DemoGuide.shellWord(connector.settings().dataDirectory().resolve("users.json").toString()) + ")");
             guide.printOperating(agency, out);
         }
         out.flush();
