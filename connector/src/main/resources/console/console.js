@@ -29,6 +29,36 @@ const TEXT = {
     FOLDER: 'Thư mục', WEBHOOK: 'Webhook', JMS: 'Hàng đợi JMS', PULL: 'Tự lấy (API)',
     ERROR: 'lỗi', WARNING: 'cảnh báo',
     API_KEY: 'Khóa API', CERTIFICATE: 'Chứng thư TLS', API_KEY_AND_CERTIFICATE: 'Khóa API và chứng thư TLS', NONE: 'Không',
+    'dash.deadLetters': 'Thư chết chờ xử lý', 'dash.queuesUnknown': 'Chưa đọc được các hàng đợi; số liệu là của lần đọc trước.',
+    'dash.queue': 'Hàng đợi', 'dash.messages': 'Số thư', 'dash.oldest': 'Thư cũ nhất',
+    'dash.throughput': 'Lưu lượng', 'dash.recent': 'Trong {n} phút gần nhất', 'dash.sinceStart': 'Từ khi khởi động',
+    'dash.sent': 'Gửi lên trục', 'dash.received': 'Nhận từ trục', 'dash.delivered': 'Giao cho hệ thống QLVB',
+    'dash.purpose': 'Dùng cho', 'dash.subject': 'Chủ thể', 'dash.expires': 'Hết hạn', 'dash.daysLeft': 'Còn (ngày)',
+    'dash.noCertificates': 'Chưa cấu hình chứng thư số nào.', 'dash.diskFree': 'Còn trống', 'dash.diskTotal': 'Tổng dung lượng',
+    'dash.dataBytes': 'Thư mục dữ liệu dùng', 'dash.journalBytes': 'Nhật ký hàng đợi dùng',
+    signing: 'Ký số văn bản', 'dms-tls': 'TLS của giao diện cho hệ thống QLVB', 'dms-tls-client-issuer': 'Nơi cấp chứng thư máy khách QLVB',
+    'axis-tls-trust': 'Tin cậy TLS của trục', 'trust-anchor': 'Gốc tin cậy chữ ký số',
+    OUTBOUND: 'Gửi đi', INBOUND: 'Nhận về',
+    'docs.any': 'Tất cả', 'docs.pageSize': 'Số dòng mỗi trang', 'docs.direction': 'Chiều', 'docs.state': 'Trạng thái', 'docs.agency': 'Mã đơn vị',
+    'docs.from': 'Từ ngày', 'docs.to': 'Đến ngày', 'docs.code': 'Số, ký hiệu', 'docs.search': 'Tìm', 'docs.clear': 'Xóa bộ lọc',
+    'docs.key': 'Mã', 'docs.sender': 'Nơi gửi', 'docs.recipients': 'Nơi nhận', 'docs.received': 'Tiếp nhận lúc',
+    'docs.updated': 'Cập nhật lúc', 'docs.empty': 'Không có văn bản nào khớp với bộ lọc.', 'docs.previous': 'Trang trước',
+    'docs.next': 'Trang sau', 'docs.page': 'Trang', 'docs.timeline': 'Diễn biến của văn bản', 'docs.close': 'Đóng',
+    'docs.statuses': 'Trạng thái theo nơi nhận (theo trình tự)', 'docs.findings': 'Kết quả kiểm tra hợp lệ',
+    'docs.signatures': 'Kết quả kiểm tra chữ ký số', 'docs.noFindings': 'Không có lỗi hay cảnh báo nào.',
+    'docs.noSignatures': 'Không có báo cáo chữ ký số cho văn bản này.', 'docs.noStatuses': 'Chưa có trạng thái nào.',
+    'docs.open': 'Xem diễn biến', 'docs.stateReason': 'Lý do', 'docs.axisDocId': 'Mã trên trục',
+    'docs.documentId': 'Mã văn bản của bên gửi', 'docs.messageType': 'Loại gói tin',
+    'status.sent': 'Đã gửi lên trục', 'status.01': 'Đã đến', 'status.02': 'Từ chối tiếp nhận', 'status.03': 'Đã tiếp nhận, vào sổ',
+    'status.04': 'Phân công', 'status.05': 'Đang xử lý', 'status.06': 'Hoàn thành', 'status.13': 'Yêu cầu lấy lại',
+    'status.15': 'Đồng ý cập nhật/lấy lại', 'status.16': 'Từ chối cập nhật/lấy lại',
+    'dl.help': 'Thư mà luồng xử lý đã bỏ cuộc sau nhiều lần thử. Gửi lại để văn bản đi lại chặng đó, hoặc loại bỏ kèm lý do.',
+    'dl.retrySelected': 'Gửi lại các thư đã chọn', 'dl.discardSelected': 'Loại bỏ các thư đã chọn',
+    'dl.retryAll': 'Gửi lại tất cả', 'dl.discardAll': 'Loại bỏ tất cả', 'dl.key': 'Mã văn bản', 'dl.queue': 'Hàng đợi',
+    'dl.time': 'Lúc', 'dl.attempts': 'Số lần thử', 'dl.reason': 'Lý do thất bại', 'dl.empty': 'Không có thư chết nào.',
+    retry: 'Gửi lại', 'dl.noneSelected': 'Chưa chọn thư nào.', 'dl.reasonNeeded': 'Cần nêu lý do loại bỏ thư chết.',
+    'dl.retried': 'Đã gửi lại', 'dl.discarded': 'Đã loại bỏ', 'dl.confirmDiscardAll': 'Loại bỏ vĩnh viễn mọi thư chết?',
+    'dl.from': 'từ',
     'error.network': 'Không kết nối được tới bộ kết nối.'
   },
   en: {
@@ -57,22 +87,49 @@ const TEXT = {
     FOLDER: 'Folder', WEBHOOK: 'Webhook', JMS: 'JMS queue', PULL: 'Pull (API)',
     ERROR: 'error', WARNING: 'warning',
     API_KEY: 'API key', CERTIFICATE: 'TLS certificate', API_KEY_AND_CERTIFICATE: 'API key and TLS certificate', NONE: 'None',
+    'dash.deadLetters': 'Dead letters waiting', 'dash.queuesUnknown': 'The queues could not be read; the figures are from the previous reading.',
+    'dash.queue': 'Queue', 'dash.messages': 'Messages', 'dash.oldest': 'Oldest',
+    'dash.throughput': 'Throughput', 'dash.recent': 'Last {n} minutes', 'dash.sinceStart': 'Since start',
+    'dash.sent': 'Sent to the axis', 'dash.received': 'Received from the axis', 'dash.delivered': 'Delivered to DMS clients',
+    'dash.purpose': 'Used for', 'dash.subject': 'Subject', 'dash.expires': 'Expires', 'dash.daysLeft': 'Days left',
+    'dash.noCertificates': 'No certificate is configured.', 'dash.diskFree': 'Free', 'dash.diskTotal': 'Total',
+    'dash.dataBytes': 'Used by the data directory', 'dash.journalBytes': 'Used by the broker journal',
+    signing: 'Signing documents', 'dms-tls': 'TLS of the DMS interfaces', 'dms-tls-client-issuer': 'Issuer of DMS client certificates',
+    'axis-tls-trust': 'Trusted TLS of the axis', 'trust-anchor': 'Signature trust anchor',
+    OUTBOUND: 'Outbound', INBOUND: 'Inbound',
+    'docs.any': 'All', 'docs.pageSize': 'Rows per page', 'docs.direction': 'Direction', 'docs.state': 'State', 'docs.agency': 'Agency id',
+    'docs.from': 'From', 'docs.to': 'To', 'docs.code': 'Number and symbol', 'docs.search': 'Search', 'docs.clear': 'Clear filters',
+    'docs.key': 'Key', 'docs.sender': 'Sender', 'docs.recipients': 'Recipients', 'docs.received': 'Taken in',
+    'docs.updated': 'Updated', 'docs.empty': 'No document matches the filters.', 'docs.previous': 'Previous page',
+    'docs.next': 'Next page', 'docs.page': 'Page', 'docs.timeline': 'Document timeline', 'docs.close': 'Close',
+    'docs.statuses': 'Statuses by recipient (in causal order)', 'docs.findings': 'Validation findings',
+    'docs.signatures': 'Signature verdicts', 'docs.noFindings': 'No error or warning.',
+    'docs.noSignatures': 'No signature report is kept for this document.', 'docs.noStatuses': 'No status yet.',
+    'docs.open': 'Show the timeline', 'docs.stateReason': 'Reason', 'docs.axisDocId': 'Axis id',
+    'docs.documentId': "Sender's document id", 'docs.messageType': 'Message type',
+    'status.sent': 'Sent to the axis', 'status.01': 'Arrived', 'status.02': 'Rejected', 'status.03': 'Accepted and registered',
+    'status.04': 'Assigned', 'status.05': 'Processing', 'status.06': 'Completed', 'status.13': 'Take-back requested',
+    'status.15': 'Update or take-back agreed', 'status.16': 'Update or take-back refused',
+    'dl.help': 'Messages a flow gave up on after repeated attempts. Retry one to send the document over that hop again, or discard it with a reason.',
+    'dl.retrySelected': 'Retry selected', 'dl.discardSelected': 'Discard selected',
+    'dl.retryAll': 'Retry all', 'dl.discardAll': 'Discard all', 'dl.key': 'Document key', 'dl.queue': 'Queue',
+    'dl.time': 'At', 'dl.attempts': 'Attempts', 'dl.reason': 'Why it failed', 'dl.empty': 'No dead letter.',
+    retry: 'Retry', 'dl.noneSelected': 'No dead letter is selected.', 'dl.reasonNeeded': 'A reason for discarding the dead letter is required.',
+    'dl.retried': 'Retried', 'dl.discarded': 'Discarded', 'dl.confirmDiscardAll': 'Discard every dead letter for good?',
+    'dl.from': 'from',
     'error.network': 'The connector cannot be reached.'
   }
 };
 
-// Pages served by other parts of the operations API: their entries show only when the API answers the probe.
-const EXTENSIONS = [
-  { view: 'documents', nav: 'nav-documents', probe: '/ops/v1/documents?limit=1' },
-  { view: 'dead-letters', nav: 'nav-dead-letters', probe: '/ops/v1/dead-letters?limit=1' }
-];
-// Resources whose answer the dashboard shows as a card of its own when the API has them (not 404 or 405).
-const DASHBOARD_EXTRAS = [{ name: 'queues', path: '/ops/v1/queues' }];
-const absent = (status) => status === 404 || status === 405 || status === 0;
-
 const state = { lang: localStorage.getItem('lienthong.lang') || 'vi', csrf: null, user: null, roles: [], timer: null };
 const $ = (selector) => document.querySelector(selector);
 const t = (key) => (TEXT[state.lang][key] !== undefined ? TEXT[state.lang][key] : key);
+
+/** A message in both languages, the chosen one first. */
+function both(key) {
+  const other = state.lang === 'vi' ? 'en' : 'vi';
+  return TEXT[state.lang][key] + '\n' + TEXT[other][key];
+}
 
 function element(tag, text, className) {
   const made = document.createElement(tag);
@@ -140,8 +197,10 @@ function show(view) {
     loadHeld();
   } else if (view === 'clients') {
     loadClients();
-  } else if (view === 'documents' || view === 'dead-letters') {
-    loadExtension(view);
+  } else if (view === 'documents') {
+    loadDocuments();
+  } else if (view === 'dead-letters') {
+    loadDeadLetters();
   }
 }
 
@@ -182,7 +241,6 @@ function signedIn(body) {
   $('#nav').hidden = false;
   $('#sign-out').hidden = false;
   translate();
-  probeExtensions();
   route();
 }
 
@@ -198,14 +256,6 @@ function signedOut() {
 async function signOut() {
   await api('DELETE', '/ops/v1/session');
   signedOut();
-}
-
-async function probeExtensions() {
-  for (const extension of EXTENSIONS) {
-    const answer = await api('GET', extension.probe);
-    // 404, or 405 where only the API's POST body handler matches the path: that API is not in this connector.
-    $('#' + extension.nav).hidden = absent(answer.status);
-  }
 }
 
 // --- dashboard ---
@@ -275,19 +325,91 @@ async function loadDashboard() {
   const documents = overview.documents || {};
   stateTable($('#dash-outbound'), documents.outbound, 'dash-outbound-');
   stateTable($('#dash-inbound'), documents.inbound, 'dash-inbound-');
+  dashQueues(overview.queues);
+  dashThroughput(overview.throughput);
+  dashCertificates(overview.certificates);
+  dashDisk(overview.disk);
   const more = $('#dash-more');
   more.replaceChildren();
-  Object.entries(overview).filter(([name]) => !['axis', 'held', 'documents'].includes(name))
+  const shown = ['axis', 'held', 'documents', 'queues', 'throughput', 'certificates', 'disk'];
+  Object.entries(overview).filter(([name]) => !shown.includes(name))
     .forEach(([name, value]) => more.appendChild(genericCard(name, value)));
-  for (const extra of DASHBOARD_EXTRAS) {
-    if (overview[extra.name] !== undefined) continue;
-    const answer = await api('GET', extra.path);
-    if (answer.status === 200) {
-      const list = Object.values(answer.body || {}).find(Array.isArray);
-      more.appendChild(genericCard(extra.name, list || answer.body));
-    }
-  }
   $('#dash-updated').textContent = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}
+
+/** A table row of cells, each written as text. */
+function row(cells, id) {
+  const made = element('tr');
+  if (id) made.id = id;
+  cells.forEach((cell) => made.appendChild(cell instanceof Node ? cell : element('td', cell)));
+  return made;
+}
+
+/** Seconds as the queues command shows them: 45s, 4m07s, 2h05m. */
+function age(seconds) {
+  if (seconds === null || seconds === undefined) return '—';
+  if (seconds < 60) return seconds + 's';
+  if (seconds < 3600) return Math.floor(seconds / 60) + 'm' + String(seconds % 60).padStart(2, '0') + 's';
+  return Math.floor(seconds / 3600) + 'h' + String(Math.floor((seconds % 3600) / 60)).padStart(2, '0') + 'm';
+}
+
+function bytes(count) {
+  if (count === null || count === undefined) return '—';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = count;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit += 1; }
+  return (unit === 0 ? String(value) : value.toFixed(1)) + ' ' + units[unit];
+}
+
+/** Queues and dead letters as the metrics last read them; dead-letter queues that hold messages stand out. */
+function dashQueues(queues) {
+  const body = $('#dash-queues tbody');
+  body.replaceChildren();
+  if (!queues) return;
+  const dead = $('#dash-dead-letters');
+  dead.textContent = queues.deadLetters;
+  dead.className = queues.deadLetters > 0 ? 'bad' : 'ok';
+  $('#dash-queues-unknown').hidden = queues.known !== false;
+  (queues.queues || []).forEach((queue) => {
+    const made = row([queue.name, queue.messages, age(queue.oldestAgeSeconds)], 'dash-queue-' + queue.name);
+    made.firstChild.className = 'key';
+    if (queue.deadLetter && queue.messages > 0) made.className = 'bad';
+    body.appendChild(made);
+  });
+}
+
+function dashThroughput(throughput) {
+  const body = $('#dash-throughput tbody');
+  body.replaceChildren();
+  if (!throughput) return;
+  $('#dash-throughput-recent').textContent = t('dash.recent').replace('{n}', throughput.minutes);
+  ['sent', 'received', 'delivered'].forEach((name) => {
+    const made = row([t('dash.' + name), throughput[name], throughput[name + 'Total']], 'dash-throughput-' + name);
+    body.appendChild(made);
+  });
+}
+
+function dashCertificates(certificates) {
+  const body = $('#dash-certificates tbody');
+  body.replaceChildren();
+  const list = certificates || [];
+  $('#dash-no-certificates').hidden = list.length > 0;
+  $('#dash-certificates').hidden = list.length === 0;
+  list.forEach((certificate) => {
+    const days = element('td', certificate.daysLeft);
+    days.className = certificate.daysLeft < 0 ? 'bad' : (certificate.daysLeft <= 30 ? 'warn' : 'ok');
+    body.appendChild(row([t(certificate.purpose), certificate.subject, when(certificate.notAfter), days]));
+  });
+}
+
+function dashDisk(disk) {
+  if (!disk) return;
+  const known = disk.totalBytes > 0;
+  $('#dash-disk-free').textContent = known ? bytes(disk.freeBytes) + ' (' + Math.round(100 * disk.freeBytes / disk.totalBytes) + '%)' : t('unknown');
+  $('#dash-disk-total').textContent = known ? bytes(disk.totalBytes) : t('unknown');
+  $('#dash-disk-data').textContent = bytes(disk.dataBytes);
+  $('#dash-disk-journal').textContent = bytes(disk.journalBytes);
 }
 
 // --- held packages ---
@@ -412,18 +534,6 @@ async function loadClients() {
     row.appendChild(element('td', t(client.authentication)));
     body.appendChild(row);
   });
-}
-
-// --- pages of other resources (documents, dead letters): their first list, as a table ---
-
-async function loadExtension(view) {
-  const extension = EXTENSIONS.find((item) => item.view === view);
-  const answer = await api('GET', extension.probe.replace('limit=1', 'limit=100'));
-  const target = document.querySelector('#view-' + view + ' .generic');
-  target.replaceChildren();
-  if (answer.status !== 200) { pageError(answer.body); return; }
-  const list = Object.values(answer.body || {}).find(Array.isArray);
-  target.appendChild(genericValue(list || answer.body));
 }
 
 // --- start ---
