@@ -68,8 +68,10 @@ class ConsolePagesBrowserTest {
         hanoi = network.connector(HANOI);
         office = network.connector(OFFICE);
         console = "http://127.0.0.1:" + hanoi.settings().httpPort() + "/console/";
-        new UsersFile(hanoi.settings().dataDirectory().resolve("users.json")).add("lan", Set.of(Role.OPERATOR),
-                PASSWORD.toCharArray(), new PasswordHash.Parameters(1024, 1, 1));
+        UsersFile users = new UsersFile(hanoi.settings().dataDirectory().resolve("users.json"));
+        PasswordHash.Parameters light = new PasswordHash.Parameters(1024, 1, 1);
+        users.add("lan", Set.of(Role.OPERATOR), PASSWORD.toCharArray(), light);
+        users.add("thu", Set.of(Role.VIEWER), "mật khẩu của Thu".toCharArray(), light);
     }
 
     @AfterAll
@@ -175,10 +177,7 @@ class ConsolePagesBrowserTest {
     void an_operator_sees_a_dead_letter_on_the_dashboard_retries_it_from_the_console_and_it_reaches_the_other_agency_once()
             throws Exception {
         network.simulator().setFaults(Faults.NONE.withErrorRate(1.0)); // every call answered 503: the axis is down
-        String documentId = ConsoleTraffic.drop(hanoi.settings().outbox(), HANOI, OFFICE, "6201");
-        TrackedDocument dead = await().atMost(Duration.ofSeconds(60)).until(() -> hanoi.tracker()
-                .findOutboundByDocumentId(HANOI, documentId)
-                .filter(found -> found.state() == DocumentState.DEAD_LETTERED), Optional::isPresent).orElseThrow();
+        TrackedDocument dead = deadLettered("6201");
         String key = dead.key().value();
 
         browser.signIn(console, "lan", PASSWORD);
@@ -187,6 +186,11 @@ class ConsolePagesBrowserTest {
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(deadLetterQueue));
         assertThat(browser.driver.findElement(deadLetterQueue).findElements(By.tagName("td")))
                 .extracting(WebElement::getText).startsWith("DLQ.lienthong.outbound", "1");
+        // Tall enough for every card: the dead letter beside the queues, throughput, certificates and disk.
+        browser.driver.manage().window().setSize(new Dimension(1280, 1640));
+        browser.wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("dash-disk-free"), "—")));
+        browser.screenshot("console-dashboard-dead-letter");
+        browser.driver.manage().window().setSize(new Dimension(1280, 860));
 
         network.simulator().setFaults(Faults.NONE);
         browser.driver.findElement(By.id("nav-dead-letters")).click();
@@ -230,6 +234,54 @@ class ConsolePagesBrowserTest {
 
     private String text(String id) {
         return browser.driver.findElement(By.id(id)).getText();
+    }
+
+    @Test
+    void retry_all_sends_every_dead_letter_again_and_each_reaches_the_other_agency_once() throws Exception {
+        network.simulator().setFaults(Faults.NONE.withErrorRate(1.0));
+        List<TrackedDocument> dead = List.of(deadLettered("6301"), deadLettered("6302"));
+
+        browser.signIn(console, "lan", PASSWORD);
+        browser.driver.findElement(By.id("nav-dead-letters")).click();
+        for (TrackedDocument document : dead) {
+            browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#dl-table tr[data-key='" + document.key().value() + "']")));
+        }
+        network.simulator().setFaults(Faults.NONE);
+        browser.driver.findElement(By.id("dl-reason")).sendKeys("Trục đã hoạt động lại");
+        browser.driver.findElement(By.id("dl-retry-all")).click();
+
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dl-message"), "Đã gửi lại: 2/2"));
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dl-empty")));
+        for (String number : List.of("6301", "6302")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(office.settings().inbox(), number) > 0);
+            assertThat(deliveries(office.settings().inbox(), number)).isEqualTo(1);
+        }
+        for (TrackedDocument document : dead) {
+            assertThat(hanoi.transmissionLog().events(document.key().value())).anyMatch(event ->
+                    event.step().equals(Steps.DEAD_LETTER_RETRIED) && event.detail().contains("retried by user 'lan'"));
+        }
+    }
+
+    @Test
+    void a_viewer_sees_the_dead_letters_without_the_means_to_retry_or_discard_them() {
+        browser.signIn(console, "thu", "mật khẩu của Thu");
+        browser.driver.findElement(By.id("nav-dead-letters")).click();
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-dead-letters")));
+        browser.wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("dl-table")),
+                ExpectedConditions.visibilityOfElementLocated(By.id("dl-empty"))));
+        for (String button : List.of("dl-retry-selected", "dl-discard-selected", "dl-retry-all", "dl-discard-all")) {
+            assertThat(browser.driver.findElement(By.id(button)).isDisplayed()).as(button).isFalse();
+        }
+        assertThat(browser.driver.findElements(By.cssSelector("#dl-table button"))).noneMatch(WebElement::isDisplayed);
+    }
+
+    /** A document Hanoi's connector sends while the axis answers 503 to every call, once it is dead-lettered. */
+    private static TrackedDocument deadLettered(String number) throws Exception {
+        String documentId = ConsoleTraffic.drop(hanoi.settings().outbox(), HANOI, OFFICE, number);
+        return await().atMost(Duration.ofSeconds(60)).until(() -> hanoi.tracker()
+                .findOutboundByDocumentId(HANOI, documentId)
+                .filter(found -> found.state() == DocumentState.DEAD_LETTERED), Optional::isPresent).orElseThrow();
     }
 
     /** The document Hanoi's connector registered for {@code documentId}, once the axis took it. */
