@@ -89,7 +89,7 @@ const TEXT = {
     API_KEY: 'API key', CERTIFICATE: 'TLS certificate', API_KEY_AND_CERTIFICATE: 'API key and TLS certificate', NONE: 'None',
     'dash.deadLetters': 'Dead letters waiting', 'dash.queuesUnknown': 'The queues could not be read; the figures are from the previous reading.',
     'dash.queue': 'Queue', 'dash.messages': 'Messages', 'dash.oldest': 'Oldest',
-    'dash.throughput': 'Throughput', 'dash.recent': 'Last {n} minutes', 'dash.sinceStart': 'Since start',
+    'dash.throughput': 'Throughput', 'dash.recent': 'Last {n} min', 'dash.sinceStart': 'Since start',
     'dash.sent': 'Sent to the axis', 'dash.received': 'Received from the axis', 'dash.delivered': 'Delivered to DMS clients',
     'dash.purpose': 'Used for', 'dash.subject': 'Subject', 'dash.expires': 'Expires', 'dash.daysLeft': 'Days left',
     'dash.noCertificates': 'No certificate is configured.', 'dash.diskFree': 'Free', 'dash.diskTotal': 'Total',

@@ -17,9 +17,16 @@ function documentFilters() {
   return filters;
 }
 
-/** Opens the page: the first page of the current filters, and the open timeline again (in the chosen language). */
+/**
+ * Opens the page: the page already shown while the filters are unchanged (coming back, or switching the language),
+ * else the first page of the filters; and the open timeline again, in the chosen language.
+ */
 function loadDocuments() {
-  searchDocuments();
+  if (documentsPaging.filters && documentsPaging.filters.toString() === documentFilters().toString()) {
+    documentsPage();
+  } else {
+    searchDocuments();
+  }
   const panel = $('#docs-details');
   if (!panel.hidden && panel.dataset.key) openDocument(panel.dataset.key);
 }

@@ -168,6 +168,14 @@ class ConsolePagesBrowserTest {
         assertThat(Stream.concat(first.stream(), second.stream()).toList()).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(keys);
 
+        browser.driver.findElement(By.id("lang-switch")).click();
+        browser.wait.until(ExpectedConditions.textToBe(By.id("docs-previous"), "Previous page"));
+        browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#docs-table tbody tr"), 2));
+        assertThat(text("docs-page-number")).as("switching the language keeps the page").isEqualTo("2");
+        assertThat(shownKeys()).isEqualTo(second);
+        browser.driver.findElement(By.id("lang-switch")).click();
+        browser.wait.until(ExpectedConditions.textToBe(By.id("docs-previous"), "Trang trước"));
+
         browser.driver.findElement(By.id("docs-previous")).click();
         browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#docs-table tbody tr"), 10));
         assertThat(shownKeys()).isEqualTo(first);
