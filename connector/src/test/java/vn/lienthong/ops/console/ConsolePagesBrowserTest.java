@@ -208,6 +208,15 @@ class ConsolePagesBrowserTest {
                 .contains(key, "3").anyMatch(text -> text.startsWith("DLQ.lienthong.outbound"))
                 .anyMatch(text -> text.contains("gave up after 3 attempts"));
 
+        WebElement listed = browser.driver.findElement(row);
+        listed.findElement(By.linkText(key)).click();
+        browser.wait.until(ExpectedConditions.textToBe(By.id("docs-details-key"), key));
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#docs-details-events li[data-step='" + Steps.DEAD_LETTERED + "']")));
+        browser.driver.findElement(By.id("nav-dead-letters")).click();
+        browser.wait.until(ExpectedConditions.stalenessOf(listed)); // the list is read again
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+
         browser.driver.findElement(row).findElement(By.cssSelector("button.discard")).click();
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dl-message"),
                 "Cần nêu lý do loại bỏ thư chết."));
