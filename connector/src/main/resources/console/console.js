@@ -142,7 +142,7 @@ async function signOut() {
 // --- held packages ---
 
 async function loadHeld() {
-  const answer = await api('GET', '/ops/v1/inbound');
+  const answer = await api('GET', '/ops/v1/held');
   if (answer.status !== 200) { pageError(answer.body); return; }
   const body = $('#held-table tbody');
   body.replaceChildren();
@@ -167,6 +167,7 @@ async function loadHeld() {
     details.addEventListener('click', () => toggleDetails(row, document_.key));
     keyCell.appendChild(details);
     row.appendChild(keyCell);
+    row.appendChild(element('td', t(document_.direction)));
     row.appendChild(element('td', t(document_.state)));
     row.appendChild(element('td', document_.sender));
     row.appendChild(element('td', document_.code));
@@ -189,12 +190,12 @@ async function loadHeld() {
 async function toggleDetails(row, key) {
   const next = row.nextElementSibling;
   if (next && next.classList.contains('details-row')) { next.remove(); return; }
-  const answer = await api('GET', '/ops/v1/inbound/' + encodeURIComponent(key));
+  const answer = await api('GET', '/ops/v1/held/' + encodeURIComponent(key));
   if (answer.status !== 200) { heldMessage(errorText(answer.body), true); return; }
   const detailsRow = element('tr', null, 'details-row');
   detailsRow.dataset.detailsOf = key;
   const cell = element('td');
-  cell.colSpan = 8;
+  cell.colSpan = 9;
   cell.appendChild(element('h4', t('held.findings')));
   const findings = element('ul', null, 'findings');
   (answer.body.findings || []).forEach((finding) => {
@@ -235,7 +236,7 @@ async function act(action, keys) {
   let done = 0;
   const problems = [];
   for (const key of keys) {
-    const answer = await api('POST', '/ops/v1/inbound/' + encodeURIComponent(key) + '/' + action, { reason });
+    const answer = await api('POST', '/ops/v1/held/' + encodeURIComponent(key) + '/' + action, { reason });
     if (answer.status === 200) done += 1; else problems.push(errorText(answer.body));
   }
   const verb = action === 'release' ? t('held.released') : t('held.discarded');
