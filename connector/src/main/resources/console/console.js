@@ -213,6 +213,10 @@ async function toggleDetails(row, key) {
       + (event.detail ? ' · ' + event.detail : '')));
   });
   cell.appendChild(events);
+  if (answer.body.signatureReport) {
+    cell.appendChild(element('h4', t('docs.signatures')));
+    cell.appendChild(element('pre', answer.body.signatureReport, 'signatures'));
+  }
   detailsRow.appendChild(cell);
   row.after(detailsRow);
 }

@@ -92,6 +92,11 @@ class ConsoleHeldOutboundBrowserTest {
         String key = row.getAttribute("data-key");
         assertThat(row.getText()).contains("Bị cách ly");
         assertThat(hanoi.tracker().findOutboundByDocumentId(HANOI, documentId)).as("not sent while held").isEmpty();
+        row.findElement(By.cssSelector("button.details")).click();
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "tr[data-details-of='" + key + "'] pre.signatures")));
+        assertThat(browser.driver.findElement(By.cssSelector("tr[data-details-of='" + key + "']")).getText())
+                .contains("Kết quả kiểm tra chữ ký số").contains("edoc-6501.edxml");
 
         browser.driver.findElement(By.id("held-reason")).sendKeys("Văn bản nội bộ, không cần ký số");
         row.findElement(By.cssSelector("button.release")).click();
