@@ -2,77 +2,15 @@
 // No build step and no library. Server data is only ever written as text (textContent), never as HTML.
 'use strict';
 
-const TEXT = {
-  vi: {
-    title: 'Bảng điều khiển bộ kết nối LienThong',
-    'nav.dashboard': 'Tổng quan', 'nav.held': 'Gói tin bị giữ lại', 'nav.documents': 'Văn bản',
-    'nav.deadLetters': 'Thư chết', 'nav.clients': 'Hệ thống QLVB',
-    signOut: 'Đăng xuất', switchTo: 'English', signedInAs: 'Người dùng',
-    'login.title': 'Đăng nhập', 'login.name': 'Tên đăng nhập', 'login.password': 'Mật khẩu', 'login.submit': 'Đăng nhập',
-    'dash.axis': 'Trục liên thông', 'dash.reachable': 'Kết nối được', 'dash.lastPoll': 'Lần nhận gói tin gần nhất',
-    'dash.failingSince': 'Lỗi từ', 'dash.lastFailure': 'Lỗi gần nhất', 'dash.held': 'Gói tin nhận bị giữ lại',
-    'dash.refused': 'Bị từ chối', 'dash.quarantined': 'Bị cách ly', 'dash.outbound': 'Văn bản gửi đi',
-    'dash.inbound': 'Văn bản nhận về', 'dash.updated': 'Cập nhật lúc', yes: 'Có', no: 'Không', unknown: 'Chưa rõ',
-    never: 'Chưa có', 'dash.queues': 'Hàng đợi', 'dash.certificates': 'Chứng thư số', 'dash.disk': 'Dung lượng đĩa',
-    'held.help': 'Gói tin nhận từ trục bị từ chối hoặc cách ly. Chuyển tiếp để giao cho hệ thống QLVB, hoặc loại bỏ kèm lý do.',
-    'held.reason': 'Lý do', 'held.releaseSelected': 'Chuyển tiếp các gói đã chọn',
-    'held.discardSelected': 'Loại bỏ các gói đã chọn', 'held.key': 'Mã', 'held.state': 'Trạng thái',
-    'held.sender': 'Nơi gửi', 'held.code': 'Số, ký hiệu', 'held.received': 'Nhận lúc', 'held.why': 'Lý do giữ lại',
-    'held.empty': 'Không có gói tin nào bị giữ lại.', release: 'Chuyển tiếp', discard: 'Loại bỏ',
-    'held.noneSelected': 'Chưa chọn gói tin nào.', 'held.reasonNeeded': 'Cần nêu lý do loại bỏ.',
-    'held.released': 'Đã chuyển tiếp', 'held.discarded': 'Đã loại bỏ', 'held.failed': 'Không thực hiện được',
-    'held.details': 'Xem lý do và nhật ký', 'held.findings': 'Lý do giữ lại', 'held.events': 'Nhật ký truyền nhận',
-    'clients.id': 'Mã', 'clients.name': 'Tên', 'clients.agencies': 'Đơn vị', 'clients.delivery': 'Nhận văn bản qua',
-    'clients.authentication': 'Xác thực',
-    REFUSED: 'Bị từ chối', QUARANTINED: 'Bị cách ly', RECEIVED: 'Đã nhận', QUEUED: 'Đang chờ gửi', SENT: 'Đã gửi',
-    DELIVERED: 'Đã giao', DEAD_LETTERED: 'Thư chết', DISCARDED: 'Đã loại bỏ',
-    FOLDER: 'Thư mục', WEBHOOK: 'Webhook', JMS: 'Hàng đợi JMS', PULL: 'Tự lấy (API)',
-    ERROR: 'lỗi', WARNING: 'cảnh báo',
-    API_KEY: 'Khóa API', CERTIFICATE: 'Chứng thư TLS', API_KEY_AND_CERTIFICATE: 'Khóa API và chứng thư TLS', NONE: 'Không',
-    'error.network': 'Không kết nối được tới bộ kết nối.'
-  },
-  en: {
-    title: 'LienThong connector console',
-    'nav.dashboard': 'Dashboard', 'nav.held': 'Held packages', 'nav.documents': 'Documents',
-    'nav.deadLetters': 'Dead letters', 'nav.clients': 'DMS clients',
-    signOut: 'Sign out', switchTo: 'Tiếng Việt', signedInAs: 'User',
-    'login.title': 'Sign in', 'login.name': 'User name', 'login.password': 'Password', 'login.submit': 'Sign in',
-    'dash.axis': 'Document axis', 'dash.reachable': 'Reachable', 'dash.lastPoll': 'Last successful poll',
-    'dash.failingSince': 'Failing since', 'dash.lastFailure': 'Last failure', 'dash.held': 'Held inbound packages',
-    'dash.refused': 'Refused', 'dash.quarantined': 'Quarantined', 'dash.outbound': 'Outbound documents',
-    'dash.inbound': 'Inbound documents', 'dash.updated': 'Updated at', yes: 'Yes', no: 'No', unknown: 'Not known yet',
-    never: 'Never', 'dash.queues': 'Queues', 'dash.certificates': 'Certificates', 'dash.disk': 'Disk',
-    'held.help': 'Packages from the axis that were refused or quarantined. Release one to deliver it to the DMS, or discard it with a reason.',
-    'held.reason': 'Reason', 'held.releaseSelected': 'Release selected', 'held.discardSelected': 'Discard selected',
-    'held.key': 'Key', 'held.state': 'State', 'held.sender': 'Sender', 'held.code': 'Number and symbol',
-    'held.received': 'Received', 'held.why': 'Why held', 'held.empty': 'No package is held.',
-    release: 'Release', discard: 'Discard', 'held.noneSelected': 'No package is selected.',
-    'held.reasonNeeded': 'A reason for discarding is required.', 'held.released': 'Released',
-    'held.discarded': 'Discarded', 'held.failed': 'Not done',
-    'held.details': 'Show the reasons and the log', 'held.findings': 'Why it is held', 'held.events': 'Transmission log',
-    'clients.id': 'Id', 'clients.name': 'Name', 'clients.agencies': 'Agencies', 'clients.delivery': 'Receives documents by',
-    'clients.authentication': 'Authentication',
-    REFUSED: 'Refused', QUARANTINED: 'Quarantined', RECEIVED: 'Received', QUEUED: 'Queued', SENT: 'Sent',
-    DELIVERED: 'Delivered', DEAD_LETTERED: 'Dead-lettered', DISCARDED: 'Discarded',
-    FOLDER: 'Folder', WEBHOOK: 'Webhook', JMS: 'JMS queue', PULL: 'Pull (API)',
-    ERROR: 'error', WARNING: 'warning',
-    API_KEY: 'API key', CERTIFICATE: 'TLS certificate', API_KEY_AND_CERTIFICATE: 'API key and TLS certificate', NONE: 'None',
-    'error.network': 'The connector cannot be reached.'
-  }
-};
-
-// Pages served by other parts of the operations API: their entries show only when the API answers the probe.
-const EXTENSIONS = [
-  { view: 'documents', nav: 'nav-documents', probe: '/ops/v1/documents?limit=1' },
-  { view: 'dead-letters', nav: 'nav-dead-letters', probe: '/ops/v1/dead-letters?limit=1' }
-];
-// Resources whose answer the dashboard shows as a card of its own when the API has them (not 404 or 405).
-const DASHBOARD_EXTRAS = [{ name: 'queues', path: '/ops/v1/queues' }];
-const absent = (status) => status === 404 || status === 405 || status === 0;
-
 const state = { lang: localStorage.getItem('lienthong.lang') || 'vi', csrf: null, user: null, roles: [], timer: null };
 const $ = (selector) => document.querySelector(selector);
 const t = (key) => (TEXT[state.lang][key] !== undefined ? TEXT[state.lang][key] : key);
+
+/** A message in both languages, the chosen one first. */
+function both(key) {
+  const other = state.lang === 'vi' ? 'en' : 'vi';
+  return TEXT[state.lang][key] + '\n' + TEXT[other][key];
+}
 
 function element(tag, text, className) {
   const made = document.createElement(tag);
@@ -140,8 +78,10 @@ function show(view) {
     loadHeld();
   } else if (view === 'clients') {
     loadClients();
-  } else if (view === 'documents' || view === 'dead-letters') {
-    loadExtension(view);
+  } else if (view === 'documents') {
+    loadDocuments();
+  } else if (view === 'dead-letters') {
+    loadDeadLetters();
   }
 }
 
@@ -182,7 +122,6 @@ function signedIn(body) {
   $('#nav').hidden = false;
   $('#sign-out').hidden = false;
   translate();
-  probeExtensions();
   route();
 }
 
@@ -200,100 +139,10 @@ async function signOut() {
   signedOut();
 }
 
-async function probeExtensions() {
-  for (const extension of EXTENSIONS) {
-    const answer = await api('GET', extension.probe);
-    // 404, or 405 where only the API's POST body handler matches the path: that API is not in this connector.
-    $('#' + extension.nav).hidden = absent(answer.status);
-  }
-}
-
-// --- dashboard ---
-
-function stateTable(table, counts, prefix) {
-  table.replaceChildren();
-  Object.entries(counts || {}).forEach(([name, count]) => {
-    const row = element('tr');
-    row.appendChild(element('td', t(name)));
-    const cell = element('td', count);
-    cell.id = prefix + name;
-    row.appendChild(cell);
-    table.appendChild(row);
-  });
-}
-
-/** A part of the overview this page has no special layout for: a table of its rows, or its fields. */
-function genericCard(name, value) {
-  const card = element('article', null, 'card');
-  card.dataset.section = name;
-  card.appendChild(element('h3', TEXT[state.lang]['dash.' + name] || name));
-  card.appendChild(genericValue(value));
-  return card;
-}
-
-function genericValue(value) {
-  const rows = Array.isArray(value) ? value : null;
-  if (rows && rows.length > 0 && typeof rows[0] === 'object') {
-    const table = element('table');
-    const head = element('tr');
-    Object.keys(rows[0]).forEach((key) => head.appendChild(element('th', key)));
-    table.appendChild(head);
-    rows.forEach((item) => {
-      const row = element('tr');
-      Object.keys(rows[0]).forEach((key) => row.appendChild(element('td',
-        item[key] !== null && typeof item[key] === 'object' ? JSON.stringify(item[key]) : item[key])));
-      table.appendChild(row);
-    });
-    return table;
-  }
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const list = element('dl');
-    Object.entries(value).forEach(([key, item]) => {
-      list.appendChild(element('dt', key));
-      list.appendChild(element('dd', item !== null && typeof item === 'object' ? JSON.stringify(item) : item));
-    });
-    return list;
-  }
-  return element('p', Array.isArray(value) ? value.join(', ') : value);
-}
-
-async function loadDashboard() {
-  const answer = await api('GET', '/ops/v1/overview');
-  if (answer.status !== 200) { if (state.user) pageError(answer.body); return; }
-  const overview = answer.body;
-  const axis = overview.axis || {};
-  const reachable = $('#dash-axis-reachable');
-  reachable.textContent = axis.reachable === null || axis.reachable === undefined ? t('unknown') : (axis.reachable ? t('yes') : t('no'));
-  reachable.className = axis.reachable === true ? 'ok' : (axis.reachable === false ? 'bad' : '');
-  $('#dash-last-poll').textContent = when(axis.lastPoll);
-  $('#dash-failing-since').textContent = axis.failingSince ? when(axis.failingSince) : '—';
-  $('#dash-last-failure').textContent = axis.lastFailure || '—';
-  const held = overview.held || {};
-  $('#dash-held-count').textContent = held.inbound !== undefined ? held.inbound : '—';
-  $('#dash-held-refused').textContent = held.refused !== undefined ? held.refused : '—';
-  $('#dash-held-quarantined').textContent = held.quarantined !== undefined ? held.quarantined : '—';
-  const documents = overview.documents || {};
-  stateTable($('#dash-outbound'), documents.outbound, 'dash-outbound-');
-  stateTable($('#dash-inbound'), documents.inbound, 'dash-inbound-');
-  const more = $('#dash-more');
-  more.replaceChildren();
-  Object.entries(overview).filter(([name]) => !['axis', 'held', 'documents'].includes(name))
-    .forEach(([name, value]) => more.appendChild(genericCard(name, value)));
-  for (const extra of DASHBOARD_EXTRAS) {
-    if (overview[extra.name] !== undefined) continue;
-    const answer = await api('GET', extra.path);
-    if (answer.status === 200) {
-      const list = Object.values(answer.body || {}).find(Array.isArray);
-      more.appendChild(genericCard(extra.name, list || answer.body));
-    }
-  }
-  $('#dash-updated').textContent = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-}
-
 // --- held packages ---
 
 async function loadHeld() {
-  const answer = await api('GET', '/ops/v1/inbound');
+  const answer = await api('GET', '/ops/v1/held');
   if (answer.status !== 200) { pageError(answer.body); return; }
   const body = $('#held-table tbody');
   body.replaceChildren();
@@ -318,6 +167,7 @@ async function loadHeld() {
     details.addEventListener('click', () => toggleDetails(row, document_.key));
     keyCell.appendChild(details);
     row.appendChild(keyCell);
+    row.appendChild(element('td', t(document_.direction)));
     row.appendChild(element('td', t(document_.state)));
     row.appendChild(element('td', document_.sender));
     row.appendChild(element('td', document_.code));
@@ -340,12 +190,12 @@ async function loadHeld() {
 async function toggleDetails(row, key) {
   const next = row.nextElementSibling;
   if (next && next.classList.contains('details-row')) { next.remove(); return; }
-  const answer = await api('GET', '/ops/v1/inbound/' + encodeURIComponent(key));
+  const answer = await api('GET', '/ops/v1/held/' + encodeURIComponent(key));
   if (answer.status !== 200) { heldMessage(errorText(answer.body), true); return; }
   const detailsRow = element('tr', null, 'details-row');
   detailsRow.dataset.detailsOf = key;
   const cell = element('td');
-  cell.colSpan = 8;
+  cell.colSpan = 9;
   cell.appendChild(element('h4', t('held.findings')));
   const findings = element('ul', null, 'findings');
   (answer.body.findings || []).forEach((finding) => {
@@ -363,6 +213,10 @@ async function toggleDetails(row, key) {
       + (event.detail ? ' · ' + event.detail : '')));
   });
   cell.appendChild(events);
+  if (answer.body.signatureReport) {
+    cell.appendChild(element('h4', t('docs.signatures')));
+    cell.appendChild(element('pre', answer.body.signatureReport, 'signatures'));
+  }
   detailsRow.appendChild(cell);
   row.after(detailsRow);
 }
@@ -386,7 +240,7 @@ async function act(action, keys) {
   let done = 0;
   const problems = [];
   for (const key of keys) {
-    const answer = await api('POST', '/ops/v1/inbound/' + encodeURIComponent(key) + '/' + action, { reason });
+    const answer = await api('POST', '/ops/v1/held/' + encodeURIComponent(key) + '/' + action, { reason });
     if (answer.status === 200) done += 1; else problems.push(errorText(answer.body));
   }
   const verb = action === 'release' ? t('held.released') : t('held.discarded');
@@ -412,18 +266,6 @@ async function loadClients() {
     row.appendChild(element('td', t(client.authentication)));
     body.appendChild(row);
   });
-}
-
-// --- pages of other resources (documents, dead letters): their first list, as a table ---
-
-async function loadExtension(view) {
-  const extension = EXTENSIONS.find((item) => item.view === view);
-  const answer = await api('GET', extension.probe.replace('limit=1', 'limit=100'));
-  const target = document.querySelector('#view-' + view + ' .generic');
-  target.replaceChildren();
-  if (answer.status !== 200) { pageError(answer.body); return; }
-  const list = Object.values(answer.body || {}).find(Array.isArray);
-  target.appendChild(genericValue(list || answer.body));
 }
 
 // --- start ---

@@ -3,6 +3,7 @@ package vn.lienthong.runtime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.health.HealthCheck;
 import vn.lienthong.findings.Direction;
@@ -19,6 +20,7 @@ import vn.lienthong.ops.console.ConsoleRoutes;
 import vn.lienthong.ops.console.ConsoleSettings;
 import vn.lienthong.ops.console.Sessions;
 import vn.lienthong.ops.http.ClientsResource;
+import vn.lienthong.ops.http.DashboardSections;
 import vn.lienthong.ops.http.DeadLettersResource;
 import vn.lienthong.ops.http.DocumentsResource;
 import vn.lienthong.ops.http.HeldInboundResource;
@@ -118,7 +120,9 @@ final class OperationsAssembly {
                 new DocumentsResource(new DocumentSearch(storage.database()),
                         new DocumentHistory(storage.tracker(), storage.log(), storage.findings(), storage.store())),
                 new QueuesResource(observed.queueStats()),
-                new OverviewResource(OverviewResource.basic(storage.tracker(), transport.reachability())),
+                new OverviewResource(Stream.concat(
+                        OverviewResource.basic(storage.tracker(), transport.reachability()).stream(),
+                        DashboardSections.of(observed.metrics(), wiring.clock()).stream()).toList()),
                 new ClientsResource(wiring.clients()));
     }
 

@@ -20,7 +20,11 @@ final class ConsolePage {
     private static final Logger LOG = LoggerFactory.getLogger(ConsolePage.class);
     private static final Map<String, String> FILES = Map.of(
             "index.html", "text/html; charset=utf-8",
+            "texts.js", "text/javascript; charset=utf-8",
             "console.js", "text/javascript; charset=utf-8",
+            "dashboard.js", "text/javascript; charset=utf-8",
+            "documents.js", "text/javascript; charset=utf-8",
+            "dead-letters.js", "text/javascript; charset=utf-8",
             "console.css", "text/css; charset=utf-8",
             "off.html", "text/html; charset=utf-8");
 

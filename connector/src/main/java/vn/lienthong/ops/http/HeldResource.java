@@ -19,7 +19,7 @@ import vn.lienthong.transport.OutboundQuarantine;
  * <pre>
  *   GET  /ops/v1/held                 every held document, inbound then outbound, newest first in each
  *   GET  /ops/v1/held/{key}           one, with every reason, its signature report and log entries
- *   POST /ops/v1/held/{key}/release   {"operator"}: inbound, delivered to the DMS; outbound, queued for the axis
+ *   POST /ops/v1/held/{key}/release   {"operator", "reason"?}: inbound, delivered to the DMS; outbound, queued for the axis
  *   POST /ops/v1/held/{key}/discard   {"operator", "reason"}: ended, with the reason
  * </pre>
  */
@@ -73,7 +73,9 @@ public final class HeldResource implements OpsResource {
             return OpsAnswer.badBody();
         }
         String key = context.pathParam("key");
-        String actor = user.actor(request.get());
+        String reason = OpsAnswer.text(request.get(), "reason", REASON_LIMIT);
+        // The reason, optional to release, goes into the log with who released it, as for /inbound.
+        String actor = user.actor(request.get()) + (reason.isBlank() ? "" : " (reason: " + reason + ")");
         InboundHold.Result received = inbound.release(key, actor);
         if (received != InboundHold.Result.NOT_FOUND) {
             return inboundOutcome(key, received);

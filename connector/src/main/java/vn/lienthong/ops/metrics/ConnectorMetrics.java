@@ -34,6 +34,8 @@ public final class ConnectorMetrics implements FlowMetrics, AutoCloseable {
     /** Prometheus's text exposition format. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorMetrics.class);
+    /** The longest throughput window the dashboard asks for. */
+    private static final Duration THROUGHPUT_KEPT = Duration.ofHours(1);
 
     /**
      * Where the background readings come from.
@@ -59,6 +61,7 @@ public final class ConnectorMetrics implements FlowMetrics, AutoCloseable {
     private final MultiGauge queueMessages;
     private final MultiGauge queueOldest;
     private final MultiGauge deadLetters;
+    private final Throughput throughput;
     private volatile Readings readings = Readings.NONE;
     private volatile boolean lastRefreshFailed;
 
@@ -66,6 +69,7 @@ public final class ConnectorMetrics implements FlowMetrics, AutoCloseable {
         this.sources = Objects.requireNonNull(sources, "sources");
         this.clock = clock;
         this.started = clock.instant();
+        this.throughput = new Throughput(started, THROUGHPUT_KEPT);
         this.refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "lienthong-metrics");
             thread.setDaemon(true);
@@ -125,6 +129,25 @@ public final class ConnectorMetrics implements FlowMetrics, AutoCloseable {
         return sources.certificates();
     }
 
+    /**
+     * Documents sent to the axis, received from it and delivered to DMS clients over the last {@code window} (at the
+     * precision of the refresh interval), and since start.
+     */
+    public Throughput.Window throughput(Duration window) {
+        return throughput.over(window, clock.instant(), flowTotals());
+    }
+
+    private Throughput.Counts flowTotals() {
+        return new Throughput.Counts(flowCount(Direction.OUTBOUND, "sent", "sent"),
+                flowCount(Direction.INBOUND, "received", "ok"), flowCount(Direction.INBOUND, "delivery", "ok"));
+    }
+
+    private long flowCount(Direction direction, String stage, String outcome) {
+        Counter counter = registry.find("lienthong.flow.documents")
+                .tags("direction", direction.name().toLowerCase(), "stage", stage, "outcome", outcome).counter();
+        return counter == null ? 0 : (long) counter.count();
+    }
+
     @Override
     public void stage(Direction direction, String stage, String outcome, Duration took) {
         String flow = direction.name().toLowerCase();
@@ -170,6 +193,7 @@ public final class ConnectorMetrics implements FlowMetrics, AutoCloseable {
                     DiskUse.measure(sources.dataDirectory(), sources.journalDirectory()));
             publish(next);
             readings = next;
+            throughput.sample(next.at(), flowTotals());
             lastRefreshFailed = false;
         } catch (RuntimeException e) {
             if (!lastRefreshFailed) {

@@ -3,14 +3,11 @@ package vn.lienthong.ops.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.lienthong.demo.DemoNetwork;
@@ -52,7 +46,6 @@ import vn.lienthong.transport.Steps;
 class ConsoleBrowserTest {
 
     private static final String NGHE_AN = "000.00.00.H41";
-    private static final Path SCREENSHOTS = Path.of("..", "docs", "images");
     private static final String PASSWORD = "mật khẩu của Lan 2026";
 
     @TempDir
@@ -62,6 +55,7 @@ class ConsoleBrowserTest {
     private static ConnectorRuntime hanoi;
     private static String console;
     private static UsersFile users;
+    private ConsoleBrowser opened;
     private ChromeDriver browser;
     private WebDriverWait wait;
 
@@ -88,34 +82,16 @@ class ConsoleBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(executable("chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser"));
-        // Root in CI, so no sandbox; a fixed size so that screenshots are alike from run to run.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,860", "--lang=vi", "--no-first-run", "--disable-extensions");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(executable("chromium-driver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        opened = ConsoleBrowser.open();
+        browser = opened.driver;
+        wait = opened.wait;
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (opened != null) {
+            opened.close();
         }
-    }
-
-    /** Debian's package at its place; a missing one fails the test, saying what to install (CI installs it). */
-    private static String executable(String debianPackage, String... places) {
-        for (String place : places) {
-            if (Files.isExecutable(Path.of(place))) {
-                return place;
-            }
-        }
-        throw new IllegalStateException("The browser tests need Debian's " + debianPackage + " package: apt-get install"
-                + " chromium chromium-driver (.ci/run installs them); none of " + List.of(places) + " exists");
     }
 
     private void signIn(String name, String password) {
@@ -137,9 +113,7 @@ class ConsoleBrowserTest {
     }
 
     private void screenshot(String name) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        Path taken = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(taken, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        opened.screenshot(name);
     }
 
     @Test
