@@ -23,7 +23,6 @@ import vn.lienthong.ops.http.ClientsResource;
 import vn.lienthong.ops.http.DashboardSections;
 import vn.lienthong.ops.http.DeadLettersResource;
 import vn.lienthong.ops.http.DocumentsResource;
-import vn.lienthong.ops.http.HeldInboundResource;
 import vn.lienthong.ops.http.HeldResource;
 import vn.lienthong.ops.http.OpsAccess;
 import vn.lienthong.ops.http.OverviewResource;
@@ -114,7 +113,6 @@ final class OperationsAssembly {
         OutboundQuarantine quarantine = new OutboundQuarantine(wiring.data().resolve("quarantine/outbound"),
                 transport.outboundIntake(), storage.tracker(), storage.log(), transport.queues(), wiring.clock());
         return List.of(
-                new HeldInboundResource(transport.hold()),
                 new HeldResource(transport.hold(), quarantine),
                 new DeadLettersResource(deadLetters, storage.tracker(), storage.log()),
                 new DocumentsResource(new DocumentSearch(storage.database()),

@@ -22,6 +22,7 @@ import vn.lienthong.transport.OutboundQuarantine;
  *   POST /ops/v1/held/{key}/release   {"operator", "reason"?}: inbound, delivered to the DMS; outbound, queued for the axis
  *   POST /ops/v1/held/{key}/discard   {"operator", "reason"}: ended, with the reason
  * </pre>
+ * The same four under {@code /ops/v1/inbound} act on received packages only: what the {@code inbound} command talks to.
  */
 public final class HeldResource implements OpsResource {
 
@@ -37,23 +38,32 @@ public final class HeldResource implements OpsResource {
 
     @Override
     public void mount(OpsRoutes routes) {
-        routes.get("/held", Role.VIEWER, this::list);
-        routes.get("/held/:key", Role.VIEWER, this::show);
-        routes.post("/held/:key/release", Role.OPERATOR, this::release);
-        routes.post("/held/:key/discard", Role.OPERATOR, this::discard);
+        mount(routes, "/held", false);
+        mount(routes, "/inbound", true);
     }
 
-    private OpsAnswer list(RoutingContext context, OpsUser user) throws Exception {
+    private void mount(OpsRoutes routes, String base, boolean receivedOnly) {
+        routes.get(base, Role.VIEWER, (context, user) -> list(receivedOnly));
+        routes.get(base + "/:key", Role.VIEWER, (context, user) -> show(context.pathParam("key"), receivedOnly));
+        routes.post(base + "/:key/release", Role.OPERATOR, (context, user) -> release(context, user, receivedOnly));
+        routes.post(base + "/:key/discard", Role.OPERATOR, (context, user) -> discard(context, user, receivedOnly));
+    }
+
+    private OpsAnswer list(boolean receivedOnly) throws Exception {
         List<Map<String, Object>> held = new ArrayList<>(inbound.held().stream().map(OpsViews::document).toList());
-        outbound.held().stream().map(HeldResource::quarantined).forEach(held::add);
+        if (!receivedOnly) {
+            outbound.held().stream().map(HeldResource::quarantined).forEach(held::add);
+        }
         return OpsAnswer.ok(Map.of("held", held));
     }
 
-    private OpsAnswer show(RoutingContext context, OpsUser user) throws Exception {
-        String key = context.pathParam("key");
+    private OpsAnswer show(String key, boolean receivedOnly) throws Exception {
         Optional<InboundHold.Details> received = inbound.details(key);
         if (received.isPresent()) {
             return OpsAnswer.ok(OpsViews.held(received.get()));
+        }
+        if (receivedOnly) {
+            return notFound(key);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         Optional<OutboundQuarantine.Details> parked = outbound.details(key);
@@ -67,7 +77,7 @@ public final class HeldResource implements OpsResource {
         return OpsAnswer.ok(body);
     }
 
-    private OpsAnswer release(RoutingContext context, OpsUser user) throws Exception {
+    private OpsAnswer release(RoutingContext context, OpsUser user, boolean receivedOnly) throws Exception {
         Optional<JsonNode> request = OpsAnswer.request(context);
         if (request.isEmpty()) {
             return OpsAnswer.badBody();
@@ -77,7 +87,7 @@ public final class HeldResource implements OpsResource {
         // The reason, optional to release, goes into the log with who released it, as for /inbound.
         String actor = user.actor(request.get()) + (reason.isBlank() ? "" : " (reason: " + reason + ")");
         InboundHold.Result received = inbound.release(key, actor);
-        if (received != InboundHold.Result.NOT_FOUND) {
+        if (received != InboundHold.Result.NOT_FOUND || receivedOnly) {
             return inboundOutcome(key, received);
         }
         OutboundQuarantine.Outcome outcome = outbound.release(key, actor);
@@ -88,7 +98,7 @@ public final class HeldResource implements OpsResource {
         };
     }
 
-    private OpsAnswer discard(RoutingContext context, OpsUser user) throws Exception {
+    private OpsAnswer discard(RoutingContext context, OpsUser user, boolean receivedOnly) throws Exception {
         Optional<JsonNode> request = OpsAnswer.request(context);
         if (request.isEmpty()) {
             return OpsAnswer.badBody();
@@ -101,7 +111,7 @@ public final class HeldResource implements OpsResource {
         String key = context.pathParam("key");
         String actor = user.actor(request.get());
         InboundHold.Result received = inbound.discard(key, actor, reason);
-        if (received != InboundHold.Result.NOT_FOUND) {
+        if (received != InboundHold.Result.NOT_FOUND || receivedOnly) {
             return inboundOutcome(key, received);
         }
         return outbound.discard(key, actor, reason).result() == OutboundQuarantine.Result.DONE
