@@ -20,7 +20,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class ConsoleBrowser implements AutoCloseable {
 
-    static final Path SCREENSHOTS = Path.of("..", "docs", "images");
+    /**
+     * Where screenshots go: target/screenshots, so a test run never changes tracked files. The docs' images are
+     * refreshed on purpose, with {@code -Dlienthong.screenshots=../docs/images}.
+     */
+    static final Path SCREENSHOTS = Path.of(System.getProperty("lienthong.screenshots", "target/screenshots"));
 
     final ChromeDriver driver;
     final WebDriverWait wait;
@@ -62,7 +66,7 @@ final class ConsoleBrowser implements AutoCloseable {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("view-dashboard")));
     }
 
-    /** The page as it is now, as docs/images/{name}.png, which docs/operating.md shows. */
+    /** The page as it is now, as {name}.png in {@link #SCREENSHOTS} (docs/operating.md shows the docs' copies). */
     void screenshot(String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         Path taken = driver.getScreenshotAs(OutputType.FILE).toPath();

@@ -41,7 +41,8 @@ import vn.lienthong.transport.Steps;
 /**
  * The web console in a real browser (Debian's chromium, headless, driven by its chromium-driver) against a really
  * started connector: sign-in and its refusals, the dashboard's numbers, releasing a held package to the DMS, and the
- * language switch. The screenshots it takes are the ones docs/operating.md shows (docs/images/console-*.png).
+ * language switch. The screenshots it takes are the ones docs/operating.md shows (docs/images/console-*.png), when
+ * run with -Dlienthong.screenshots=../docs/images.
  */
 class ConsoleBrowserTest {
 
