@@ -149,3 +149,31 @@ CREATE TABLE IF NOT EXISTS alert_notice (
 CREATE INDEX IF NOT EXISTS ix_alert_notice_pending ON alert_notice (sent_at, notice_id);
 
 CREATE INDEX IF NOT EXISTS ix_transmission_log_step_time ON transmission_log (step, event_time);
+
+-- The Merkle tree over the transmission log (RFC 9162; see vn.lienthong.audit.tree.MerkleTree), kept so that
+-- proofs need no walk over the log: the hash of every complete, aligned subtree, 2^tree_level entries from entry
+-- node_index * 2^tree_level + 1. Level 0 holds the leaf hashes. Written by the anchoring job, never changed.
+CREATE TABLE IF NOT EXISTS merkle_node (
+    tree_level  INTEGER      NOT NULL,
+    node_index  BIGINT       NOT NULL,
+    node_hash   VARCHAR(64)  NOT NULL,
+    CONSTRAINT pk_merkle_node PRIMARY KEY (tree_level, node_index)
+);
+
+-- Signed, time-stamped tree heads (vn.lienthong.audit.tree.Anchor). Binary values are base64; certificates are
+-- base64 DER joined by ','. A head waits here with no token while the time-stamping authority cannot be reached;
+-- once stamped, a log entry (step 'anchored') records the SHA-256 of its signature, so the log holds its anchors.
+CREATE TABLE IF NOT EXISTS log_anchor (
+    tree_size        BIGINT         NOT NULL,
+    head_text        VARCHAR(1000)  NOT NULL,
+    algorithm        VARCHAR(64)    NOT NULL,
+    signature        VARCHAR(4000)  NOT NULL,
+    certificates     VARCHAR(40000) NOT NULL,
+    timestamp_token  VARCHAR(40000),
+    created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+    stamped_at       TIMESTAMP WITH TIME ZONE,
+    stamp_attempts   INTEGER        NOT NULL,
+    last_error       VARCHAR(2000),
+    CONSTRAINT pk_log_anchor PRIMARY KEY (tree_size)
+);
+CREATE INDEX IF NOT EXISTS ix_log_anchor_pending ON log_anchor (stamped_at, tree_size);
