@@ -64,7 +64,48 @@ public final class TransmissionLog {
     }
 
     /** The sequence and hash of the last entry; sequence 0 and {@link LogEntryHash#GENESIS} for an empty log. */
-    record Head(long sequence, String hash) {
+    public record Head(long sequence, String hash) {
+    }
+
+    /** The log's head as it stands, read without waiting for appends in progress. */
+    public Head head() {
+        try {
+            return Jdbc.withConnection(dataSource, connection -> {
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT last_sequence, last_hash FROM log_head WHERE id = 1");
+                        ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        throw new SQLException("the log head row is missing; the schema was not applied");
+                    }
+                    return new Head(row.getLong("last_sequence"), row.getString("last_hash"));
+                }
+            });
+        } catch (SQLException e) {
+            throw new TrackingException("could not read the head of the transmission log", e);
+        }
+    }
+
+    /** How many entries after {@code sequence} are of a step other than {@code exceptSteps}. */
+    public long countAfter(long sequence, java.util.Set<String> exceptSteps) {
+        String placeholders = String.join(", ", java.util.Collections.nCopies(Math.max(1, exceptSteps.size()), "?"));
+        String sql = "SELECT COUNT(*) FROM transmission_log WHERE sequence_no > ? AND step NOT IN (" + placeholders + ")";
+        try {
+            return Jdbc.withConnection(dataSource, connection -> {
+                try (PreparedStatement select = connection.prepareStatement(sql)) {
+                    select.setLong(1, sequence);
+                    int index = 2;
+                    for (String step : exceptSteps.isEmpty() ? java.util.Set.of("") : exceptSteps) {
+                        select.setString(index++, step);
+                    }
+                    try (ResultSet rows = select.executeQuery()) {
+                        rows.next();
+                        return rows.getLong(1);
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw new TrackingException("could not count the entries after " + sequence, e);
+        }
     }
 
     private static Head lockHead(Connection connection) throws SQLException {
