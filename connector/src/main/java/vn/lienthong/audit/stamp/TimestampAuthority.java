@@ -79,11 +79,16 @@ public final class TimestampAuthority {
 
     /** A fresh RSA-2048 key with a self-signed time-stamping certificate, on this machine's clock. */
     public static TimestampAuthority generate() {
+        return generate(Clock.systemUTC());
+    }
+
+    /** A fresh RSA-2048 key with a self-signed time-stamping certificate, stamping the times of {@code clock}. */
+    public static TimestampAuthority generate(Clock clock) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair keys = generator.generateKeyPair();
-            return new TimestampAuthority(keys.getPrivate(), selfSigned(keys), Clock.systemUTC());
+            return new TimestampAuthority(keys.getPrivate(), selfSigned(keys), clock);
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot generate a key and certificate for the loopback TSA", e);
         }
