@@ -47,6 +47,11 @@ public final class Anchoring implements AutoCloseable {
 
     /** How anchoring stands, for /health. */
     public record Standing(boolean enabled, String why, AnchorStore.Standing anchors, long unanchoredEntries) {
+
+        /** Anchoring is off, and why; the anchors made before still count. */
+        public static Standing off(String why, AnchorStore anchors) {
+            return new Standing(false, why, anchors.standing(), 0);
+        }
     }
 
     private final AnchoringSettings settings;

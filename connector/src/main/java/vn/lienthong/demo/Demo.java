@@ -53,6 +53,8 @@ public final class Demo implements AutoCloseable {
         properties.setProperty("lienthong.axis.poll-first-delay-ms", "500");
         properties.setProperty("lienthong.dms.outbox-min-age-ms", "300");
         properties.setProperty("lienthong.dms.outbox-poll-ms", "250");
+        // Anchored every 30 seconds, so an auditor can take a document's evidence soon after it arrives.
+        properties.setProperty("lienthong.audit.anchor-interval", "PT30S");
         return properties;
     }
 

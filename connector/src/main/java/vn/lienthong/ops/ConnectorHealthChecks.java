@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
+import vn.lienthong.audit.Anchoring;
 
 /**
  * The connector's own readiness checks, next to Camel's route and consumer checks at /health: the broker, the
@@ -20,9 +21,49 @@ public final class ConnectorHealthChecks {
     }
 
     public static List<HealthCheck> of(BooleanSupplier brokerActive, DataSource trackingDatabase, AxisReachability axis,
-                                       Supplier<Map<String, Long>> heldInbound) {
+                                       Supplier<Map<String, Long>> heldInbound, Supplier<Anchoring.Standing> anchoring) {
         return List.of(new BrokerCheck(brokerActive), new DatabaseCheck(trackingDatabase), new AxisCheck(axis),
-                new HeldInboundCheck(heldInbound));
+                new HeldInboundCheck(heldInbound), new AnchoringCheck(anchoring));
+    }
+
+    /**
+     * How far the transmission log is anchored, and the gap when the time-stamping authority cannot be reached: how
+     * many signed heads wait for their time stamp, since when, and why. Always UP: the entries are kept and the
+     * heads are stamped when the authority answers; the details are for whoever watches.
+     */
+    private static final class AnchoringCheck extends AbstractHealthCheck {
+        private final Supplier<Anchoring.Standing> standing;
+
+        AnchoringCheck(Supplier<Anchoring.Standing> standing) {
+            super("lienthong", "log-anchoring");
+            this.standing = standing;
+        }
+
+        @Override
+        protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+            Anchoring.Standing now = standing.get();
+            builder.up();
+            builder.detail("enabled", now.enabled());
+            now.anchors().latestStamped().ifPresent(anchor -> {
+                builder.detail("anchored.entries", anchor.head().size());
+                builder.detail("anchored.at", String.valueOf(anchor.stampedAt()));
+            });
+            builder.detail("waiting.anchors", now.anchors().waiting());
+            now.anchors().oldestWaitingSince().ifPresent(since -> builder.detail("waiting.since", since.toString()));
+            now.anchors().lastError().ifPresent(error -> builder.detail("waiting.reason", error));
+            builder.detail("unanchored.entries", now.unanchoredEntries());
+            if (!now.enabled()) {
+                builder.message("the transmission log is not anchored: " + now.why());
+            } else if (now.anchors().waiting() > 0) {
+                builder.message(now.anchors().waiting() + " signed head(s) wait for a time stamp since "
+                        + now.anchors().oldestWaitingSince().map(Object::toString).orElse("?") + ": "
+                        + now.anchors().lastError().orElse("not yet asked"));
+            } else {
+                builder.message("the transmission log is anchored up to entry " + now.anchors().latestStamped()
+                        .map(anchor -> anchor.head().size()).orElse(0L) + "; " + now.unanchoredEntries()
+                        + " entries since");
+            }
+        }
     }
 
     /**

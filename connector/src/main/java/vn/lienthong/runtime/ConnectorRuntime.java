@@ -38,11 +38,13 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final HttpAssembly http;
     private final OperationsAssembly operations;
     private final MetricsAssembly observed;
+    private final AuditAssembly audit;
     /** The SOAP interface for DMS clients; null when it does not run. */
     private SoapEndpoint soap;
 
     private ConnectorRuntime(Wiring wiring, BrokerAssembly broker, StorageAssembly storage, TransportAssembly transport,
-                             HttpAssembly http, OperationsAssembly operations, MetricsAssembly observed) {
+                             HttpAssembly http, OperationsAssembly operations, MetricsAssembly observed,
+                             AuditAssembly audit) {
         this.wiring = wiring;
         this.broker = broker;
         this.storage = storage;
@@ -50,6 +52,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         this.http = http;
         this.operations = operations;
         this.observed = observed;
+        this.audit = audit;
     }
 
     /**
@@ -74,7 +77,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         MetricsAssembly observed = MetricsAssembly.assemble(wiring, storage, broker);
         TransportAssembly transport = TransportAssembly.assemble(wiring, storage, observed);
         DmsAssembly dms = DmsAssembly.assemble(wiring, storage, broker, transport, observed);
-        OperationsAssembly operations = OperationsAssembly.assemble(wiring, storage, broker, transport, observed,
+        AuditAssembly audit = AuditAssembly.assemble(wiring, storage, observed);
+        OperationsAssembly operations = OperationsAssembly.assemble(wiring, storage, broker, transport, observed, audit,
                 console);
         wiring.main().configure().withRoutesIncludePattern(properties.getProperty("lienthong.routes", ROUTES));
         wiring.main().setOverrideProperties(camelProperties(settings, properties));
@@ -82,11 +86,12 @@ public final class ConnectorRuntime implements AutoCloseable {
             LOG.info("DMS interfaces (REST, SOAP): {}", settings.dmsTls());
         }
         ConnectorRuntime runtime = new ConnectorRuntime(wiring, broker, storage, transport, HttpAssembly.assemble(wiring, managementTls),
-                operations, observed);
+                operations, observed, audit);
         try {
             wiring.main().start();
             operations.mountApi();
             operations.startAlerts();
+            audit.start();
             runtime.soap = dms.openSoap(wiring, storage);
             // Everything is open now: what the broker and the database made under the umask becomes owner-only too.
             DataDirectory.tighten(data, dmsFolders(settings, clients));
@@ -182,6 +187,7 @@ public final class ConnectorRuntime implements AutoCloseable {
             stopQuietly("SOAP interface", soap::close);
         }
         stopQuietly("alerts and metrics", operations::close);
+        stopQuietly("log anchoring", audit::close);
         stopQuietly("Camel", wiring.main()::stop);
         if (http != null) {
             stopQuietly("Vert.x of the HTTP servers", http::close);

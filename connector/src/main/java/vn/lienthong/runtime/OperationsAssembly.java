@@ -61,10 +61,10 @@ final class OperationsAssembly {
     }
 
     static OperationsAssembly assemble(Wiring wiring, StorageAssembly storage, BrokerAssembly broker,
-                                       TransportAssembly transport, MetricsAssembly observed, ConsoleSettings console)
-            throws Exception {
+                                       TransportAssembly transport, MetricsAssembly observed, AuditAssembly audit,
+                                       ConsoleSettings console) throws Exception {
         for (HealthCheck check : ConnectorHealthChecks.of(broker::active, storage.database().dataSource(),
-                transport.reachability(), () -> heldCounts(storage.tracker()))) {
+                transport.reachability(), () -> heldCounts(storage.tracker()), audit::standing)) {
             wiring.bind(check.getId() + "-health-check", check);
         }
         Alerts.Sources sources = new Alerts.Sources(storage.tracker(), storage.log(), transport.reachability(),

@@ -65,6 +65,11 @@ public final class EnvelopeSigner {
         return key.certificate();
     }
 
+    /** The key itself, for the other things the agency signs (the transmission log's anchors). */
+    public SigningKey key() {
+        return key;
+    }
+
     public void sign(Path envelope, Path signedEnvelope) throws IOException {
         EnvelopeScan scan = scan(envelope);
         try {
