@@ -177,3 +177,17 @@ CREATE TABLE IF NOT EXISTS log_anchor (
     CONSTRAINT pk_log_anchor PRIMARY KEY (tree_size)
 );
 CREATE INDEX IF NOT EXISTS ix_log_anchor_pending ON log_anchor (stamped_at, tree_size);
+
+-- Archives of the transmission log (see docs/auditing.md): each a lienthong-audit/1 export of entries
+-- first_sequence..last_sequence, linked to the one before by its SHA-256. Entries up to the last pruned archive are
+-- gone from transmission_log; the chain goes on from last_hash, and the Merkle tree (merkle_node) keeps them all.
+CREATE TABLE IF NOT EXISTS log_archive (
+    first_sequence  BIGINT        NOT NULL,
+    last_sequence   BIGINT        NOT NULL,
+    last_hash       VARCHAR(64)   NOT NULL,
+    file_name       VARCHAR(255)  NOT NULL,
+    file_sha256     VARCHAR(64)   NOT NULL,
+    created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    pruned_at       TIMESTAMP WITH TIME ZONE,
+    CONSTRAINT pk_log_archive PRIMARY KEY (first_sequence)
+);

@@ -1,7 +1,9 @@
 package vn.lienthong.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
@@ -27,7 +29,7 @@ public final class TransportThroughput {
         for (int run = 1; run <= runs; run++) {
             Path root = Files.createTempDirectory("lienthong-throughput-");
             try {
-                double seconds = oneRun(root, perAgency);
+                double seconds = oneRun(root, perAgency, new Properties()).seconds();
                 System.out.printf("run %d: %d documents each way (%d in all) delivered in %.1f s = %.1f documents/s%n",
                         run, perAgency, 2 * perAgency, seconds, 2 * perAgency / seconds);
             } finally {
@@ -36,9 +38,14 @@ public final class TransportThroughput {
         }
     }
 
-    private static double oneRun(Path root, int perAgency) throws Exception {
+    /** One run: how long it took, the processor time of the whole process and of the connectors' log anchoring. */
+    record Run(double seconds, Duration processCpu, Duration anchoringCpu) {
+    }
+
+    static Run oneRun(Path root, int perAgency, Properties extra) throws Exception {
         Properties properties = Demo.demoProperties();
         properties.setProperty("lienthong.http.enabled", "false");
+        properties.putAll(extra);
         try (DemoNetwork network = DemoNetwork.start(root, Demo.AGENCIES, properties)) {
             DemoNetwork.Agency first = Demo.AGENCIES.get(0);
             DemoNetwork.Agency second = Demo.AGENCIES.get(1);
@@ -55,13 +62,29 @@ public final class TransportThroughput {
                         List.of(first.organization()), 50_001 + i, "Đo thông lượng số " + i);
             }
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
+            Duration anchoringStart = anchoring(a, b);
             moveAll(stagingA, a.settings().outbox());
             moveAll(stagingB, b.settings().outbox());
             while (count(b.settings().inbox()) < perAgency || count(a.settings().inbox()) < perAgency) {
                 Thread.sleep(100);
             }
-            return (System.nanoTime() - start) / 1e9;
+            return new Run((System.nanoTime() - start) / 1e9, Duration.ofNanos(processCpuNanos() - cpuStart),
+                    anchoring(a, b).minus(anchoringStart));
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static Duration anchoring(ConnectorRuntime... connectors) {
+        Duration sum = Duration.ZERO;
+        for (ConnectorRuntime connector : connectors) {
+            sum = sum.plus(connector.anchoringCpuTime().orElse(Duration.ZERO));
+        }
+        return sum;
     }
 
     private static void moveAll(Path from, Path to) throws Exception {
@@ -78,7 +101,7 @@ public final class TransportThroughput {
         }
     }
 
-    private static void deleteTree(Path root) throws Exception {
+    static void deleteTree(Path root) throws Exception {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);

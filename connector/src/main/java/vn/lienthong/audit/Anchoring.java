@@ -1,5 +1,7 @@
 package vn.lienthong.audit;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienthong.audit.stamp.HeadSignature;
@@ -44,6 +47,7 @@ public final class Anchoring implements AutoCloseable {
     private static final Duration CHECK = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(Anchoring.class);
     private static final HexFormat HEX = HexFormat.of();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** How anchoring stands, for /health. */
     public record Standing(boolean enabled, String why, AnchorStore.Standing anchors, long unanchoredEntries) {
@@ -64,6 +68,7 @@ public final class Anchoring implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService thread;
     private final Instant started;
+    private final LongAdder cpuNanos = new LongAdder();
     /** Only touched on the anchoring thread. */
     private Duration nextDelay;
     private Instant nextStampAttempt;
@@ -102,9 +107,14 @@ public final class Anchoring implements AutoCloseable {
     public Optional<Anchor> anchorNow() {
         try {
             return thread.submit(() -> {
-                anchorIfNew(true);
-                stampWaiting(true);
-                return anchors.latest();
+                long cpuBefore = THREADS.getCurrentThreadCpuTime();
+                try {
+                    anchorIfNew(true);
+                    stampWaiting(true);
+                    return anchors.latest();
+                } finally {
+                    cpuNanos.add(THREADS.getCurrentThreadCpuTime() - cpuBefore);
+                }
             }).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -121,13 +131,21 @@ public final class Anchoring implements AutoCloseable {
     }
 
     private void tickQuietly() {
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
         try {
             stampWaiting(false);
             anchorIfNew(false);
         } catch (RuntimeException e) {
             // The next check tries again; what failed is in the table and in /health.
             LOG.warn("Anchoring the transmission log failed, will try again: {}", e.getMessage());
+        } finally {
+            cpuNanos.add(THREADS.getCurrentThreadCpuTime() - cpuBefore);
         }
+    }
+
+    /** The processor time the anchoring thread has used so far (the benchmark's measure of what anchoring costs). */
+    public Duration cpuTime() {
+        return Duration.ofNanos(cpuNanos.sum());
     }
 
     private void anchorIfNew(boolean now) {

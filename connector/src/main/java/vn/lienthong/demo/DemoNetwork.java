@@ -72,7 +72,8 @@ public final class DemoNetwork implements AutoCloseable {
                 properties.setProperty("lienthong.data.directory", root.resolve(agency.systemId()).toString());
                 properties.setProperty("lienthong.axis.endpoint", simulator.endpoint().toString());
                 properties.setProperty("lienthong.axis.system-id", agency.systemId());
-                if (properties.getProperty("lienthong.audit.tsa-url", "").isBlank()) {
+                if (properties.getProperty("lienthong.audit.tsa-url", "").isBlank()
+                        && Boolean.parseBoolean(properties.getProperty("lienthong.audit.enabled", "true").strip())) {
                     // The demo anchors its logs on the simulator's time-stamping authority, with a key of its own.
                     properties.setProperty("lienthong.audit.tsa-url", simulator.timestampAuthority().toString());
                     DemoAuditKey.configure(root, agency, properties);

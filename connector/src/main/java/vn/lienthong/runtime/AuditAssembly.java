@@ -31,6 +31,9 @@ final class AuditAssembly {
         LogTree tree = new LogTree(storage.database());
         AnchorStore anchors = new AnchorStore(storage.database());
         SigningKey key = AgencySigner.forAnchors(wiring.properties(), observed.signer());
+        if (!Boolean.parseBoolean(wiring.property("lienthong.audit.enabled", "true"))) {
+            return new AuditAssembly(Optional.empty(), "it is turned off (lienthong.audit.enabled=false)", tree, anchors);
+        }
         if (settings.tsaUrl().isEmpty()) {
             return new AuditAssembly(Optional.empty(), "no time-stamping authority is configured"
                     + " (lienthong.audit.tsa-url)", tree, anchors);

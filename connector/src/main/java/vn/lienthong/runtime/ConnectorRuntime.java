@@ -150,6 +150,11 @@ public final class ConnectorRuntime implements AutoCloseable {
         return storage.log();
     }
 
+    /** The processor time the log's anchoring has used, when it runs (for the benchmark harness). */
+    public Optional<java.time.Duration> anchoringCpuTime() {
+        return audit.anchoring().map(vn.lienthong.audit.Anchoring::cpuTime);
+    }
+
     public CamelContext camelContext() {
         return wiring.main().getCamelContext();
     }

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -22,19 +23,23 @@ final class ChainVerifier {
     private static final int PAGE = 1000;
 
     private final TransmissionLog log;
+    private final TrackingDatabase database;
     private final DataSource dataSource;
 
-    ChainVerifier(TransmissionLog log, DataSource dataSource) {
+    ChainVerifier(TransmissionLog log, TrackingDatabase database) {
         this.log = log;
-        this.dataSource = dataSource;
+        this.database = database;
+        this.dataSource = database.dataSource();
     }
 
     ChainVerdict verify() {
         // Read the head first: entries appended while we walk lie beyond it and are left for the next check.
         TransmissionLog.Head head = readHead();
         long checked = 0;
-        long expectedSequence = 1;
-        String expectedPrevious = LogEntryHash.GENESIS;
+        // After pruning, the log goes on from the last pruned archive's last entry (the archives hold the rest).
+        Optional<LogArchives.Archive> pruned = new LogArchives(database).lastPruned();
+        long expectedSequence = pruned.map(archive -> archive.lastSequence() + 1).orElse(1L);
+        String expectedPrevious = pruned.map(LogArchives.Archive::lastHash).orElse(LogEntryHash.GENESIS);
         while (expectedSequence <= head.sequence()) {
             List<LogEvent> page = log.all(expectedSequence, PAGE);
             if (page.isEmpty()) {

@@ -27,10 +27,12 @@ public final class TransmissionLog {
     private static final String COLUMNS = "sequence_no, event_time, document_key, step, outcome, attempt, content_hash,"
             + " detail, previous_hash, entry_hash";
 
+    private final TrackingDatabase database;
     private final DataSource dataSource;
     private final Clock clock;
 
     public TransmissionLog(TrackingDatabase database, Clock clock) {
+        this.database = database;
         this.dataSource = database.dataSource();
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -218,7 +220,7 @@ public final class TransmissionLog {
 
     /** Walks the whole log, recomputing every hash; see {@link ChainVerifier} for what it catches. */
     public ChainVerdict verify() {
-        return new ChainVerifier(this, dataSource).verify();
+        return new ChainVerifier(this, database).verify();
     }
 
     /** One JSON object per line with every field; times as hashed (see {@link LogEntryHash#canonicalTime}). */
