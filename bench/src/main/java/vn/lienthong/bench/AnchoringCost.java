@@ -7,9 +7,9 @@ import java.util.Properties;
 /**
  * What anchoring the transmission log costs: the demo's two connectors move N documents each way (as
  * {@link TransportThroughput}), in runs that alternate between anchoring off and anchoring far more often than any
- * agency would (every 200 entries or every second, on the simulator's time-stamping authority). For each run it
+ * agency would (by default every second or 200 entries, on the simulator's time-stamping authority). For each run it
  * prints documents per second, and, for the anchored runs, the processor time of the anchoring threads as a share of
- * the whole process's. Usage: {@code AnchoringCost N [PAIRS]}.
+ * the whole process's. Usage: {@code AnchoringCost N [PAIRS [INTERVAL [EVERY]]]}, e.g. {@code 300 3 PT10S 0}.
  */
 public final class AnchoringCost {
 
@@ -22,17 +22,20 @@ public final class AnchoringCost {
         Properties off = new Properties();
         off.setProperty("lienthong.audit.enabled", "false");
         Properties often = new Properties();
-        often.setProperty("lienthong.audit.anchor-every", "200");
-        often.setProperty("lienthong.audit.anchor-interval", "PT1S");
+        String interval = args.length > 2 ? args[2] : "PT1S";
+        String every = args.length > 3 ? args[3] : "200";
+        often.setProperty("lienthong.audit.anchor-interval", interval);
+        often.setProperty("lienthong.audit.anchor-every", every);
+        String mode = "anchored every " + interval + (every.equals("0") ? "" : " or " + every + " entries");
         double offSum = 0;
         double onSum = 0;
         for (int pair = 1; pair <= pairs; pair++) {
             TransportThroughput.Run without = run(perAgency, off);
             TransportThroughput.Run with = run(perAgency, often);
             double share = 100.0 * with.anchoringCpu().toNanos() / with.processCpu().toNanos();
-            System.out.printf("pair %d: anchoring off %.1f documents/s; anchored every 200 entries or 1 s %.1f"
+            System.out.printf("pair %d: anchoring off %.1f documents/s; %s %.1f"
                     + " documents/s, anchoring threads %.0f ms of %.0f ms process CPU = %.2f%%%n", pair,
-                    2 * perAgency / without.seconds(), 2 * perAgency / with.seconds(),
+                    2 * perAgency / without.seconds(), mode, 2 * perAgency / with.seconds(),
                     with.anchoringCpu().toNanos() / 1e6, with.processCpu().toNanos() / 1e6, share);
             offSum += 2 * perAgency / without.seconds();
             onSum += 2 * perAgency / with.seconds();
