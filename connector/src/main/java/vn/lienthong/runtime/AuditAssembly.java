@@ -1,8 +1,11 @@
 package vn.lienthong.runtime;
 
+import java.time.Duration;
 import java.util.Optional;
 import vn.lienthong.audit.Anchoring;
 import vn.lienthong.audit.AnchoringSettings;
+import vn.lienthong.audit.AuditExport;
+import vn.lienthong.audit.LogArchiving;
 import vn.lienthong.audit.stamp.TsaClient;
 import vn.lienthong.signature.xml.SigningKey;
 import vn.lienthong.tracking.AnchorStore;
@@ -15,6 +18,8 @@ import vn.lienthong.tracking.LogTree;
 final class AuditAssembly {
 
     private final Optional<Anchoring> anchoring;
+    /** Archives and prunes old entries; empty unless lienthong.audit.retention is set. */
+    private Optional<LogArchiving> archiving = Optional.empty();
     private final String off;
     private final LogTree tree;
     private final AnchorStore anchors;
@@ -48,9 +53,22 @@ final class AuditAssembly {
         return new AuditAssembly(Optional.of(anchoring), "", tree, anchors);
     }
 
-    /** Starts anchoring; call once Camel runs. */
-    void start() {
+    /** Starts anchoring, and archiving when a retention period is set; call once Camel runs. */
+    void start(Wiring wiring, StorageAssembly storage) {
         anchoring.ifPresent(Anchoring::start);
+        String retention = wiring.property("lienthong.audit.retention", "");
+        if (!retention.isEmpty()) {
+            LogArchiving job = new LogArchiving(Duration.parse(retention), wiring.data().resolve("audit/archives"),
+                    storage.database(), export(wiring, storage), storage.log(), wiring.clock());
+            job.start(Duration.parse(wiring.property("lienthong.audit.archive-check", "PT1H")));
+            archiving = Optional.of(job);
+        }
+    }
+
+    /** Exports of the running connector's log: the tree extended as needed, a fresh anchor asked for when none covers. */
+    AuditExport export(Wiring wiring, StorageAssembly storage) {
+        return new AuditExport(storage.database(), wiring.clock(), wiring.settings().axis().systemId(), true,
+                () -> anchoring.flatMap(Anchoring::anchorNow));
     }
 
     Optional<Anchoring> anchoring() {
@@ -71,6 +89,7 @@ final class AuditAssembly {
     }
 
     void close() {
+        archiving.ifPresent(LogArchiving::close);
         anchoring.ifPresent(Anchoring::close);
     }
 }

@@ -91,7 +91,7 @@ public final class ConnectorRuntime implements AutoCloseable {
             wiring.main().start();
             operations.mountApi();
             operations.startAlerts();
-            audit.start();
+            audit.start(wiring, storage);
             runtime.soap = dms.openSoap(wiring, storage);
             // Everything is open now: what the broker and the database made under the umask becomes owner-only too.
             DataDirectory.tighten(data, dmsFolders(settings, clients));

@@ -76,7 +76,7 @@ public final class AuditLogFixture implements AutoCloseable {
 
     /** A signed, unstamped anchor of the log as it is now; not stored. */
     public Anchor signed() {
-        long size = log.all(1, Integer.MAX_VALUE).size();
+        long size = log.head().sequence(); // not a count of the rows: pruning leaves fewer
         tree.extend(size);
         String root = HexFormat.of().formatHex(tree.root(size));
         String last = size == 0 ? "0".repeat(64) : log.all(size, 1).get(0).entryHash();
