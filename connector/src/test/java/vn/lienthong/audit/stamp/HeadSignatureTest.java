@@ -10,7 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.signature.xml.SigningKey;
 import vn.lienthong.signature.xml.TestCredentials;
@@ -24,28 +28,23 @@ class HeadSignatureTest {
     @TempDir
     Path directory;
 
-    @Test
-    void a_head_signed_with_an_rsa_key_from_a_pkcs12_file_verifies_with_its_certificate() throws Exception {
-        SigningKey key = fromPkcs12(TestCredentials.RSA_SIGNER);
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("agencyKeys")
+    void a_head_signed_with_a_key_from_a_pkcs12_file_verifies_with_its_certificate(
+            TestCredentials.Credential credential, String algorithm) throws Exception {
+        SigningKey key = fromPkcs12(credential);
 
         HeadSignature signed = HeadSignature.sign(key, HEAD);
 
-        assertThat(signed.algorithm()).isEqualTo("SHA256withRSA");
-        assertThat(signed.certificates()).containsExactlyElementsOf(TestCredentials.RSA_SIGNER.chain());
-        assertThatNoException().isThrownBy(() ->
-                HeadSignature.verify(signed.algorithm(), signed.signature(), signed.certificates().get(0), HEAD));
-    }
-
-    @Test
-    void a_head_signed_with_an_ec_key_from_a_pkcs12_file_verifies_with_its_certificate() throws Exception {
-        SigningKey key = fromPkcs12(TestCredentials.EC_SIGNER);
-
-        HeadSignature signed = HeadSignature.sign(key, HEAD);
-
-        assertThat(signed.algorithm()).isEqualTo("SHA256withECDSA");
-        assertThat(signed.signer()).isEqualTo(TestCredentials.EC_SIGNER.certificate());
+        assertThat(signed.algorithm()).isEqualTo(algorithm);
+        assertThat(signed.certificates()).containsExactlyElementsOf(credential.chain());
         assertThatNoException().isThrownBy(() ->
                 HeadSignature.verify(signed.algorithm(), signed.signature(), signed.signer(), HEAD));
+    }
+
+    static Stream<Arguments> agencyKeys() {
+        return Stream.of(Arguments.of(TestCredentials.RSA_SIGNER, "SHA256withRSA"),
+                Arguments.of(TestCredentials.EC_SIGNER, "SHA256withECDSA"));
     }
 
     @Test
