@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.util.Base64;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,6 +88,22 @@ class HeadSignatureTest {
                 signed.signer(), HEAD), StampException.class);
 
         assertThat(refused.code()).isEqualTo("ANCHOR_ALGORITHM_UNSUPPORTED");
+    }
+
+    @Test
+    void openssl_verifies_a_head_signature_with_the_signers_public_key() throws Exception {
+        HeadSignature signed = HeadSignature.sign(TestCredentials.EC_SIGNER.signingKey(), HEAD);
+        Path head = Files.write(directory.resolve("head.txt"), HEAD);
+        Path signature = Files.write(directory.resolve("head.sig"), signed.signature());
+        Path publicKey = Files.writeString(directory.resolve("signer.pub.pem"), "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(signed.signer().getPublicKey().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n");
+
+        Openssl result = Openssl.run("dgst", "-sha256", "-verify", publicKey.toString(), "-signature",
+                signature.toString(), head.toString());
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("Verified OK");
     }
 
     private SigningKey fromPkcs12(TestCredentials.Credential credential) throws Exception {

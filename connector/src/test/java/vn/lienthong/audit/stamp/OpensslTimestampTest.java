@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +32,7 @@ class OpensslTimestampTest {
 
     @Test
     void openssl_verifies_the_token_over_the_data_with_the_tsa_certificate_as_trust_anchor() throws Exception {
-        Result result = openssl("ts", "-verify", "-data", data.toString(), "-in", token.toString(), "-token_in",
+        Openssl result = Openssl.run("ts", "-verify", "-data", data.toString(), "-in", token.toString(), "-token_in",
                 "-CAfile", tsaPem.toString());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
@@ -46,22 +43,10 @@ class OpensslTimestampTest {
     void openssl_refuses_the_token_over_other_data() throws Exception {
         Path other = Files.writeString(directory.resolve("other.txt"), "lienthong-log-head v1\nsize 100\n");
 
-        Result result = openssl("ts", "-verify", "-data", other.toString(), "-in", token.toString(), "-token_in",
+        Openssl result = Openssl.run("ts", "-verify", "-data", other.toString(), "-in", token.toString(), "-token_in",
                 "-CAfile", tsaPem.toString());
 
         assertThat(result.exitCode()).as(result.output()).isNotZero();
         assertThat(result.output()).contains("message imprint mismatch");
-    }
-
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result openssl(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(1, TimeUnit.MINUTES)).as("openssl finished").isTrue();
-        return new Result(process.exitValue(), output);
     }
 }
