@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -57,7 +59,8 @@ public final class TimestampAuthority {
     private final X509Certificate certificate;
     private final TimeStampResponseGenerator responses;
     private final Clock clock;
-    private final AtomicLong serials = new AtomicLong();
+    /** Started at random, so that an authority made again from the same key and certificate repeats no serial. */
+    private final AtomicLong serials = new AtomicLong(new SecureRandom().nextLong() >>> 2);
 
     public TimestampAuthority(PrivateKey key, X509Certificate certificate, Clock clock) {
         this.certificate = certificate;
@@ -71,6 +74,7 @@ public final class TimestampAuthority {
                             new org.bouncycastle.asn1.x509.AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
                     POLICY);
             tokens.addCertificates(new JcaCertStore(List.of(certificate)));
+            tokens.setTSA(new GeneralName(X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded())));
             this.responses = new TimeStampResponseGenerator(tokens, ACCEPTED_DIGESTS);
         } catch (OperatorCreationException | GeneralSecurityException | TSPException e) {
             throw new IllegalArgumentException("cannot make a time-stamping authority with this key and certificate", e);
