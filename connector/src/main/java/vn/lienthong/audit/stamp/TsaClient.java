@@ -77,13 +77,14 @@ public final class TsaClient {
             response.validate(request);
         } catch (TSPValidationException mismatch) {
             throw new StampException("TSA_ANSWER_MISMATCH",
-                    "Câu trả lời của máy chủ cấp dấu thời gian " + url + " không khớp với yêu cầu (" + mismatch.getMessage() + ").",
+                    "Câu trả lời của máy chủ cấp dấu thời gian " + url
+                            + " không khớp với yêu cầu (số ngẫu nhiên, giá trị băm hoặc chứng thư số khác với yêu cầu).",
                     "The answer of the time-stamping authority " + url + " does not match the request ("
                             + mismatch.getMessage() + ").", mismatch);
         } catch (TSPException refused) {
             String reason = response.getStatusString() != null ? response.getStatusString() : "status " + response.getStatus();
             throw new StampException("TSA_REFUSED",
-                    "Máy chủ cấp dấu thời gian " + url + " không cấp dấu thời gian (" + reason + ").",
+                    "Máy chủ cấp dấu thời gian " + url + " không cấp dấu thời gian (máy chủ ghi: \"" + reason + "\").",
                     "The time-stamping authority " + url + " did not grant a time stamp (" + reason + ").", refused);
         }
         TimeStampToken token = response.getTimeStampToken();
@@ -131,9 +132,11 @@ public final class TsaClient {
     }
 
     private StampException unreachable(Throwable cause) {
-        String what = cause instanceof ConnectException ? "connection refused" : String.valueOf(cause);
+        boolean refused = cause instanceof ConnectException;
+        String what = refused ? "connection refused" : String.valueOf(cause);
         return new StampException("TSA_UNREACHABLE",
-                "Không kết nối được máy chủ cấp dấu thời gian " + url + ".",
+                "Không kết nối được máy chủ cấp dấu thời gian " + url + " ("
+                        + (refused ? "máy chủ từ chối kết nối" : "lỗi mạng") + ").",
                 "The time-stamping authority " + url + " cannot be reached (" + what + ").", cause);
     }
 
