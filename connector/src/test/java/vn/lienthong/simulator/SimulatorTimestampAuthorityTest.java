@@ -2,15 +2,21 @@ package vn.lienthong.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +76,27 @@ class SimulatorTimestampAuthorityTest {
         assertThat(refused.code()).isEqualTo("TSA_REFUSED");
         simulator.setTimestampAuthorityAvailable(true);
         assertThat(client.timestamp(HEAD)).isNotEmpty();
+    }
+
+    @Test
+    void a_caller_from_another_machine_is_refused_even_when_the_simulator_listens_on_every_address() throws Exception {
+        Optional<InetAddress> ownNonLoopback = NetworkInterface.networkInterfaces()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                .findFirst();
+        assumeTrue(ownNonLoopback.isPresent(), "this machine has no address but loopback");
+        SimulatorSettings axis = TestAxis.settings(storage);
+        try (AxisSimulator listening = AxisSimulator.start(
+                new SimulatorSettings("0.0.0.0", 0, axis.systems(), axis.agencies(), null, storage, null))) {
+            URI fromOutside = URI.create("http://" + ownNonLoopback.get().getHostAddress() + ":" + listening.port() + "/tsa");
+
+            StampException refused = catchThrowableOfType(() -> new TsaClient(fromOutside, TIMEOUT).timestamp(HEAD),
+                    StampException.class);
+
+            assertThat(refused.code()).isEqualTo("TSA_REFUSED");
+            assertThat(refused.english()).contains("HTTP 403");
+            assertThat(new TsaClient(listening.timestampAuthority(), TIMEOUT).timestamp(HEAD)).isNotEmpty();
+        }
     }
 
     private X509Certificate certificate() throws Exception {
