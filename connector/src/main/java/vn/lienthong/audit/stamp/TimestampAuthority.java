@@ -88,13 +88,36 @@ public final class TimestampAuthority {
 
     /** A fresh RSA-2048 key with a self-signed time-stamping certificate, stamping the times of {@code clock}. */
     public static TimestampAuthority generate(Clock clock) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair keys = generator.generateKeyPair();
-            return new TimestampAuthority(keys.getPrivate(), selfSigned(keys), clock);
-        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
-            throw new IllegalStateException("cannot generate a key and certificate for the loopback TSA", e);
+        Credential fresh = Credential.generate();
+        return new TimestampAuthority(fresh.keys().getPrivate(), fresh.certificate(), clock);
+    }
+
+    /**
+     * With the key and certificate this JVM generated on first use, stamping the times of {@code clock}: for the
+     * simulator, whose many starts in one test run should not each wait for a new RSA key. One simulator per
+     * process (the demo, {@code simulate-axis}) still gets a key of its own.
+     */
+    public static TimestampAuthority ofThisJvm(Clock clock) {
+        Credential shared = OfThisJvm.CREDENTIAL;
+        return new TimestampAuthority(shared.keys().getPrivate(), shared.certificate(), clock);
+    }
+
+    /** Made when first asked for: class initialisation is lazy and thread-safe. */
+    private static final class OfThisJvm {
+        static final Credential CREDENTIAL = Credential.generate();
+    }
+
+    private record Credential(KeyPair keys, X509Certificate certificate) {
+
+        static Credential generate() {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                KeyPair keys = generator.generateKeyPair();
+                return new Credential(keys, selfSigned(keys));
+            } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+                throw new IllegalStateException("cannot generate a key and certificate for the loopback TSA", e);
+            }
         }
     }
 
