@@ -20,14 +20,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TSPValidationException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 
 /**
  * Asks an RFC 3161 time-stamping authority, over HTTP(S), for a time stamp over SHA-256 of some bytes. The request
@@ -102,7 +103,7 @@ public final class TsaClient {
         CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(post, info -> new Bounded(MAX_ANSWER));
         try {
             // The request timeout ends at the answer's headers; this bounds the body too.
-            return call.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            return call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
             throw timedOut(e);

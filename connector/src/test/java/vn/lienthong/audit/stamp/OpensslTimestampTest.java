@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ class OpensslTimestampTest {
     static void stamp() throws Exception {
         try (LoopbackTsa tsa = LoopbackTsa.start(0)) {
             data = Files.write(directory.resolve("head.txt"), HEAD);
-            token = Files.write(directory.resolve("head.tst"), new TsaClient(tsa.url(), java.time.Duration.ofSeconds(5)).timestamp(HEAD));
+            token = Files.write(directory.resolve("head.tst"), new TsaClient(tsa.url(), Duration.ofSeconds(5)).timestamp(HEAD));
             tsaPem = Files.writeString(directory.resolve("tsa.pem"), tsa.authority().certificatePem());
         }
     }
