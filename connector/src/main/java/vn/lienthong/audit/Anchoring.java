@@ -152,7 +152,9 @@ public final class Anchoring implements AutoCloseable {
         TransmissionLog.Head head = log.head();
         Optional<Anchor> latest = anchors.latest();
         long covered = latest.map(anchor -> anchor.head().size()).orElse(0L);
-        if (head.sequence() <= covered || log.countAfter(covered, OWN_STEPS) == 0) {
+        // The job does not anchor its own entries alone (an idle log would grow by one entry per interval); asked
+        // for an anchor now (an export's end), it anchors whatever the last one does not cover.
+        if (head.sequence() <= covered || (!now && log.countAfter(covered, OWN_STEPS) == 0)) {
             return;
         }
         Instant since = latest.map(anchor -> anchor.head().time()).orElse(started);

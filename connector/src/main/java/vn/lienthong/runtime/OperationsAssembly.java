@@ -16,7 +16,6 @@ import vn.lienthong.tracking.DocumentSearch;
 import vn.lienthong.transport.DeadLetters;
 import vn.lienthong.transport.DocumentHistory;
 import vn.lienthong.transport.OutboundQuarantine;
-import vn.lienthong.audit.AuditExport;
 import vn.lienthong.ops.console.AuditorBasicAccess;
 import vn.lienthong.ops.console.ConsoleRoutes;
 import vn.lienthong.ops.console.Lockout;
@@ -49,17 +48,20 @@ final class OperationsAssembly {
     private final BrokerAssembly broker;
     private final TransportAssembly transport;
     private final MetricsAssembly observed;
+    private final AuditAssembly audit;
     private final ConsoleSettings console;
     /** The alert engine; empty when lienthong.alerts.enabled is false. */
     private final Optional<AlertEngine> alerts;
 
     private OperationsAssembly(Wiring wiring, StorageAssembly storage, BrokerAssembly broker, TransportAssembly transport,
-                               MetricsAssembly observed, ConsoleSettings console, Optional<AlertEngine> alerts) {
+                               MetricsAssembly observed, AuditAssembly audit, ConsoleSettings console,
+                               Optional<AlertEngine> alerts) {
         this.wiring = wiring;
         this.storage = storage;
         this.broker = broker;
         this.transport = transport;
         this.observed = observed;
+        this.audit = audit;
         this.console = console;
         this.alerts = alerts;
     }
@@ -75,7 +77,7 @@ final class OperationsAssembly {
                 wiring.data(), observed::certificates);
         Optional<AlertEngine> alerts = Alerts.engine(wiring.properties(), System.getenv(), sources,
                 new AlertRecords(storage.database()), wiring.settings().axis().systemId(), wiring.clock());
-        return new OperationsAssembly(wiring, storage, broker, transport, observed, console, alerts);
+        return new OperationsAssembly(wiring, storage, broker, transport, observed, audit, console, alerts);
     }
 
     /** Starts checking the alert rules; call once Camel runs. */
@@ -130,7 +132,7 @@ final class OperationsAssembly {
                 new ClientsResource(wiring.clients()),
                 // Online exports extend the tree themselves; a fresh closing anchor comes once the anchoring job
                 // offers anchorNow() (until then the trailer says when no stamped anchor covers the export's end).
-                new AuditResource(new AuditExport(storage.database(), wiring.clock(), null, true, Optional::empty)));
+                new AuditResource(audit.export(wiring, storage)));
     }
 
     /** Held inbound packages per state, for /health. */
