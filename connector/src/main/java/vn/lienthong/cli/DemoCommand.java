@@ -84,6 +84,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         guide.printOutageSteps(out);
         out.println();
+        guide.printAuditing(out);
+        out.println();
         out.println("Bộ kết nối vẫn chạy: thả thêm tệp .edxml vào hộp gửi để gửi tiếp. Ctrl-C để dừng.");
         out.println("The connectors keep running: drop more .edxml files into an outbox to send them. Ctrl-C to stop.");
         out.flush();

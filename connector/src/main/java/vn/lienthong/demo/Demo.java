@@ -100,6 +100,11 @@ public final class Demo implements AutoCloseable {
         return network;
     }
 
+    /** The folder the demo keeps its files in. */
+    public Path root() {
+        return root;
+    }
+
     /**
      * The configuration an operator's commands ({@code dead-letters}, {@code queues}, {@code users}…) take as
      * {@code --config} for this agency's connector: where its data directory (and so its operations token) is, and

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Pattern;
 import vn.lienthong.runtime.ConnectorRuntime;
@@ -76,6 +78,30 @@ public final class DemoGuide {
         out.println("  Cách khác / Other outages: \"" + OutageCommands.REFUSE_SENDS + "\" trục từ chối mọi văn bản gửi đến,"
                 + " thành thư chết ngay / the axis refuses every send, a dead letter at once; \"" + OutageCommands.DOWN
                 + "\" trục ngừng nghe / the axis stops listening. Xem / Show: " + OutageCommands.show(control));
+        out.flush();
+    }
+
+    /**
+     * What an auditor does with the first agency's log: export today, verify it offline against the simulator's TSA
+     * certificate, and take and check one document's evidence bundle.
+     */
+    public void printAuditing(PrintWriter out) {
+        DemoNetwork.Agency agency = demo.network().agencies().get(0);
+        String config = shellWord(demo.operatorConfig(agency.organId()).toString());
+        String day = LocalDate.now(ZoneOffset.UTC).toString();
+        String export = shellWord(demo.root().resolve(agency.systemId() + "-" + day + ".jsonl").toString());
+        String tsa = shellWord(demo.network().simulator().timestampAuthorityCertificate().toString());
+        String bundle = shellWord(demo.root().resolve("evidence.zip").toString());
+        out.println("Kiểm toán / Audit (nhật ký được neo mỗi 30 giây / the log is anchored every 30 s; docs/auditing.md):");
+        out.println("  1. Xuất nhật ký hôm nay / Export today's log:");
+        out.println("       " + invocation + " audit export --from " + day + " --to " + day + " -o " + export
+                + " --config " + config);
+        out.println("  2. Kiểm tra ngoại tuyến / Verify it offline:");
+        out.println("       " + invocation + " audit verify --tsa-cert " + tsa + " " + export);
+        out.println("  3. Bằng chứng của một văn bản (MÃ/KEY từ / from documents list) / One document's evidence:");
+        out.println("       " + invocation + " documents list --config " + config);
+        out.println("       " + invocation + " audit evidence MÃ/KEY -o " + bundle + " --config " + config);
+        out.println("       " + invocation + " audit verify --tsa-cert " + tsa + " " + bundle);
         out.flush();
     }
 
