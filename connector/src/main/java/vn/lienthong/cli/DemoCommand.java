@@ -114,6 +114,8 @@ final class DemoCommand implements Callable<Integer> {
     private static void printWhere(Demo demo, DemoGuide guide, String invocation, PrintWriter out) {
         out.println("Trục mô phỏng / Simulated axis: " + demo.network().simulator().endpoint()
                 + " (gây sự cố / inject an outage: " + demo.network().simulator().faultControl() + ")");
+        out.println("Máy chủ cấp dấu thời gian / Time-stamping authority: " + demo.network().simulator().timestampAuthority()
+                + " (chứng thư số / certificate: " + demo.network().simulator().timestampAuthorityCertificate() + ")");
         for (DemoNetwork.Agency agency : demo.network().agencies()) {
             ConnectorRuntime connector = demo.network().connector(agency.organId());
             out.println("  " + agency.organization().organName() + " (" + agency.organId() + ")");

@@ -129,6 +129,9 @@ final class SimulateAxisCommand implements Callable<Integer> {
                 + "; ngừng nghe / stop listening: " + OutageCommands.DOWN);
         out.println("    xem / show: " + OutageCommands.show(control));
         out.println("    kết thúc / end: " + OutageCommands.end(control));
+        out.println("  Máy chủ cấp dấu thời gian RFC 3161, chỉ từ máy này / RFC 3161 time-stamping authority, from this"
+                + " machine only: " + simulator.timestampAuthority());
+        out.println("    chứng thư số / certificate: " + simulator.timestampAuthorityCertificate());
         out.println("Nhấn Ctrl-C để dừng / Press Ctrl-C to stop.");
         out.flush();
     }

@@ -2,6 +2,8 @@ package vn.lienthong.simulator;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.lienthong.audit.stamp.LoopbackTsa;
+import vn.lienthong.audit.stamp.TimestampAuthority;
+import vn.lienthong.audit.stamp.TsaEndpoint;
 
 /**
  * The axis's HTTP protocol (spec/axis-protocol.md) served locally: several systems with their own secrets,
@@ -27,16 +32,22 @@ import org.slf4j.LoggerFactory;
 public final class AxisSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AxisSimulator.class);
+    /** Where, in the storage directory, the time-stamping authority's certificate is written. */
+    public static final String TSA_CERTIFICATE_FILE = "tsa.pem";
 
     private final SimulatorSettings settings;
     private final SimulatorStorage storage;
     private final FaultInjector faults;
     private final Counters counters;
     private final Listener listener;
+    private final TsaEndpoint tsa;
+    private final Path tsaCertificate;
 
     private AxisSimulator(SimulatorSettings settings, SimulatorStorage storage, FaultInjector faults, Counters counters,
-                          Listener listener) {
+                          Listener listener, TsaEndpoint tsa, Path tsaCertificate) {
         this.settings = settings;
+        this.tsa = tsa;
+        this.tsaCertificate = tsaCertificate;
         this.storage = storage;
         this.faults = faults;
         this.counters = counters;
@@ -56,13 +67,16 @@ public final class AxisSimulator implements AutoCloseable {
         Counters counters = new Counters();
         PostOffice postOffice = new PostOffice(clock);
         FaultControl control = new FaultControl(faults);
+        TsaEndpoint tsa = new TsaEndpoint(TimestampAuthority.generate(clock));
+        Path tsaCertificate = storage.root().resolve(TSA_CERTIFICATE_FILE);
         CallRouter router = new CallRouter(
                 routes(storage, registry, postOffice, faults, counters, clock),
                 new RequestAuthenticator(registry, settings.timestampTolerance(), clock),
-                faults, counters, control);
+                faults, counters, control, tsa);
         Listener listener = new Listener(settings.host(), settings.port(), router);
         control.attach(listener);
         try {
+            Files.writeString(tsaCertificate, tsa.authority().certificatePem(), StandardCharsets.US_ASCII);
             listener.start();
         } catch (IOException | RuntimeException e) {
             listener.close();
@@ -70,7 +84,7 @@ public final class AxisSimulator implements AutoCloseable {
             throw e;
         }
         listener.plan(settings.faults().outages());
-        AxisSimulator simulator = new AxisSimulator(settings, storage, faults, counters, listener);
+        AxisSimulator simulator = new AxisSimulator(settings, storage, faults, counters, listener, tsa, tsaCertificate);
         LOG.info("axis simulator listening on {} with {}", simulator.endpoint(), settings);
         return simulator;
     }
@@ -152,9 +166,32 @@ public final class AxisSimulator implements AutoCloseable {
      * on every address this is its loopback one.
      */
     public URI faultControl() {
+        return loopbackBase().resolve(FaultControl.FAULTS_PATH);
+    }
+
+    /** The endpoint as a caller on this machine reaches it. */
+    private URI loopbackBase() {
         boolean everyAddress = settings.host().equals("0.0.0.0") || settings.host().equals("::");
-        URI base = everyAddress ? URI.create("http://127.0.0.1:" + port()) : endpoint();
-        return base.resolve(FaultControl.FAULTS_PATH);
+        return everyAddress ? URI.create("http://127.0.0.1:" + port()) : endpoint();
+    }
+
+    /**
+     * The simulator's RFC 3161 time-stamping authority, for a connector's {@code lienthong.audit.tsa-url} in the demo
+     * and tests. Serves loopback callers only, so when the simulator listens on every address this is its loopback
+     * one. It is no part of the axis: injected faults leave it alone, and only an outage stops it.
+     */
+    public URI timestampAuthority() {
+        return loopbackBase().resolve(LoopbackTsa.PATH);
+    }
+
+    /** The PEM certificate that verifies the time stamps of {@link #timestampAuthority()}, and is their trust anchor. */
+    public Path timestampAuthorityCertificate() {
+        return tsaCertificate;
+    }
+
+    /** While false, the time-stamping authority answers 503, as one that is up but failing. */
+    public void setTimestampAuthorityAvailable(boolean available) {
+        tsa.setAvailable(available);
     }
 
     private static Duration positive(Duration length) {

@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import vn.lienthong.audit.stamp.LoopbackTsa;
+import vn.lienthong.audit.stamp.TsaEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * Every request passes here, in the order the axis would treat it: an injected error first (before anything is
  * done), then the exact path and method, then authentication, then the call itself; the added latency is
  * waited just before answering. One DEBUG line per call names the call, system, DocId and outcome, never a
- * header value, a secret or document content. The simulator's own control ({@code /simulator/…}) is not a call
- * of the axis: it is handed over before any fault, so it answers while the simulator plays dead.
+ * header value, a secret or document content. The simulator's own control ({@code /simulator/…}) and its
+ * time-stamping authority ({@code /tsa}) are not calls of the axis: they are handed over before any fault, so they
+ * answer while the simulator plays dead.
  */
 final class CallRouter implements HttpHandler {
 
@@ -28,10 +31,12 @@ final class CallRouter implements HttpHandler {
     private final FaultInjector faults;
     private final Counters counters;
     private final FaultControl control;
+    private final TsaEndpoint tsa;
 
     CallRouter(Map<String, Route> routes, RequestAuthenticator authenticator, FaultInjector faults, Counters counters,
-               FaultControl control) {
+               FaultControl control, TsaEndpoint tsa) {
         this.control = control;
+        this.tsa = tsa;
         this.routes = Map.copyOf(routes);
         this.authenticator = authenticator;
         this.faults = faults;
@@ -43,6 +48,10 @@ final class CallRouter implements HttpHandler {
         String path = normalised(exchange.getRequestURI().getPath());
         if (path.startsWith(FaultControl.PATH_PREFIX)) {
             control.handle(exchange);
+            return;
+        }
+        if (path.equals(LoopbackTsa.PATH)) {
+            tsa.handle(exchange);
             return;
         }
         Route route = routes.get(path);

@@ -19,16 +19,16 @@ import java.util.regex.Pattern;
  * token by keytool through the JDK's SunPKCS11 provider, so the private key is never outside it. Every process that
  * opens the token needs {@link #environment()}: SoftHSM2 finds its token directory through SOFTHSM2_CONF.
  */
-final class SoftHsmToken {
+public final class SoftHsmToken {
 
-    static final String PIN = "246810";
-    static final String ALIAS = "agency-seal";
+    public static final String PIN = "246810";
+    public static final String ALIAS = "agency-seal";
     private static final List<Path> LIBRARIES = List.of(
             Path.of("/usr/lib/softhsm/libsofthsm2.so"), Path.of("/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"));
     private static final Pattern SLOT = Pattern.compile("reassigned to slot (\\d+)");
 
-    final Path configuration;
-    final Path certificatePem;
+    public final Path configuration;
+    public final Path certificatePem;
     private final Path softHsmConfiguration;
 
     private SoftHsmToken(Path softHsmConfiguration, Path configuration, Path certificatePem) {
@@ -37,7 +37,7 @@ final class SoftHsmToken {
         this.certificatePem = certificatePem;
     }
 
-    static SoftHsmToken create(Path directory) throws Exception {
+    public static SoftHsmToken create(Path directory) throws Exception {
         Path library = LIBRARIES.stream().filter(Files::exists).findFirst().orElseGet(() -> fail(
                 "SoftHSM2 is not installed (no libsofthsm2.so); the PKCS#11 test needs it: apt-get install -y softhsm2"));
         Path tokens = Files.createDirectories(directory.resolve("tokens"));
@@ -61,7 +61,7 @@ final class SoftHsmToken {
         return new SoftHsmToken(softHsm, configuration, certificate);
     }
 
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         return Map.of("SOFTHSM2_CONF", softHsmConfiguration.toString());
     }
 

@@ -25,27 +25,27 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Small keys and certificates made with BouncyCastle for these tests: a root CA, an intermediate, RSA and EC
  * signers under it, and an unrelated self-signed signer. Generated once per JVM (RSA key generation is slow).
  */
-final class TestCredentials {
+public final class TestCredentials {
 
     /** A private key with its certificate chain, signer first. */
-    record Credential(PrivateKey privateKey, List<X509Certificate> chain) {
+    public record Credential(PrivateKey privateKey, List<X509Certificate> chain) {
 
-        X509Certificate certificate() {
+        public X509Certificate certificate() {
             return chain.get(0);
         }
 
-        SigningKey signingKey() {
+        public SigningKey signingKey() {
             return new SigningKey(privateKey, chain);
         }
     }
 
     private static final AtomicLong SERIALS = new AtomicLong(System.currentTimeMillis());
 
-    static final Credential ROOT = selfSigned("CN=Lien Thong Test Root CA,O=Test,C=VN", rsa(), true);
-    static final Credential INTERMEDIATE = issued(ROOT, "CN=Lien Thong Test Issuing CA,O=Test,C=VN", rsa(), true);
-    static final Credential RSA_SIGNER = issued(INTERMEDIATE, "CN=Văn phòng Chính phủ,O=Test,C=VN", rsa(), false);
-    static final Credential EC_SIGNER = issued(INTERMEDIATE, "CN=Bộ Thông tin EC,O=Test,C=VN", ec(), false);
-    static final Credential STRANGER = selfSigned("CN=Stranger,O=Elsewhere,C=VN", rsa(), false);
+    public static final Credential ROOT = selfSigned("CN=Lien Thong Test Root CA,O=Test,C=VN", rsa(), true);
+    public static final Credential INTERMEDIATE = issued(ROOT, "CN=Lien Thong Test Issuing CA,O=Test,C=VN", rsa(), true);
+    public static final Credential RSA_SIGNER = issued(INTERMEDIATE, "CN=Văn phòng Chính phủ,O=Test,C=VN", rsa(), false);
+    public static final Credential EC_SIGNER = issued(INTERMEDIATE, "CN=Bộ Thông tin EC,O=Test,C=VN", ec(), false);
+    public static final Credential STRANGER = selfSigned("CN=Stranger,O=Elsewhere,C=VN", rsa(), false);
 
     private TestCredentials() {
     }
