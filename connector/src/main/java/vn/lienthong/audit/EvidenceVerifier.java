@@ -183,22 +183,8 @@ public final class EvidenceVerifier {
                     "Tệp " + EvidenceFiles.TIMELINE + " của gói bằng chứng không ghi mã văn bản (document.key).",
                     "The evidence bundle's " + EvidenceFiles.TIMELINE + " does not name the document (document.key).");
         }
-        LogEvent intake = null;
-        for (LogEvent entry : entries) {
-            boolean own = key.equals(entry.documentKey());
-            boolean aboutEnvelope = entry.documentKey() == null && EvidenceFiles.UNKEYED_STEPS.contains(entry.step())
-                    && envelopeHash.equals(entry.contentHash());
-            if (!own && !aboutEnvelope) {
-                throw new AuditProblem("EVIDENCE_FOREIGN_ENTRY", entry.sequence(),
-                        "Mục nhật ký số " + entry.sequence() + " (" + entry.step() + ") không thuộc văn bản " + key
-                                + " cũng không nói về gói tin của nó.",
-                        "Log entry " + entry.sequence() + " (" + entry.step() + ") belongs neither to document " + key
-                                + " nor to its envelope.");
-            }
-            if (own && intake == null && EvidenceFiles.INTAKE_STEPS.contains(entry.step())) {
-                intake = entry;
-            }
-        }
+        LogEvent intake = entries.stream().filter(entry -> key.equals(entry.documentKey())
+                && EvidenceFiles.INTAKE_STEPS.contains(entry.step())).findFirst().orElse(null);
         if (intake == null) {
             throw new AuditProblem("EVIDENCE_NO_INTAKE_ENTRY", -1,
                     "Gói bằng chứng không có mục nhật ký tiếp nhận nào của văn bản " + key + ", nên không đối chiếu"
@@ -214,6 +200,18 @@ public final class EvidenceVerifier {
                     "The file " + EvidenceFiles.ENVELOPE + " is not the envelope that was taken in: its SHA-256 is "
                             + envelopeHash + ", but log entry " + intake.sequence() + " (" + intake.step() + ") says "
                             + intake.contentHash() + ".");
+        }
+        for (LogEvent entry : entries) {
+            boolean own = key.equals(entry.documentKey());
+            boolean aboutEnvelope = entry.documentKey() == null && EvidenceFiles.UNKEYED_STEPS.contains(entry.step())
+                    && envelopeHash.equals(entry.contentHash());
+            if (!own && !aboutEnvelope) {
+                throw new AuditProblem("EVIDENCE_FOREIGN_ENTRY", entry.sequence(),
+                        "Mục nhật ký số " + entry.sequence() + " (" + entry.step() + ") không thuộc văn bản " + key
+                                + " cũng không nói về gói tin của nó.",
+                        "Log entry " + entry.sequence() + " (" + entry.step() + ") belongs neither to document " + key
+                                + " nor to its envelope.");
+            }
         }
         return intake.sequence();
     }
