@@ -23,6 +23,8 @@ import vn.lienthong.ops.http.ClientsResource;
 import vn.lienthong.ops.http.DashboardSections;
 import vn.lienthong.ops.http.DeadLettersResource;
 import vn.lienthong.ops.http.DocumentsResource;
+import vn.lienthong.ops.http.EvidenceResource;
+import vn.lienthong.audit.EvidenceBundle;
 import vn.lienthong.ops.http.HeldResource;
 import vn.lienthong.ops.http.OpsAccess;
 import vn.lienthong.ops.http.OverviewResource;
@@ -121,7 +123,9 @@ final class OperationsAssembly {
                 new OverviewResource(Stream.concat(
                         OverviewResource.basic(storage.tracker(), transport.reachability()).stream(),
                         DashboardSections.of(observed.metrics(), wiring.clock()).stream()).toList()),
-                new ClientsResource(wiring.clients()));
+                new ClientsResource(wiring.clients()),
+                new EvidenceResource(new EvidenceBundle(storage.database(), wiring.data().resolve("store"),
+                        observed.signer() == null ? null : observed.signer().key())));
     }
 
     /** Held inbound packages per state, for /health. */

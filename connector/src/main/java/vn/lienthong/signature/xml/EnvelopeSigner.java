@@ -65,6 +65,11 @@ public final class EnvelopeSigner {
         return key.certificate();
     }
 
+    /** The agency's key itself, for what else it signs (an evidence bundle's manifest). */
+    public SigningKey key() {
+        return key;
+    }
+
     public void sign(Path envelope, Path signedEnvelope) throws IOException {
         EnvelopeScan scan = scan(envelope);
         try {
