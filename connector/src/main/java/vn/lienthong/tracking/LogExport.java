@@ -19,7 +19,7 @@ import java.util.Map;
  * an empty unquoted field, an empty text is {@code ""}, so the two stay distinct. Values are written verbatim
  * (no spreadsheet-formula escaping), because any change would break the hash check.
  */
-final class LogExport {
+public final class LogExport {
 
     static final List<String> FIELDS = List.of("sequence", "time", "documentKey", "step", "outcome", "attempt",
             "contentHash", "detail", "previousHash", "entryHash");
@@ -77,7 +77,25 @@ final class LogExport {
         }
     }
 
-    private static Map<String, Object> values(LogEvent event) {
+    /** The CSV header row, CRLF included. */
+    public static String csvHeader() {
+        return String.join(",", FIELDS) + "\r\n";
+    }
+
+    /** One entry as a CSV row, CRLF included (what {@link #csv} writes for it). */
+    public static String csvRow(LogEvent event) {
+        StringBuilder row = new StringBuilder();
+        for (Object value : values(event).values()) {
+            if (row.length() > 0) {
+                row.append(',');
+            }
+            row.append(csvField(value));
+        }
+        return row.append("\r\n").toString();
+    }
+
+    /** One entry's fields in export order, with the names and values of the JSON lines (times as hashed). */
+    public static Map<String, Object> values(LogEvent event) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("sequence", event.sequence());
         values.put("time", LogEntryHash.canonicalTime(event.time()));

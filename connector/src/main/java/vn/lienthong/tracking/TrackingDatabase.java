@@ -82,6 +82,24 @@ public final class TrackingDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens an existing {@code <dataDirectory>/tracking.mv.db} read-only, for an auditor: nothing is created or
+     * changed, and H2 refuses (error 90020, "database may be already in use") while a running connector holds the file.
+     */
+    public static TrackingDatabase openH2ReadOnly(Path dataDirectory) {
+        if (!Files.isRegularFile(dataDirectory.resolve("tracking.mv.db"))) {
+            throw new TrackingException("there is no tracking database (tracking.mv.db) in " + dataDirectory, null);
+        }
+        String file = dataDirectory.toAbsolutePath().normalize().resolve("tracking").toString();
+        if (file.contains(";")) {
+            throw new IllegalArgumentException("the data directory path must not contain ';': " + dataDirectory);
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + file
+                + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+        pool.setMaxConnections(4);
+        return new TrackingDatabase(pool, pool);
+    }
+
     /** Uses a DataSource the caller owns (and closes): {@link #close()} leaves it open. */
     public static TrackingDatabase open(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
