@@ -29,20 +29,21 @@ import vn.lienthong.tracking.TrackedDocument;
  * One outbound document that went through the tracking and log APIs as intake, sending and a recipient's answer write
  * them, its envelope filed in the store, other documents' entries around it, and the log anchored after it.
  */
-final class EvidenceFixture implements AutoCloseable {
+public final class EvidenceFixture implements AutoCloseable {
 
     static final String SENDER = "000.00.00.G22";
     static final String RECIPIENT = "000.00.00.H53";
 
-    final AuditLogFixture log;
-    final Path store;
-    final byte[] envelope;
-    final String sha256;
-    final String key;
+    public final AuditLogFixture log;
+    public final Path store;
+    public final byte[] envelope;
+    public final String sha256;
+    public final String key;
     final DocumentTracker tracker;
 
-    EvidenceFixture(Path data) throws Exception {
-        this.log = new AuditLogFixture(data);
+    /** A data directory laid out as the connector's: the database in {@code db/}, envelopes in {@code store/}. */
+    public EvidenceFixture(Path data) throws Exception {
+        this.log = new AuditLogFixture(data.resolve("db"));
         this.store = Files.createDirectories(data.resolve("store"));
         this.envelope = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<edXMLEnvelope><Subject>Công văn về việc họp"
                 + " giao ban tháng 12</Subject></edXMLEnvelope>\n").getBytes(StandardCharsets.UTF_8);
@@ -52,7 +53,7 @@ final class EvidenceFixture implements AutoCloseable {
     }
 
     /** Other traffic, the document's own steps (signature verdict unkeyed, before it has its key), more traffic. */
-    EvidenceFixture passThrough() throws IOException {
+    public EvidenceFixture passThrough() throws IOException {
         log.append(DocumentKey.of(SENDER, "VB-OTHER-1", "cd".repeat(32)).value(), 3);
         log.clock.advance(Duration.ofSeconds(5));
         log.log.append(null, "signatures-checked", "accept", 1, sha256, "outbox cong-van.edxml: VALID [XML VALID (serial 1f)]");
@@ -78,7 +79,7 @@ final class EvidenceFixture implements AutoCloseable {
         log.log.append(key, step, "ok", 1, contentHash, detail);
     }
 
-    EvidenceBundle bundles(SigningKey key) {
+    public EvidenceBundle bundles(SigningKey key) {
         return new EvidenceBundle(log.database, store, key);
     }
 

@@ -1,0 +1,123 @@
+package vn.lienthong.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import vn.lienthong.audit.EvidenceFixture;
+import vn.lienthong.audit.EvidenceVerifier;
+import vn.lienthong.ops.http.EvidenceResource;
+import vn.lienthong.ops.http.OpsRoutes;
+import vn.lienthong.ops.http.OpsToken;
+import vn.lienthong.signature.xml.TestCredentials;
+
+/** {@code audit evidence KEY -o FILE.zip}, online through the operations API and offline on a data directory. */
+class AuditEvidenceCommandTest {
+
+    @TempDir
+    Path directory;
+
+    private Path data;
+    private EvidenceFixture fixture;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void passADocumentThrough() throws Exception {
+        data = directory.resolve("data");
+        fixture = new EvidenceFixture(data).passThrough();
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void offline_on_a_stopped_connectors_data_directory_the_bundle_is_written_whole_and_owner_only() throws Exception {
+        fixture.log.anchor();
+        fixture.close(); // the connector stopped
+        Path zip = directory.resolve("out").resolve("evidence.zip");
+        Files.createDirectories(zip.getParent());
+
+        int exit = run("--data", data.toString(), fixture.key, "-o", zip.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Đã ghi gói bằng chứng").contains("Wrote the evidence bundle");
+        assertThat(EvidenceVerifier.verify(zip, null, null).documentKey()).isEqualTo(fixture.key);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(zip))).isEqualTo("rw-------");
+        try (var files = Files.list(zip.getParent())) {
+            assertThat(files).containsExactly(zip);
+        }
+    }
+
+    @Test
+    void offline_a_document_not_yet_anchored_exits_1_and_leaves_no_file() throws Exception {
+        fixture.close();
+        Path zip = directory.resolve("evidence.zip");
+
+        int exit = run("--data", data.toString(), fixture.key, "-o", zip.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("NOT_YET_ANCHORED: ").contains("chưa được neo").contains("not yet anchored");
+        assertThat(zip).doesNotExist();
+        try (var files = Files.list(directory)) {
+            assertThat(files.map(Path::getFileName).map(Path::toString)).noneMatch(name -> name.endsWith(".part"));
+        }
+    }
+
+    @Test
+    void offline_a_folder_that_is_no_data_directory_exits_2() throws Exception {
+        int exit = run("--data", directory.resolve("nothing").toString(), fixture.key, "-o",
+                directory.resolve("e.zip").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("không phải là thư mục dữ liệu").contains("is not a connector's data directory");
+    }
+
+    @Test
+    void online_the_bundle_comes_from_the_running_connectors_operations_api() throws Exception {
+        fixture.log.anchor();
+        Vertx vertx = Vertx.vertx();
+        try {
+            Router router = Router.router(vertx);
+            OpsRoutes.mount(router, OpsToken.loadOrCreate(data.resolve("ops-token")),
+                    List.of(new EvidenceResource(fixture.bundles(TestCredentials.RSA_SIGNER.signingKey()))));
+            HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            Path config = Files.writeString(directory.resolve("connector.properties"), "lienthong.data.directory=" + data
+                    + "\nlienthong.http.host=127.0.0.1\nlienthong.http.port=" + server.actualPort() + "\n");
+            Path zip = directory.resolve("online.zip");
+
+            int exit = run("--config", config.toString(), fixture.key, "-o", zip.toString());
+            int unknown = run("--config", config.toString(), "ab".repeat(32), "-o", directory.resolve("no.zip").toString());
+
+            assertThat(exit).as(err.toString()).isZero();
+            assertThat(EvidenceVerifier.verify(zip, fixture.log.tsa.certificate(), null).manifestSigner())
+                    .contains("Văn phòng Chính phủ");
+            assertThat(unknown).isEqualTo(1);
+            assertThat(err.toString()).contains("UNKNOWN_DOCUMENT: Không có văn bản nào mang mã");
+            assertThat(directory.resolve("no.zip")).doesNotExist();
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private int run(String... args) {
+        return new CommandLine(new AuditEvidenceCommand()).setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true)).execute(args);
+    }
+}
