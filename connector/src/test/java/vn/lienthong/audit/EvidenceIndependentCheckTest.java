@@ -70,6 +70,8 @@ class EvidenceIndependentCheckTest {
 
         assertThat(verified.exit()).as(verified.toString()).isZero();
         assertThat(verified.out()).contains("Verification: OK");
+        Result shown = run(extracted, "openssl", "ts", "-reply", "-in", "anchor/head.tst", "-token_in", "-text");
+        assertThat(shown.out()).as(shown.toString()).contains("Time stamp: ");
     }
 
     @Test
