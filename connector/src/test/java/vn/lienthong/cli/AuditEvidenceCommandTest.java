@@ -89,6 +89,29 @@ class AuditEvidenceCommandTest {
     }
 
     @Test
+    void offline_a_database_a_running_connector_holds_is_said_plainly_and_exits_2() throws Exception {
+        fixture.log.anchor();
+        fixture.close();
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process connector = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                classpath, RunningConnectorDatabase.class.getName(), data.toString()).redirectErrorStream(true).start();
+        try {
+            assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(connector.getInputStream())).readLine())
+                    .isEqualTo("ready");
+
+            int exit = run("--data", data.toString(), fixture.key, "-o", directory.resolve("e.zip").toString());
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(err.toString()).contains("Bộ kết nối đang chạy và đang giữ cơ sở dữ liệu")
+                    .contains("The connector is running and holds the database").contains("audit evidence --config");
+            assertThat(directory.resolve("e.zip")).doesNotExist();
+        } finally {
+            connector.getOutputStream().close();
+            assertThat(connector.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void online_the_bundle_comes_from_the_running_connectors_operations_api() throws Exception {
         fixture.log.anchor();
         Vertx vertx = Vertx.vertx();
