@@ -194,9 +194,9 @@ public final class EvidenceBundle {
                                 + document.envelopeSha256() + " recorded when it was taken in, so no evidence bundle is"
                                 + " made from it.");
             }
-            file(zip, EvidenceFiles.VALIDATION, json(validation()));
-            file(zip, EvidenceFiles.SIGNATURES, json(signatures()));
-            file(zip, EvidenceFiles.TIMELINE, json(timelineJson()));
+            file(zip, EvidenceFiles.VALIDATION, json(EvidenceViews.validation(document, findings)));
+            file(zip, EvidenceFiles.SIGNATURES, json(EvidenceViews.signatures(document, envelope, events)));
+            file(zip, EvidenceFiles.TIMELINE, json(EvidenceViews.timeline(document, timeline)));
             file(zip, EvidenceFiles.LOG, logLines());
             file(zip, EvidenceFiles.PROOF, json(proof()));
             file(zip, EvidenceFiles.HEAD, anchor.head().bytes());
@@ -220,67 +220,6 @@ public final class EvidenceBundle {
             if (EvidenceFiles.LISTED.contains(name)) {
                 digests.put(name, sha256().digest(bytes));
             }
-        }
-
-        private Map<String, Object> validation() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("documentKey", documentKey());
-            body.put("findings", findings.stream().map(finding -> {
-                Map<String, Object> view = new LinkedHashMap<>();
-                view.put("code", finding.code());
-                view.put("severity", finding.severity());
-                view.put("line", finding.line() > 0 ? finding.line() : null);
-                view.put("column", finding.line() > 0 ? finding.column() : null);
-                view.put("path", finding.path().isEmpty() ? null : finding.path());
-                view.put("vi", finding.vietnamese());
-                view.put("en", finding.english());
-                return view;
-            }).toList());
-            return body;
-        }
-
-        private Map<String, Object> signatures() throws IOException {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("documentKey", documentKey());
-            Path report = envelope.resolveSibling(envelope.getFileName() + ".signatures.json");
-            body.put("report", Files.isRegularFile(report) ? JSON.readTree(report.toFile()) : null);
-            body.put("verdicts", events.stream().filter(event -> event.step().equals("signatures-checked"))
-                    .map(event -> {
-                        Map<String, Object> verdict = new LinkedHashMap<>();
-                        verdict.put("sequence", event.sequence());
-                        verdict.put("outcome", event.outcome());
-                        verdict.put("detail", event.detail());
-                        return verdict;
-                    }).toList());
-            return body;
-        }
-
-        private Map<String, Object> timelineJson() {
-            Map<String, Object> record = new LinkedHashMap<>();
-            record.put("key", documentKey());
-            record.put("direction", document.direction().name());
-            record.put("messageType", document.messageType());
-            record.put("sender", document.senderOrganId());
-            record.put("recipients", document.recipients());
-            record.put("documentId", document.documentId());
-            record.put("code", document.code());
-            record.put("envelopeSha256", document.envelopeSha256());
-            record.put("axisDocId", document.axisDocId());
-            record.put("state", document.state().name());
-            record.put("reason", document.stateReason());
-            record.put("created", String.valueOf(document.created()));
-            record.put("updated", String.valueOf(document.updated()));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("document", record);
-            body.put("statuses", timeline.stream().map(status -> {
-                Map<String, Object> view = new LinkedHashMap<>();
-                view.put("recipient", status.recipientOrganId());
-                view.put("code", status.statusCode());
-                view.put("description", status.description());
-                view.put("time", String.valueOf(status.at()));
-                return view;
-            }).toList());
-            return body;
         }
 
         private byte[] logLines() throws IOException {

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import vn.lienthong.audit.tree.Anchor;
-import vn.lienthong.audit.tree.MerkleTree;
 import vn.lienthong.audit.tree.TreeHead;
 import vn.lienthong.tracking.LogEntryHash;
 import vn.lienthong.tracking.LogEvent;
@@ -59,7 +58,7 @@ public final class EvidenceVerifier {
             String envelopeHash = HEX.formatHex(digests.get(EvidenceFiles.ENVELOPE));
             long intake = checkEnvelope(entries, key, envelopeHash);
             JsonNode proof = json(bundle, EvidenceFiles.PROOF);
-            byte[] root = checkInclusions(entries, proof);
+            byte[] root = InclusionCheck.rootOf(entries, proof);
             TreeHead head = head(bundle.read(EvidenceFiles.HEAD));
             if (proof.path("size").asLong(-1) != head.size() || !HEX.formatHex(root).equals(head.root())) {
                 throw new AuditProblem("EVIDENCE_PROOF_NOT_OF_HEAD", head.size(),
@@ -138,7 +137,7 @@ public final class EvidenceVerifier {
             entries.add(event);
         }
         if (entries.isEmpty()) {
-            throw new AuditProblem("EVIDENCE_NO_INTAKE_ENTRY", -1,
+            throw new AuditProblem("EVIDENCE_LOG_EMPTY", -1,
                     "Tệp " + EvidenceFiles.LOG + " của gói bằng chứng không có mục nào.",
                     "The evidence bundle's " + EvidenceFiles.LOG + " holds no entry.");
         }
@@ -214,65 +213,6 @@ public final class EvidenceVerifier {
             }
         }
         return intake.sequence();
-    }
-
-    /** Each entry has exactly one inclusion path, and every path leads to the proof's root; returns that root. */
-    private static byte[] checkInclusions(List<LogEvent> entries, JsonNode proof) throws AuditProblem {
-        long size = proof.path("size").asLong(-1);
-        byte[] root = hex(proof.path("root").asText(), "root");
-        JsonNode inclusions = proof.path("inclusions");
-        if (!inclusions.isArray() || inclusions.size() != entries.size()) {
-            throw new AuditProblem("EVIDENCE_ENTRY_NOT_PROVEN", -1,
-                    "Tệp " + EvidenceFiles.PROOF + " có " + inclusions.size() + " đường chứng minh cho " + entries.size()
-                            + " mục nhật ký: mỗi mục cần đúng một đường.",
-                    "The file " + EvidenceFiles.PROOF + " has " + inclusions.size() + " inclusion paths for "
-                            + entries.size() + " log entries: each entry needs exactly one.");
-        }
-        for (int i = 0; i < entries.size(); i++) {
-            LogEvent entry = entries.get(i);
-            JsonNode inclusion = inclusions.get(i);
-            if (inclusion.path("sequence").asLong(-1) != entry.sequence()
-                    || inclusion.path("leafIndex").asLong(-1) != entry.sequence() - 1) {
-                throw new AuditProblem("EVIDENCE_ENTRY_NOT_PROVEN", entry.sequence(),
-                        "Mục nhật ký số " + entry.sequence() + " không có đường chứng minh trong " + EvidenceFiles.PROOF
-                                + ".",
-                        "Log entry " + entry.sequence() + " has no inclusion path in " + EvidenceFiles.PROOF + ".");
-            }
-            List<byte[]> path = new ArrayList<>();
-            for (JsonNode hash : inclusion.path("path")) {
-                path.add(hex(hash.asText(), "path"));
-            }
-            byte[] leaf = MerkleTree.leafHash(HEX.parseHex(entry.entryHash()));
-            byte[] reached;
-            try {
-                reached = MerkleTree.rootFromInclusion(entry.sequence() - 1, size, leaf, path);
-            } catch (MerkleTree.ProofException | RuntimeException e) {
-                reached = null;
-            }
-            if (reached == null || !Arrays.equals(reached, root)) {
-                throw new AuditProblem("EVIDENCE_INCLUSION_BROKEN", entry.sequence(),
-                        "Đường chứng minh của mục nhật ký số " + entry.sequence() + " không dẫn tới gốc " + HEX.formatHex(root)
-                                + " của cây " + size + " mục: mục này hoặc đường của nó đã bị sửa.",
-                        "The inclusion path of log entry " + entry.sequence() + " does not lead to the root "
-                                + HEX.formatHex(root) + " of the tree of " + size + " entries: the entry or its path"
-                                + " was changed.");
-            }
-        }
-        return root;
-    }
-
-    private static byte[] hex(String text, String what) throws AuditProblem {
-        try {
-            byte[] bytes = HEX.parseHex(text);
-            if (bytes.length == 32) {
-                return bytes;
-            }
-        } catch (IllegalArgumentException notHex) {
-            // said below
-        }
-        throw new AuditProblem("EVIDENCE_PROOF_UNREADABLE", -1,
-                "Tệp " + EvidenceFiles.PROOF + " có một giá trị " + what + " không phải là 64 chữ số thập lục phân.",
-                "The file " + EvidenceFiles.PROOF + " has a " + what + " value that is not 64 hex digits.");
     }
 
     private static TreeHead head(byte[] text) throws AuditProblem {
