@@ -84,20 +84,29 @@ final class DataDirectoryCheck {
     }
 
     private TrackingDatabase open() throws UnusableInput {
+        return openReadOnly(data);
+    }
+
+    /** The data directory's database, read-only; refused in both languages while a running connector holds it. */
+    static TrackingDatabase openReadOnly(Path data) throws UnusableInput {
         try {
             TrackingDatabase database = TrackingDatabase.openH2ReadOnly(data);
             try (var connection = database.dataSource().getConnection()) {
                 return database;
             } catch (SQLException e) {
                 database.close();
-                throw inUseOrUnreadable(e);
+                throw inUseOrUnreadable(data, e);
             }
         } catch (TrackingException e) {
-            throw inUseOrUnreadable(e);
+            throw inUseOrUnreadable(data, e);
         }
     }
 
     private UnusableInput inUseOrUnreadable(Exception e) {
+        return inUseOrUnreadable(data, e);
+    }
+
+    static UnusableInput inUseOrUnreadable(Path data, Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getErrorCode() == DATABASE_IN_USE) {
                 return new UnusableInput("Bộ kết nối đang chạy và đang giữ cơ sở dữ liệu trong " + data + ", nên không"

@@ -100,7 +100,7 @@ final class AuditEvidenceCommand implements Callable<Integer> {
         try {
             OpsClient.Reply reply;
             try (OutputStream file = new BufferedOutputStream(FilePermissions.newOwnerOnlyFile(temporary), 64 * 1024)) {
-                reply = OpsClient.from(properties).download("audit/evidence/" + OpsCommand.segment(key), file);
+                reply = OpsClient.from(properties).downloadFile("audit/evidence/" + OpsCommand.segment(key), file);
             }
             return reply.status() == 200 ? OpsCommand.DONE : OpsCommand.failed(reply, err);
         } catch (OpsClient.Unreachable e) {

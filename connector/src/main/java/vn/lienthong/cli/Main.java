@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
                 "Connects document-management systems to the national document interconnection axis."},
         subcommands = {DemoCommand.class, RunCommand.class, ValidateCommand.class, VerifyCommand.class, ClientsCommand.class,
                 InboundCommand.class, HeldCommand.class, DeadLettersCommand.class, DocumentsCommand.class,
-                QueuesCommand.class, UsersCommand.class, SimulateAxisCommand.class})
+                QueuesCommand.class, UsersCommand.class, SimulateAxisCommand.class, AuditCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

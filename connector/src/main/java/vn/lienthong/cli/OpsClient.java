@@ -37,12 +37,17 @@ final class OpsClient {
     }
 
     private final URI base;
-    private final OpsToken token;
+    /** The Authorization header's value: the token as Bearer, or an auditor's name and password as Basic. */
+    private final String authorization;
     private final HttpClient http;
 
     private OpsClient(URI base, OpsToken token, ManagementTls tls) {
+        this(base, "Bearer " + token.bearer(), tls);
+    }
+
+    private OpsClient(URI base, String authorization, ManagementTls tls) {
         this.base = base;
-        this.token = token;
+        this.authorization = authorization;
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
         if (tls != null) {
             builder.sslContext(tls.pinnedClientContext());
@@ -79,6 +84,57 @@ final class OpsClient {
         }
     }
 
+    /**
+     * A user of the users file signing in with HTTP Basic (the audit routes accept it) at {@code url}, the management
+     * port's address such as {@code https://connector.example:8770}; https uses the JVM's trusted certificates.
+     */
+    static OpsClient basic(URI url, String user, char[] password) {
+        String pair = user + ":" + new String(password);
+        String base = url.toString().endsWith("/") ? url.toString() : url + "/";
+        return new OpsClient(URI.create(base).resolve("ops/v1/"), "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null);
+    }
+
+    /**
+     * A streamed GET whose body is copied to {@code out} as it arrives (UTF-8 text); nothing is kept. The reply holds
+     * the status, and the error body when it is not 200.
+     */
+    Reply download(String path, java.io.Writer out) throws Unreachable {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).GET()
+                .header("Authorization", authorization).build();
+        try {
+            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.Reader body = new java.io.InputStreamReader(response.body(),
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                if (response.statusCode() != 200) {
+                    StringBuilder text = new StringBuilder();
+                    char[] buffer = new char[8192];
+                    for (int n; (n = body.read(buffer)) >= 0; ) {
+                        text.append(buffer, 0, n);
+                    }
+                    JsonNode json;
+                    try {
+                        json = JSON.readTree(text.toString());
+                    } catch (IOException notJson) {
+                        json = JSON.createObjectNode();
+                    }
+                    return new Reply(response.statusCode(), json == null ? JSON.createObjectNode() : json);
+                }
+                body.transferTo(out);
+                out.flush();
+                return new Reply(200, JSON.createObjectNode());
+            }
+        } catch (ConnectException e) {
+            throw notRunning();
+        } catch (IOException e) {
+            throw new Unreachable("Không hỏi được bộ kết nối ở " + base + " / Could not ask the connector at " + base + ": "
+                    + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unreachable("Bị ngắt / Interrupted");
+        }
+    }
+
     Reply get(String path) throws Unreachable {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
@@ -105,7 +161,7 @@ final class OpsClient {
      */
     Reply lines(String path, LineReader reader) throws Unreachable {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).GET()
-                .header("Authorization", "Bearer " + token.bearer()).build();
+                .header("Authorization", authorization).build();
         try {
             HttpResponse<java.util.stream.Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
             try (java.util.stream.Stream<String> lines = response.body()) {
@@ -138,7 +194,7 @@ final class OpsClient {
     }
 
     private Reply send(HttpRequest.Builder request) throws Unreachable {
-        HttpRequest built = request.header("Authorization", "Bearer " + token.bearer())
+        HttpRequest built = request.header("Authorization", authorization)
                 .timeout(Duration.ofSeconds(60)).build();
         try {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
@@ -158,14 +214,20 @@ final class OpsClient {
      * A GET whose 200 answer is a file (an evidence bundle): its bytes go to {@code out} as they arrive, none is kept.
      * Any other status returns its JSON error body, and nothing is written.
      */
-    Reply download(String path, java.io.OutputStream out) throws Unreachable {
+    Reply downloadFile(String path, java.io.OutputStream out) throws Unreachable {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).GET()
-                .header("Authorization", "Bearer " + token.bearer()).build();
+                .header("Authorization", authorization).build();
         try {
             HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (java.io.InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
-                    return new Reply(response.statusCode(), JSON.readTree(body));
+                    JsonNode error;
+                    try {
+                        error = JSON.readTree(body);
+                    } catch (IOException notJson) {
+                        error = null;
+                    }
+                    return new Reply(response.statusCode(), error == null ? JSON.createObjectNode() : error);
                 }
                 body.transferTo(out);
                 return new Reply(200, JSON.createObjectNode());

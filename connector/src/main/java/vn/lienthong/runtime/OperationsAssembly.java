@@ -16,9 +16,13 @@ import vn.lienthong.tracking.DocumentSearch;
 import vn.lienthong.transport.DeadLetters;
 import vn.lienthong.transport.DocumentHistory;
 import vn.lienthong.transport.OutboundQuarantine;
+import vn.lienthong.audit.AuditExport;
+import vn.lienthong.ops.console.AuditorBasicAccess;
 import vn.lienthong.ops.console.ConsoleRoutes;
+import vn.lienthong.ops.console.Lockout;
 import vn.lienthong.ops.console.ConsoleSettings;
 import vn.lienthong.ops.console.Sessions;
+import vn.lienthong.ops.http.AuditResource;
 import vn.lienthong.ops.http.ClientsResource;
 import vn.lienthong.ops.http.DashboardSections;
 import vn.lienthong.ops.http.DeadLettersResource;
@@ -102,9 +106,11 @@ final class OperationsAssembly {
         UsersFile users = UsersFile.of(wiring.properties());
         Sessions sessions = new Sessions(users, wiring.settings().httpPort(), console.sessionIdle(),
                 console.secureCookie(), wiring.clock());
-        OpsRoutes.mount(server.getRouter(),
-                OpsAccess.anyOf(OpsToken.loadOrCreate(wiring.settings().opsTokenFile()), sessions), resources());
-        ConsoleRoutes.mount(server.getRouter(), users, sessions, console, storage.log(), wiring.clock());
+        // One lockout for every password sign-in: the console's and the audit command line's (HTTP Basic).
+        Lockout lockout = Lockout.of(console, wiring.clock());
+        OpsRoutes.mount(server.getRouter(), OpsAccess.anyOf(OpsToken.loadOrCreate(wiring.settings().opsTokenFile()),
+                sessions, new AuditorBasicAccess(users, lockout, storage.log())), resources());
+        ConsoleRoutes.mount(server.getRouter(), users, sessions, console, storage.log(), lockout);
         MetricsWiring.mount(wiring.main(), observed.metrics());
     }
 
@@ -125,7 +131,10 @@ final class OperationsAssembly {
                         DashboardSections.of(observed.metrics(), wiring.clock()).stream()).toList()),
                 new ClientsResource(wiring.clients()),
                 new EvidenceResource(new EvidenceBundle(storage.database(), wiring.data().resolve("store"),
-                        observed.signer() == null ? null : observed.signer().key())));
+                        observed.signer() == null ? null : observed.signer().key())),
+                // Online exports extend the tree themselves; a fresh closing anchor comes once the anchoring job
+                // offers anchorNow() (until then the trailer says when no stamped anchor covers the export's end).
+                new AuditResource(new AuditExport(storage.database(), wiring.clock(), null, true, Optional::empty)));
     }
 
     /** Held inbound packages per state, for /health. */

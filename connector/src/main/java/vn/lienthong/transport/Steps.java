@@ -30,6 +30,8 @@ public final class Steps {
     /** Console sign-ins and sign-outs; their entries name the user and the address, never a password or session. */
     public static final String CONSOLE_SIGN_IN = "console-sign-in";
     public static final String CONSOLE_SIGN_OUT = "console-sign-out";
+    /** An auditor's HTTP Basic sign-in to the audit routes of the operations API (the {@code audit} command line). */
+    public static final String AUDIT_SIGN_IN = "audit-sign-in";
 
     public static final String OK = "ok";
     public static final String RETRY = "retry";

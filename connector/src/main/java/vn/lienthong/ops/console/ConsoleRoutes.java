@@ -73,8 +73,13 @@ public final class ConsoleRoutes {
      */
     public static void mount(Router router, UsersFile users, Sessions sessions, ConsoleSettings settings,
                              TransmissionLog log, Clock clock) throws IOException {
-        ConsoleRoutes console = new ConsoleRoutes(users, sessions,
-                new Lockout(settings.lockoutFailures(), settings.lockout(), clock), log);
+        mount(router, users, sessions, settings, log, Lockout.of(settings, clock));
+    }
+
+    /** As above, counting wrong passwords in {@code lockout}, which other sign-ins (HTTP Basic) share. */
+    public static void mount(Router router, UsersFile users, Sessions sessions, ConsoleSettings settings,
+                             TransmissionLog log, Lockout lockout) throws IOException {
+        ConsoleRoutes console = new ConsoleRoutes(users, sessions, lockout, log);
         ConsolePage page = new ConsolePage(users, settings.secureCookie());
         String session = OpsRoutes.BASE + "/session";
         router.route(HttpMethod.POST, session).blockingHandler(console::signIn, false);

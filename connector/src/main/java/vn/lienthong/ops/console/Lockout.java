@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * password is tried meanwhile. A success clears the count. Names that do not exist are counted too, so the answer
  * never tells whether a user exists. Kept in memory: a restart clears it.
  */
-final class Lockout {
+public final class Lockout {
 
     private static final int TRACKED_NAMES = 10_000;
 
@@ -22,6 +22,11 @@ final class Lockout {
     private final Duration duration;
     private final Clock clock;
     private final Map<String, Failures> byName = new ConcurrentHashMap<>();
+
+    /** The lockout the console settings describe; one instance is shared by every way of signing in. */
+    public static Lockout of(ConsoleSettings settings, Clock clock) {
+        return new Lockout(settings.lockoutFailures(), settings.lockout(), clock);
+    }
 
     Lockout(int failures, Duration duration, Clock clock) {
         this.failures = failures;
