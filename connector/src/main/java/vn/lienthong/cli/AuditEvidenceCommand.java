@@ -1,13 +1,16 @@
 package vn.lienthong.cli;
 
 import java.io.BufferedOutputStream;
+import java.io.Console;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.nio.file.StandardCopyOption;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import vn.lienthong.audit.AnchorVerdict;
 import vn.lienthong.audit.AuditProblem;
+import vn.lienthong.audit.EvidenceVerdict;
+import vn.lienthong.audit.EvidenceVerifier;
 import vn.lienthong.audit.OfflineEvidence;
 import vn.lienthong.audit.UnusableInput;
 import vn.lienthong.config.ConnectorProperties;
@@ -23,7 +29,7 @@ import vn.lienthong.transport.FilePermissions;
 
 /**
  * {@code audit evidence KEY -o FILE.zip}: one document's evidence bundle, from the running connector (its operations
- * API, with the operations token) or offline from a stopped connector's data directory ({@code --data}). The bundle
+ * API, with the operations token of {@code --config}, or as an auditor with {@code --url --user}) or offline from a stopped connector's data directory ({@code --data}). The bundle
  * is written beside FILE under a temporary name and renamed into place once whole, so FILE is never half a bundle;
  * it holds the document itself, so it is made readable by its owner alone.
  */
@@ -51,6 +57,13 @@ final class AuditEvidenceCommand implements Callable<Integer> {
             description = "The configuration the running connector uses (its management port and operations token).")
     Path configFile;
 
+    @Option(names = "--url", paramLabel = "URL", description = "The running connector's management address, with --user.")
+    URI url;
+
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "An auditor of the users file, with --url; the password from LIENTHONG_AUDIT_PASSWORD or asked.")
+    String user;
+
     @Option(names = "--data", paramLabel = "DIR",
             description = "Offline: a stopped connector's data directory, or a copy of it (its database is opened read-only).")
     Path data;
@@ -60,10 +73,13 @@ final class AuditEvidenceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            if (data != null && configFile != null) {
-                return OpsCommand.usage(err, "CONFLICTING_OPTIONS", "Chỉ dùng một trong hai: --config (bộ kết nối đang"
-                        + " chạy) hoặc --data (thư mục dữ liệu khi bộ kết nối đã dừng).", "Use one of --config (a running"
-                        + " connector) or --data (the data directory of a stopped one), not both.");
+            int sources = (data != null ? 1 : 0) + (configFile != null ? 1 : 0) + (url != null ? 1 : 0);
+            if (sources > 1 || (url != null) != (user != null)) {
+                return OpsCommand.usage(err, "USAGE", "Chọn nhiều nhất một nguồn: --config FILE (bộ kết nối đang chạy, mã"
+                        + " vận hành), --url URL --user NAME (bộ kết nối đang chạy, kiểm toán viên) hoặc --data DIR (thư"
+                        + " mục dữ liệu của bộ kết nối đã dừng).", "Choose at most one source: --config FILE (the running"
+                        + " connector, operations token), --url URL --user NAME (the running connector, an auditor) or"
+                        + " --data DIR (a stopped connector's data directory).");
             }
             Path absolute = output.toAbsolutePath();
             Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".part");
@@ -90,22 +106,76 @@ final class AuditEvidenceCommand implements Callable<Integer> {
     }
 
     private int online(Path temporary, PrintWriter err) throws IOException {
-        Properties properties;
+        OpsClient client;
         try {
-            properties = ConnectorProperties.load(configFile);
+            if (url != null) {
+                char[] password = password();
+                if (password == null) {
+                    return OpsCommand.usage(err, "USAGE", "Không có mật khẩu: đặt biến môi trường "
+                            + AuditExportCommand.PASSWORD_VARIABLE + " hoặc chạy lệnh trong một cửa sổ dòng lệnh để nhập"
+                            + " mật khẩu.", "No password: set " + AuditExportCommand.PASSWORD_VARIABLE + " or run the"
+                            + " command in a terminal to type it.");
+                }
+                client = OpsClient.basic(url, user, password);
+            } else {
+                client = OpsClient.from(ConnectorProperties.load(configFile));
+            }
         } catch (IOException e) {
             err.println("Cấu hình không dùng được / Unusable configuration: " + e.getMessage());
+            return OpsCommand.UNREACHABLE;
+        } catch (OpsClient.Unreachable e) {
+            err.println(e.getMessage());
             return OpsCommand.UNREACHABLE;
         }
         try {
             OpsClient.Reply reply;
             try (OutputStream file = new BufferedOutputStream(FilePermissions.newOwnerOnlyFile(temporary), 64 * 1024)) {
-                reply = OpsClient.from(properties).downloadFile("audit/evidence/" + OpsCommand.segment(key), file);
+                reply = client.downloadFile("audit/evidence/" + OpsCommand.segment(key), file);
             }
             return reply.status() == 200 ? OpsCommand.DONE : OpsCommand.failed(reply, err);
         } catch (OpsClient.Unreachable e) {
             err.println(e.getMessage());
             return OpsCommand.UNREACHABLE;
+        }
+    }
+
+    /** As {@code audit export} reads it (the same variable), so an auditor sets it once. */
+    private static char[] password() {
+        String given = AuditCommand.environment.apply(AuditExportCommand.PASSWORD_VARIABLE);
+        if (given != null && !given.isEmpty()) {
+            return given.toCharArray();
+        }
+        Console console = System.console();
+        return console == null ? null : console.readPassword("Mật khẩu / Password: ");
+    }
+
+    /** {@code audit verify FILE.zip}: one evidence bundle, alone. Exit 0 verified, 1 failed, 2 not a bundle at all. */
+    static int verify(List<Path> paths, X509Certificate pinnedTsa, String expectHead, PrintWriter out, PrintWriter err) {
+        if (paths.size() != 1) {
+            return OpsCommand.usage(err, "USAGE", "Hãy kiểm tra từng gói bằng chứng (.zip) một, không kèm tệp nào khác.",
+                    "Verify one evidence bundle (.zip) at a time, with no other file.");
+        }
+        try {
+            EvidenceVerdict verdict = EvidenceVerifier.verify(paths.get(0), pinnedTsa, expectHead);
+            AnchorVerdict anchor = verdict.anchor();
+            out.println("ĐẠT / VERIFIED: gói bằng chứng của văn bản / evidence bundle of document " + verdict.documentKey());
+            out.println("  Gói tin / Envelope SHA-256 " + verdict.envelopeSha256() + " = mục / entry "
+                    + verdict.intakeSequence());
+            out.println("  " + verdict.sequences().size() + " mục nhật ký / log entries " + verdict.sequences()
+                    + " trong cây / in the tree of " + anchor.size() + ", gốc / root " + anchor.root());
+            out.println("  Ký bởi / Signed by " + anchor.signerSubject() + "; dấu thời gian / stamped " + anchor.stampTime()
+                    + " (" + anchor.tsaSubject() + (anchor.tsaPinned() ? ", đã ghim / pinned" : "") + ")");
+            out.println("  Bản kê / Manifest: " + (verdict.manifestSigner() == null ? "không ký / unsigned"
+                    : "ký bởi / signed by " + verdict.manifestSigner()));
+            return AuditCommand.DONE;
+        } catch (AuditProblem problem) {
+            boolean unusable = problem.code().equals(EvidenceVerifier.UNREADABLE);
+            PrintWriter to = unusable ? err : out;
+            to.println((unusable ? "Không dùng được / Not usable: " : "KHÔNG ĐẠT / FAILED: ") + problem.code()
+                    + (problem.sequence() >= 0 ? " (mục / entry " + problem.sequence() + ")" : ""));
+            to.println("  " + problem.vietnamese());
+            to.println("  " + problem.english());
+            return unusable ? AuditCommand.UNUSABLE : AuditCommand.FAILED;
         }
     }
 
