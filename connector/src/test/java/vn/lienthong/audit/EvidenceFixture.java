@@ -84,7 +84,7 @@ public final class EvidenceFixture implements AutoCloseable {
     }
 
     /** Writes the bundle of the document to {@code file}. */
-    Path bundle(Path file, SigningKey signingKey) throws Exception {
+    public Path bundle(Path file, SigningKey signingKey) throws Exception {
         try (OutputStream out = Files.newOutputStream(file)) {
             bundles(signingKey).prepare(key).writeTo(out);
         }
@@ -97,7 +97,7 @@ public final class EvidenceFixture implements AutoCloseable {
     }
 
     /** Every file of a bundle, in order. */
-    static Map<String, byte[]> files(Path zip) throws IOException {
+    public static Map<String, byte[]> files(Path zip) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         try (ZipFile file = new ZipFile(zip.toFile())) {
             for (ZipEntry entry : java.util.Collections.list(file.entries())) {
@@ -108,7 +108,7 @@ public final class EvidenceFixture implements AutoCloseable {
     }
 
     /** Writes {@code files} as a bundle: mimetype first and stored; a fresh unsigned manifest when asked. */
-    static Path write(Path zip, Map<String, byte[]> files, boolean freshManifest) throws IOException {
+    public static Path write(Path zip, Map<String, byte[]> files, boolean freshManifest) throws IOException {
         Map<String, byte[]> written = new LinkedHashMap<>(files);
         if (freshManifest) {
             written.remove(EvidenceFiles.MANIFEST_SIGNATURE);

@@ -139,6 +139,62 @@ class AuditEvidenceCommandTest {
         }
     }
 
+    @Test
+    void audit_verify_checks_a_bundle_alone_and_names_a_swapped_envelope() throws Exception {
+        fixture.log.anchor();
+        Path zip = fixture.bundle(directory.resolve("e.zip"), null);
+        Path tsa = Files.writeString(directory.resolve("tsa.pem"), fixture.log.tsa.authority().certificatePem());
+        var files = new java.util.LinkedHashMap<>(EvidenceFixture.files(zip));
+        files.put("envelope.xml", "<edXMLEnvelope/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path swapped = EvidenceFixture.write(directory.resolve("swapped.zip"), files, true);
+
+        int verified = Main.run(new String[] {"audit", "verify", "--tsa-cert", tsa.toString(), zip.toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        String verifiedOut = out.toString();
+        int failed = Main.run(new String[] {"audit", "verify", swapped.toString()}, new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        int unusable = Main.run(new String[] {"audit", "verify", Files.writeString(directory.resolve("x.zip"), "no").toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+
+        assertThat(verified).as(err.toString()).isZero();
+        assertThat(verifiedOut).contains("ĐẠT / VERIFIED").contains(fixture.key).contains("đã ghim / pinned");
+        assertThat(failed).isEqualTo(1);
+        assertThat(out.toString()).contains("KHÔNG ĐẠT / FAILED: EVIDENCE_ENVELOPE_SWAPPED (mục / entry ")
+                .contains("không phải là gói tin đã được tiếp nhận").contains("is not the envelope that was taken in");
+        assertThat(unusable).isEqualTo(2);
+        assertThat(err.toString()).contains("EVIDENCE_UNREADABLE");
+    }
+
+    @Test
+    void an_auditor_gets_a_bundle_online_with_a_password() throws Exception {
+        fixture.log.anchor();
+        vn.lienthong.ops.users.UsersFile users = new vn.lienthong.ops.users.UsersFile(directory.resolve("users.json"));
+        users.add("kiemtoan", java.util.EnumSet.of(vn.lienthong.ops.http.OpsUser.Role.AUDITOR),
+                "mật-khẩu-kiểm-toán".toCharArray(), new vn.lienthong.ops.users.PasswordHash.Parameters(1024, 1, 1));
+        var lockout = vn.lienthong.ops.console.Lockout.of(new vn.lienthong.ops.console.ConsoleSettings(3,
+                java.time.Duration.ofMinutes(15), java.time.Duration.ofMinutes(30), false), java.time.Clock.systemUTC());
+        Vertx vertx = Vertx.vertx();
+        try {
+            Router router = Router.router(vertx);
+            OpsRoutes.mount(router, new vn.lienthong.ops.console.AuditorBasicAccess(users, lockout, fixture.log.log),
+                    List.of(new EvidenceResource(fixture.bundles(null))));
+            HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            AuditCommand.environment = name -> name.equals("LIENTHONG_AUDIT_PASSWORD") ? "mật-khẩu-kiểm-toán" : null;
+            Path zip = directory.resolve("auditor.zip");
+
+            int exit = Main.run(new String[] {"audit", "evidence", "--url", "http://127.0.0.1:" + server.actualPort(),
+                    "--user", "kiemtoan", fixture.key, "-o", zip.toString()}, new PrintWriter(out, true),
+                    new PrintWriter(err, true));
+
+            assertThat(exit).as(err.toString()).isZero();
+            assertThat(EvidenceVerifier.verify(zip, null, null).documentKey()).isEqualTo(fixture.key);
+        } finally {
+            AuditCommand.environment = System::getenv;
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
     private int run(String... args) {
         return new CommandLine(new AuditEvidenceCommand()).setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true)).execute(args);
