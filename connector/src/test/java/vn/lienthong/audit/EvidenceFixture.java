@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -40,16 +42,39 @@ public final class EvidenceFixture implements AutoCloseable {
     public final String sha256;
     public final String key;
     final DocumentTracker tracker;
+    private final Path largeSource;
 
     /** A data directory laid out as the connector's: the database in {@code db/}, envelopes in {@code store/}. */
     public EvidenceFixture(Path data) throws Exception {
+        this(data, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<edXMLEnvelope><Subject>Công văn về việc họp"
+                + " giao ban tháng 12</Subject></edXMLEnvelope>\n").getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    /** As above, with an envelope of {@code size} bytes written to the store in pieces, never whole in memory. */
+    public static EvidenceFixture withLargeEnvelope(Path data, long size) throws Exception {
+        Path source = Files.createDirectories(data).resolve("large-envelope.part");
+        MessageDigest digest = EvidenceBundle.sha256();
+        byte[] piece = new byte[1024 * 1024];
+        new java.util.Random(20261205L).nextBytes(piece);
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(source), digest)) {
+            for (long written = 0; written < size; written += piece.length) {
+                out.write(piece, 0, (int) Math.min(piece.length, size - written));
+            }
+        }
+        return new EvidenceFixture(data, null, new Source(source, HexFormat.of().formatHex(digest.digest())));
+    }
+
+    private record Source(Path file, String sha256) {
+    }
+
+    private EvidenceFixture(Path data, byte[] envelope, Source large) throws Exception {
         this.log = new AuditLogFixture(data.resolve("db"));
         this.store = Files.createDirectories(data.resolve("store"));
-        this.envelope = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<edXMLEnvelope><Subject>Công văn về việc họp"
-                + " giao ban tháng 12</Subject></edXMLEnvelope>\n").getBytes(StandardCharsets.UTF_8);
-        this.sha256 = HexFormat.of().formatHex(EvidenceBundle.sha256().digest(envelope));
+        this.envelope = envelope;
+        this.sha256 = large != null ? large.sha256() : HexFormat.of().formatHex(EvidenceBundle.sha256().digest(envelope));
         this.key = DocumentKey.of(SENDER, "VB-2026-0042", sha256).value();
         this.tracker = new DocumentTracker(log.database, log.clock);
+        this.largeSource = large == null ? null : large.file();
     }
 
     /** Other traffic, the document's own steps (signature verdict unkeyed, before it has its key), more traffic. */
@@ -57,7 +82,11 @@ public final class EvidenceFixture implements AutoCloseable {
         log.append(DocumentKey.of(SENDER, "VB-OTHER-1", "cd".repeat(32)).value(), 3);
         log.clock.advance(Duration.ofSeconds(5));
         log.log.append(null, "signatures-checked", "accept", 1, sha256, "outbox cong-van.edxml: VALID [XML VALID (serial 1f)]");
-        Files.write(store.resolve(key + ".edxml"), envelope);
+        if (largeSource != null) {
+            Files.move(largeSource, store.resolve(key + ".edxml"));
+        } else {
+            Files.write(store.resolve(key + ".edxml"), envelope);
+        }
         Files.writeString(store.resolve(key + ".edxml.signatures.json"),
                 "{\"file\":\"cong-van.edxml\",\"verdict\":\"VALID\",\"signed\":true,\"reasons\":[],\"signatures\":[]}\n");
         tracker.register(new TrackedDocument(new DocumentKey(key), Direction.OUTBOUND, "edoc", SENDER, List.of(RECIPIENT),
