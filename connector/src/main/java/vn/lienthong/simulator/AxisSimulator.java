@@ -67,7 +67,7 @@ public final class AxisSimulator implements AutoCloseable {
         Counters counters = new Counters();
         PostOffice postOffice = new PostOffice(clock);
         FaultControl control = new FaultControl(faults);
-        TsaEndpoint tsa = new TsaEndpoint(TimestampAuthority.generate(clock));
+        TsaEndpoint tsa = new TsaEndpoint(TimestampAuthority.ofThisJvm(clock));
         Path tsaCertificate = storage.root().resolve(TSA_CERTIFICATE_FILE);
         CallRouter router = new CallRouter(
                 routes(storage, registry, postOffice, faults, counters, clock),

@@ -41,6 +41,8 @@ class SimulatorCommandLineTest {
         SdkLikeClient client = new SdkLikeClient(URI.create(endpoint.group(1)), "vxp.cli", SECRET);
         assertThat(client.countReceivedEdocs().statusCode()).isEqualTo(200);
         assertThat(banner).contains("vxp.cli", "000.00.00.G22", "Ctrl-C").doesNotContain(SECRET);
+        assertThat(banner).as("where the time-stamping authority and its certificate are")
+                .contains(endpoint.group(1) + "/tsa", AxisSimulator.TSA_CERTIFICATE_FILE);
 
         assertThat(PrintedCurl.run(banner, "unavailableSeconds").statusCode())
                 .as("the printed command injects an outage").isEqualTo(200);

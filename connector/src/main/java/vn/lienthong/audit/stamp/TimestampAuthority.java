@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,9 +22,11 @@ import org.bouncycastle.asn1.cmp.PKIFailureInfo;
 import org.bouncycastle.asn1.cmp.PKIStatus;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -57,7 +60,8 @@ public final class TimestampAuthority {
     private final X509Certificate certificate;
     private final TimeStampResponseGenerator responses;
     private final Clock clock;
-    private final AtomicLong serials = new AtomicLong();
+    /** Started at random, so that an authority made again from the same key and certificate repeats no serial. */
+    private final AtomicLong serials = new AtomicLong(new SecureRandom().nextLong() >>> 2);
 
     public TimestampAuthority(PrivateKey key, X509Certificate certificate, Clock clock) {
         this.certificate = certificate;
@@ -68,9 +72,10 @@ public final class TimestampAuthority {
                     new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                             .build(new JcaContentSignerBuilder(algorithm).build(key), certificate),
                     new JcaDigestCalculatorProviderBuilder().build().get(
-                            new org.bouncycastle.asn1.x509.AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
+                            new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
                     POLICY);
             tokens.addCertificates(new JcaCertStore(List.of(certificate)));
+            tokens.setTSA(new GeneralName(X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded())));
             this.responses = new TimeStampResponseGenerator(tokens, ACCEPTED_DIGESTS);
         } catch (OperatorCreationException | GeneralSecurityException | TSPException e) {
             throw new IllegalArgumentException("cannot make a time-stamping authority with this key and certificate", e);
@@ -84,13 +89,36 @@ public final class TimestampAuthority {
 
     /** A fresh RSA-2048 key with a self-signed time-stamping certificate, stamping the times of {@code clock}. */
     public static TimestampAuthority generate(Clock clock) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair keys = generator.generateKeyPair();
-            return new TimestampAuthority(keys.getPrivate(), selfSigned(keys), clock);
-        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
-            throw new IllegalStateException("cannot generate a key and certificate for the loopback TSA", e);
+        Credential fresh = Credential.generate();
+        return new TimestampAuthority(fresh.keys().getPrivate(), fresh.certificate(), clock);
+    }
+
+    /**
+     * With the key and certificate this JVM generated on first use, stamping the times of {@code clock}: for the
+     * simulator, whose many starts in one test run should not each wait for a new RSA key. One simulator per
+     * process (the demo, {@code simulate-axis}) still gets a key of its own.
+     */
+    public static TimestampAuthority ofThisJvm(Clock clock) {
+        Credential shared = OfThisJvm.CREDENTIAL;
+        return new TimestampAuthority(shared.keys().getPrivate(), shared.certificate(), clock);
+    }
+
+    /** Made when first asked for: class initialisation is lazy and thread-safe. */
+    private static final class OfThisJvm {
+        static final Credential CREDENTIAL = Credential.generate();
+    }
+
+    private record Credential(KeyPair keys, X509Certificate certificate) {
+
+        static Credential generate() {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                KeyPair keys = generator.generateKeyPair();
+                return new Credential(keys, selfSigned(keys));
+            } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+                throw new IllegalStateException("cannot generate a key and certificate for the loopback TSA", e);
+            }
         }
     }
 

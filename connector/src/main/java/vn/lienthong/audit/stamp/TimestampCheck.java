@@ -54,7 +54,8 @@ public final class TimestampCheck {
             token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(signer));
         } catch (TSPException | OperatorCreationException | RuntimeException e) {
             throw new StampException("TIMESTAMP_SIGNATURE_INVALID",
-                    "Chữ ký của máy chủ cấp dấu thời gian trên dấu thời gian không hợp lệ (" + e.getMessage() + ").",
+                    "Chữ ký của máy chủ cấp dấu thời gian trên dấu thời gian không hợp lệ: nội dung đã bị sửa,"
+                            + " hoặc chứng thư số kèm theo không phải của bên ký hay không dùng để cấp dấu thời gian.",
                     "The time-stamping authority's signature on the time stamp is invalid (" + e.getMessage() + ").", e);
         }
         if (pinnedTsa != null && !signedBy(signer, pinnedTsa)) {

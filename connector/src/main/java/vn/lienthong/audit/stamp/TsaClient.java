@@ -20,14 +20,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TSPValidationException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 
 /**
  * Asks an RFC 3161 time-stamping authority, over HTTP(S), for a time stamp over SHA-256 of some bytes. The request
@@ -77,13 +78,14 @@ public final class TsaClient {
             response.validate(request);
         } catch (TSPValidationException mismatch) {
             throw new StampException("TSA_ANSWER_MISMATCH",
-                    "Câu trả lời của máy chủ cấp dấu thời gian " + url + " không khớp với yêu cầu (" + mismatch.getMessage() + ").",
+                    "Câu trả lời của máy chủ cấp dấu thời gian " + url
+                            + " không khớp với yêu cầu (số ngẫu nhiên, giá trị băm hoặc chứng thư số khác với yêu cầu).",
                     "The answer of the time-stamping authority " + url + " does not match the request ("
                             + mismatch.getMessage() + ").", mismatch);
         } catch (TSPException refused) {
             String reason = response.getStatusString() != null ? response.getStatusString() : "status " + response.getStatus();
             throw new StampException("TSA_REFUSED",
-                    "Máy chủ cấp dấu thời gian " + url + " không cấp dấu thời gian (" + reason + ").",
+                    "Máy chủ cấp dấu thời gian " + url + " không cấp dấu thời gian (máy chủ ghi: \"" + reason + "\").",
                     "The time-stamping authority " + url + " did not grant a time stamp (" + reason + ").", refused);
         }
         TimeStampToken token = response.getTimeStampToken();
@@ -101,7 +103,7 @@ public final class TsaClient {
         CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(post, info -> new Bounded(MAX_ANSWER));
         try {
             // The request timeout ends at the answer's headers; this bounds the body too.
-            return call.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            return call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
             throw timedOut(e);
@@ -131,9 +133,11 @@ public final class TsaClient {
     }
 
     private StampException unreachable(Throwable cause) {
-        String what = cause instanceof ConnectException ? "connection refused" : String.valueOf(cause);
+        boolean refused = cause instanceof ConnectException;
+        String what = refused ? "connection refused" : String.valueOf(cause);
         return new StampException("TSA_UNREACHABLE",
-                "Không kết nối được máy chủ cấp dấu thời gian " + url + ".",
+                "Không kết nối được máy chủ cấp dấu thời gian " + url + " ("
+                        + (refused ? "máy chủ từ chối kết nối" : "lỗi mạng") + ").",
                 "The time-stamping authority " + url + " cannot be reached (" + what + ").", cause);
     }
 

@@ -10,7 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.util.Base64;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.signature.xml.SigningKey;
 import vn.lienthong.signature.xml.TestCredentials;
@@ -24,28 +29,23 @@ class HeadSignatureTest {
     @TempDir
     Path directory;
 
-    @Test
-    void a_head_signed_with_an_rsa_key_from_a_pkcs12_file_verifies_with_its_certificate() throws Exception {
-        SigningKey key = fromPkcs12(TestCredentials.RSA_SIGNER);
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("agencyKeys")
+    void a_head_signed_with_a_key_from_a_pkcs12_file_verifies_with_its_certificate(
+            TestCredentials.Credential credential, String algorithm) throws Exception {
+        SigningKey key = fromPkcs12(credential);
 
         HeadSignature signed = HeadSignature.sign(key, HEAD);
 
-        assertThat(signed.algorithm()).isEqualTo("SHA256withRSA");
-        assertThat(signed.certificates()).containsExactlyElementsOf(TestCredentials.RSA_SIGNER.chain());
-        assertThatNoException().isThrownBy(() ->
-                HeadSignature.verify(signed.algorithm(), signed.signature(), signed.certificates().get(0), HEAD));
-    }
-
-    @Test
-    void a_head_signed_with_an_ec_key_from_a_pkcs12_file_verifies_with_its_certificate() throws Exception {
-        SigningKey key = fromPkcs12(TestCredentials.EC_SIGNER);
-
-        HeadSignature signed = HeadSignature.sign(key, HEAD);
-
-        assertThat(signed.algorithm()).isEqualTo("SHA256withECDSA");
-        assertThat(signed.signer()).isEqualTo(TestCredentials.EC_SIGNER.certificate());
+        assertThat(signed.algorithm()).isEqualTo(algorithm);
+        assertThat(signed.certificates()).containsExactlyElementsOf(credential.chain());
         assertThatNoException().isThrownBy(() ->
                 HeadSignature.verify(signed.algorithm(), signed.signature(), signed.signer(), HEAD));
+    }
+
+    static Stream<Arguments> agencyKeys() {
+        return Stream.of(Arguments.of(TestCredentials.RSA_SIGNER, "SHA256withRSA"),
+                Arguments.of(TestCredentials.EC_SIGNER, "SHA256withECDSA"));
     }
 
     @Test
@@ -88,6 +88,22 @@ class HeadSignatureTest {
                 signed.signer(), HEAD), StampException.class);
 
         assertThat(refused.code()).isEqualTo("ANCHOR_ALGORITHM_UNSUPPORTED");
+    }
+
+    @Test
+    void openssl_verifies_a_head_signature_with_the_signers_public_key() throws Exception {
+        HeadSignature signed = HeadSignature.sign(TestCredentials.EC_SIGNER.signingKey(), HEAD);
+        Path head = Files.write(directory.resolve("head.txt"), HEAD);
+        Path signature = Files.write(directory.resolve("head.sig"), signed.signature());
+        Path publicKey = Files.writeString(directory.resolve("signer.pub.pem"), "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(signed.signer().getPublicKey().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n");
+
+        Openssl result = Openssl.run("dgst", "-sha256", "-verify", publicKey.toString(), "-signature",
+                signature.toString(), head.toString());
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("Verified OK");
     }
 
     private SigningKey fromPkcs12(TestCredentials.Credential credential) throws Exception {

@@ -50,7 +50,7 @@ public final class TestCredentials {
     private TestCredentials() {
     }
 
-    static KeyPair rsa() {
+    public static KeyPair rsa() {
         return generate("RSA", 2048);
     }
 
