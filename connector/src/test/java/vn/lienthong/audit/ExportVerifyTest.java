@@ -280,6 +280,55 @@ class ExportVerifyTest {
         assertThat(problem.vietnamese()).contains("các mục 1–20 đã kiểm tra");
     }
 
+    @Test
+    void a_consistent_rewrite_of_the_chain_after_an_edit_is_caught_by_the_first_anchor_after_it() throws Exception {
+        Path file = exportAll();
+        List<String> lines = lines(file);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String previous = null;
+        for (int i = 1; i < lines.size(); i++) {
+            var line = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(lines.get(i));
+            if (!line.path("type").asText().equals("entry")) {
+                if (line.path("type").asText().equals("trailer")) {
+                    line.put("lastHash", previous);
+                    lines.set(i, json.writeValueAsString(line));
+                }
+                continue;
+            }
+            long sequence = line.path("sequence").asLong();
+            if (sequence == 5) {
+                line.put("detail", "rewritten");
+            }
+            if (sequence >= 5) {
+                line.put("previousHash", previous);
+                line.put("entryHash", vn.lienthong.tracking.LogEntryHash.of(sequence,
+                        java.time.Instant.parse(line.path("time").asText()), line.path("documentKey").textValue(),
+                        line.path("step").asText(), line.path("outcome").asText(), line.path("attempt").asInt(),
+                        line.path("contentHash").textValue(), line.path("detail").textValue(), previous));
+                lines.set(i, json.writeValueAsString(line));
+            }
+            previous = line.path("entryHash").asText();
+        }
+
+        AuditProblem problem = rewrittenAndRefused(file, lines);
+
+        assertThat(problem.code()).isEqualTo("ANCHOR_LAST_MISMATCH");
+        assertThat(problem.sequence()).isEqualTo(10);
+        assertThat(problem.english()).contains("entry 10 or one before it was changed after it was signed");
+    }
+
+    @Test
+    void a_line_among_the_entries_that_is_no_longer_json_names_its_entry() throws Exception {
+        Path file = exportAll();
+        List<String> lines = lines(file);
+        lines.set(9, lines.get(9).substring(1));
+
+        AuditProblem problem = rewrittenAndRefused(file, lines);
+
+        assertThat(problem.code()).isEqualTo("LINE_UNREADABLE");
+        assertThat(problem.sequence()).isEqualTo(9);
+    }
+
     private AuditProblem rewrittenAndRefused(Path file, List<String> lines) throws Exception {
         write(file, lines);
         return refused(null, file);

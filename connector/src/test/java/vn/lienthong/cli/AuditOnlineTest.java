@@ -35,6 +35,7 @@ import vn.lienthong.ops.console.Lockout;
 import vn.lienthong.ops.http.AuditResource;
 import vn.lienthong.ops.http.OpsAccess;
 import vn.lienthong.ops.http.OpsRoutes;
+import vn.lienthong.ops.http.OpsToken;
 import vn.lienthong.ops.http.OpsUser.Role;
 import vn.lienthong.ops.users.PasswordHash;
 import vn.lienthong.ops.users.UsersFile;
@@ -56,6 +57,8 @@ class AuditOnlineTest {
     AuditLogFixture fixture;
     Vertx vertx;
     String base;
+    int port;
+    OpsToken token;
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
@@ -71,12 +74,14 @@ class AuditOnlineTest {
                 Clock.systemUTC());
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
-        OpsRoutes.mount(router, OpsAccess.anyOf(new AuditorBasicAccess(users, lockout, fixture.log)),
+        token = OpsToken.loadOrCreate(data.resolve("ops-token"));
+        OpsRoutes.mount(router, OpsAccess.anyOf(token, new AuditorBasicAccess(users, lockout, fixture.log)),
                 List.of(new AuditResource(new AuditExport(fixture.database, Clock.systemUTC(), null, true,
                         Optional::empty))));
         HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         base = "http://127.0.0.1:" + server.actualPort();
+        port = server.actualPort();
     }
 
     @AfterEach
@@ -107,6 +112,21 @@ class AuditOnlineTest {
         assertThat(entries.get(entries.size() - 1).step()).isEqualTo("audit-sign-in");
         assertThat(entries.get(entries.size() - 1).detail()).startsWith("user 'kiemtoan' from 127.0.0.1")
                 .doesNotContain("mật-khẩu");
+    }
+
+    @Test
+    void the_operations_tokens_holder_exports_csv_with_the_connectors_configuration() throws Exception {
+        Path config = out.resolve("connector.properties");
+        java.nio.file.Files.writeString(config, "lienthong.http.host=127.0.0.1\nlienthong.http.port=" + port
+                + "\nlienthong.ops.token-file=" + data.resolve("ops-token") + "\n");
+        Path file = out.resolve("k2.csv");
+        StringWriter err = new StringWriter();
+
+        int exit = Main.run(new String[] {"audit", "export", "--config", config.toString(), "--format", "csv", "--to",
+                "2099-01-01", "-o", file.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(java.nio.file.Files.readAllLines(file)).hasSize(11); // the header row and entries 1..10
     }
 
     @Test
