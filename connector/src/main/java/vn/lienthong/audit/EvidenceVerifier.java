@@ -41,7 +41,8 @@ public final class EvidenceVerifier {
 
     /**
      * @param pinnedTsa  the TSA certificate the auditor trusts; null accepts the certificate inside the token
-     * @param expectHead a head the auditor holds: the root (64 hex digits) or the SHA-256 of head.txt; null for none
+     * @param expectHead a head the auditor holds: its root, the SHA-256 of head.txt, or its last entry's hash (64 hex
+     *                   digits); null for none
      */
     public static EvidenceVerdict verify(Path zip, X509Certificate pinnedTsa, String expectHead) throws AuditProblem {
         try (BundleZip bundle = BundleZip.open(zip)) {
@@ -251,14 +252,14 @@ public final class EvidenceVerifier {
         }
     }
 
-    /** The auditor's head: its root, or the SHA-256 of its exact text. */
+    /** The auditor's head: its root, the SHA-256 of its exact text, or its last entry's hash (as verify takes it). */
     private static void checkExpectedHead(TreeHead head, String expectHead) throws AuditProblem {
         if (expectHead == null) {
             return;
         }
         String expected = expectHead.strip().toLowerCase(Locale.ROOT);
         String textHash = HEX.formatHex(EvidenceBundle.sha256().digest(head.bytes()));
-        if (!expected.equals(head.root()) && !expected.equals(textHash)) {
+        if (!expected.equals(head.root()) && !expected.equals(textHash) && !expected.equals(head.last())) {
             throw new AuditProblem("EVIDENCE_HEAD_NOT_EXPECTED", head.size(),
                     "Đầu cây trong gói bằng chứng (cây " + head.size() + " mục, gốc " + head.root() + ", SHA-256 của"
                             + " head.txt " + textHash + ") không phải là đầu cây " + expected + " mà kiểm toán viên"

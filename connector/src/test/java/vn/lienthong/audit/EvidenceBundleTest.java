@@ -119,13 +119,14 @@ class EvidenceBundleTest {
     }
 
     @Test
-    void the_auditors_head_is_matched_by_its_root_or_by_the_hash_of_its_text() throws Exception {
+    void the_auditors_head_is_matched_by_its_root_the_hash_of_its_text_or_its_last_entry() throws Exception {
         var anchor = fixture.log.anchor();
         Path zip = fixture.bundle(directory.resolve("e.zip"), null);
         String textHash = java.util.HexFormat.of().formatHex(EvidenceBundle.sha256().digest(anchor.head().bytes()));
 
         assertThat(EvidenceVerifier.verify(zip, null, anchor.head().root()).anchor().size()).isEqualTo(anchor.head().size());
         assertThat(EvidenceVerifier.verify(zip, null, textHash.toUpperCase()).anchor().size()).isEqualTo(anchor.head().size());
+        assertThat(EvidenceVerifier.verify(zip, null, anchor.head().last()).anchor().size()).isEqualTo(anchor.head().size());
         AuditProblem other = catchThrowableOfType(() -> EvidenceVerifier.verify(zip, null, "00".repeat(32)),
                 AuditProblem.class);
         assertThat(other.code()).isEqualTo("EVIDENCE_HEAD_NOT_EXPECTED");
