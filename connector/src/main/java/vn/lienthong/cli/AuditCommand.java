@@ -4,18 +4,21 @@ import java.util.function.Function;
 import picocli.CommandLine.Command;
 
 /**
- * {@code audit export | verify}: the transmission log for auditors. Export a period (online from the running
+ * {@code audit export | verify | evidence}: the transmission log for auditors. Export a period (online from the running
  * connector, or offline from a stopped connector's data directory or a copy) and verify exports, archives or a data
- * directory offline, down to the signed and time-stamped anchors. See docs/auditing.md.
+ * directory offline, down to the signed and time-stamped anchors; one document's evidence bundle, which verify checks
+ * alone. See docs/auditing.md.
  */
 @Command(
         name = "audit",
         mixinStandardHelpOptions = true,
         description = {
-                "Kiểm toán nhật ký truyền nhận: xuất một khoảng thời gian, kiểm tra tệp xuất, tệp lưu trữ hoặc thư mục dữ liệu.",
-                "Audit the transmission log: export a period; verify exports, archives or a data directory.",
+                "Kiểm toán nhật ký truyền nhận: xuất một khoảng thời gian, kiểm tra tệp xuất, tệp lưu trữ hoặc thư mục dữ liệu;"
+                        + " gói bằng chứng của một văn bản (evidence), được kiểm tra riêng bằng verify.",
+                "Audit the transmission log: export a period; verify exports, archives or a data directory; a document's"
+                        + " evidence bundle (evidence), which verify checks alone.",
                 "Exit / Mã thoát: 0 verified or done, 1 verification failed or refused, 2 unusable input or unreachable."},
-        subcommands = {AuditExportCommand.class, AuditVerifyCommand.class})
+        subcommands = {AuditExportCommand.class, AuditVerifyCommand.class, AuditEvidenceCommand.class})
 final class AuditCommand {
 
     static final int DONE = 0;

@@ -41,7 +41,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
     Path tsaCertificate;
 
     @Parameters(paramLabel = "PATH", arity = "1..*",
-            description = "Export files (.jsonl), a directory of archives, or a data directory.")
+            description = "Export files (.jsonl), a directory of archives, a data directory, or one evidence bundle (.zip).")
     List<Path> paths;
 
     @Override
@@ -49,13 +49,10 @@ final class AuditVerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            if (paths.stream().anyMatch(path -> path.getFileName().toString().endsWith(".zip"))) {
-                // The evidence bundle's verifier (vn.lienthong.audit.EvidenceVerifier) is wired here at merge.
-                err.println("Gói bằng chứng (.zip) chưa được kiểm tra bằng lệnh này.");
-                err.println("  Evidence bundles (.zip) are not verified by this command yet.");
-                return AuditCommand.UNUSABLE;
-            }
             X509Certificate pinned = tsaCertificate == null ? null : certificate(tsaCertificate);
+            if (paths.stream().anyMatch(path -> path.getFileName().toString().endsWith(".zip"))) {
+                return AuditEvidenceCommand.verify(paths, pinned, expectHead, out, err);
+            }
             Verification verification = new AuditVerifier(pinned).verify(paths, expectHead);
             summary(verification, out);
             return AuditCommand.DONE;

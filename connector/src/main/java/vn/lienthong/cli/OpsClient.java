@@ -209,4 +209,37 @@ final class OpsClient {
             throw new Unreachable("Bị ngắt / Interrupted");
         }
     }
+
+    /**
+     * A GET whose 200 answer is a file (an evidence bundle): its bytes go to {@code out} as they arrive, none is kept.
+     * Any other status returns its JSON error body, and nothing is written.
+     */
+    Reply downloadFile(String path, java.io.OutputStream out) throws Unreachable {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).GET()
+                .header("Authorization", authorization).build();
+        try {
+            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    JsonNode error;
+                    try {
+                        error = JSON.readTree(body);
+                    } catch (IOException notJson) {
+                        error = null;
+                    }
+                    return new Reply(response.statusCode(), error == null ? JSON.createObjectNode() : error);
+                }
+                body.transferTo(out);
+                return new Reply(200, JSON.createObjectNode());
+            }
+        } catch (ConnectException e) {
+            throw notRunning();
+        } catch (IOException e) {
+            throw new Unreachable("Không hỏi được bộ kết nối ở " + base + " / Could not ask the connector at " + base + ": "
+                    + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unreachable("Bị ngắt / Interrupted");
+        }
+    }
 }

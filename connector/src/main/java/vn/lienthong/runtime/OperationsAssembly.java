@@ -26,6 +26,8 @@ import vn.lienthong.ops.http.ClientsResource;
 import vn.lienthong.ops.http.DashboardSections;
 import vn.lienthong.ops.http.DeadLettersResource;
 import vn.lienthong.ops.http.DocumentsResource;
+import vn.lienthong.ops.http.EvidenceResource;
+import vn.lienthong.audit.EvidenceBundle;
 import vn.lienthong.ops.http.HeldResource;
 import vn.lienthong.ops.http.OpsAccess;
 import vn.lienthong.ops.http.OverviewResource;
@@ -130,6 +132,8 @@ final class OperationsAssembly {
                         OverviewResource.basic(storage.tracker(), transport.reachability()).stream(),
                         DashboardSections.of(observed.metrics(), wiring.clock()).stream()).toList()),
                 new ClientsResource(wiring.clients()),
+                new EvidenceResource(new EvidenceBundle(storage.database(), wiring.data().resolve("store"),
+                        observed.signer() == null ? null : observed.signer().key())),
                 // Online exports extend the tree themselves; a fresh closing anchor comes once the anchoring job
                 // offers anchorNow() (until then the trailer says when no stamped anchor covers the export's end).
                 new AuditResource(audit.export(wiring, storage)));
