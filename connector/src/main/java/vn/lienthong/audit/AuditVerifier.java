@@ -27,7 +27,7 @@ public final class AuditVerifier {
     }
 
     /**
-     * Verifies {@code paths}: a data directory (it holds tracking.mv.db), a directory of exports, or export files.
+     * Verifies {@code paths}: a data directory (it holds db/tracking.mv.db, or is that db folder), a directory of exports, or export files.
      *
      * @param expectedHead a hash the auditor kept (an entryHash or an anchor's root), or null
      */
@@ -39,7 +39,7 @@ public final class AuditVerifier {
                         + ".", null);
             }
         }
-        if (paths.size() == 1 && Files.isRegularFile(paths.get(0).resolve("tracking.mv.db"))) {
+        if (paths.size() == 1 && DataDirectoryCheck.databaseFolder(paths.get(0)).isPresent()) {
             new DataDirectoryCheck(paths.get(0), pinnedTsa, verification).verify();
         } else {
             List<Path> files = new ArrayList<>();

@@ -83,14 +83,30 @@ final class DataDirectoryCheck {
         }
     }
 
+    /**
+     * Where a data directory keeps its database: {@code db/} in a connector's data directory, or the folder itself
+     * (a copy of the database folder alone); empty when neither holds tracking.mv.db.
+     */
+    static java.util.Optional<Path> databaseFolder(Path data) {
+        for (Path folder : List.of(data.resolve("db"), data)) {
+            if (java.nio.file.Files.isRegularFile(folder.resolve("tracking.mv.db"))) {
+                return java.util.Optional.of(folder);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private TrackingDatabase open() throws UnusableInput {
         return openReadOnly(data);
     }
 
     /** The data directory's database, read-only; refused in both languages while a running connector holds it. */
     static TrackingDatabase openReadOnly(Path data) throws UnusableInput {
+        Path folder = databaseFolder(data).orElseThrow(() -> new UnusableInput("Thư mục " + data + " không phải là thư"
+                + " mục dữ liệu của bộ kết nối: không có db/tracking.mv.db.", "The folder " + data + " is not a"
+                + " connector's data directory: it has no db/tracking.mv.db.", null));
         try {
-            TrackingDatabase database = TrackingDatabase.openH2ReadOnly(data);
+            TrackingDatabase database = TrackingDatabase.openH2ReadOnly(folder);
             try (var connection = database.dataSource().getConnection()) {
                 return database;
             } catch (SQLException e) {

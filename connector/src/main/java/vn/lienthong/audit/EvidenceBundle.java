@@ -54,6 +54,7 @@ public final class EvidenceBundle {
     private final TrackingDatabase database;
     private final Path storeDirectory;
     private final SigningKey signingKey;
+    private final java.util.function.Supplier<java.util.Optional<Anchor>> freshAnchor;
 
     /**
      * @param storeDirectory the connector's document store ({@code <data>/store}), where the envelope of key K is
@@ -61,9 +62,19 @@ public final class EvidenceBundle {
      * @param signingKey     the agency's key to sign the manifest with; null leaves it unsigned
      */
     public EvidenceBundle(TrackingDatabase database, Path storeDirectory, SigningKey signingKey) {
+        this(database, storeDirectory, signingKey, java.util.Optional::empty);
+    }
+
+    /**
+     * @param freshAnchor asked for a new anchor when no stamped one covers the document's last entry yet (the running
+     *                    connector's anchoring job), so an auditor need not wait for the next interval
+     */
+    public EvidenceBundle(TrackingDatabase database, Path storeDirectory, SigningKey signingKey,
+            java.util.function.Supplier<java.util.Optional<Anchor>> freshAnchor) {
         this.database = database;
         this.storeDirectory = storeDirectory;
         this.signingKey = signingKey;
+        this.freshAnchor = freshAnchor;
     }
 
     /**
@@ -90,7 +101,10 @@ public final class EvidenceBundle {
         }
         events.sort(Comparator.comparingLong(LogEvent::sequence));
         long last = events.isEmpty() ? 0 : events.get(events.size() - 1).sequence();
-        Anchor anchor = new AnchorStore(database).firstStampedCovering(Math.max(last, 1)).orElseThrow(() ->
+        AnchorStore anchors = new AnchorStore(database);
+        Anchor anchor = anchors.firstStampedCovering(Math.max(last, 1))
+                .or(() -> freshAnchor.get().flatMap(fresh -> anchors.firstStampedCovering(Math.max(last, 1))))
+                .orElseThrow(() ->
                 new AuditProblem("NOT_YET_ANCHORED", last,
                         "Mục nhật ký cuối của văn bản " + key + " (số " + last + ") chưa được neo bằng một đầu cây có chữ"
                                 + " ký và dấu thời gian. Hãy thử lại sau lần neo kế tiếp.",

@@ -21,8 +21,8 @@ public final class OfflineEvidence {
 
     /** Writes the bundle of {@code key} from the data directory {@code data} to {@code out}. */
     public static void write(Path data, String key, OutputStream out) throws AuditProblem, UnusableInput, java.io.IOException {
-        Path databaseFolder = Files.isRegularFile(data.resolve("db").resolve("tracking.mv.db")) ? data.resolve("db") : data;
-        if (!Files.isRegularFile(databaseFolder.resolve("tracking.mv.db"))) {
+        Path databaseFolder = DataDirectoryCheck.databaseFolder(data).orElse(null);
+        if (databaseFolder == null) {
             throw new UnusableInput("Thư mục " + data + " không phải là thư mục dữ liệu của bộ kết nối: không có"
                     + " db/tracking.mv.db.", "The folder " + data + " is not a connector's data directory: it has no"
                     + " db/tracking.mv.db.", null);

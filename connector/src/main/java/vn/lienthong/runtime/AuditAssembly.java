@@ -65,10 +65,15 @@ final class AuditAssembly {
         }
     }
 
+    /** A fresh anchor of the log as it stands, when anchoring runs (see {@link Anchoring#anchorNow()}). */
+    java.util.Optional<vn.lienthong.audit.tree.Anchor> anchorNow() {
+        return anchoring.flatMap(Anchoring::anchorNow);
+    }
+
     /** Exports of the running connector's log: the tree extended as needed, a fresh anchor asked for when none covers. */
     AuditExport export(Wiring wiring, StorageAssembly storage) {
         return new AuditExport(storage.database(), wiring.clock(), wiring.settings().axis().systemId(), true,
-                () -> anchoring.flatMap(Anchoring::anchorNow));
+                this::anchorNow);
     }
 
     Optional<Anchoring> anchoring() {

@@ -133,9 +133,8 @@ final class OperationsAssembly {
                         DashboardSections.of(observed.metrics(), wiring.clock()).stream()).toList()),
                 new ClientsResource(wiring.clients()),
                 new EvidenceResource(new EvidenceBundle(storage.database(), wiring.data().resolve("store"),
-                        observed.signer() == null ? null : observed.signer().key())),
-                // Online exports extend the tree themselves; a fresh closing anchor comes once the anchoring job
-                // offers anchorNow() (until then the trailer says when no stamped anchor covers the export's end).
+                        observed.signer() == null ? null : observed.signer().key(), audit::anchorNow)),
+                // Exports and bundles of the running connector ask for a fresh anchor when none covers their end.
                 new AuditResource(audit.export(wiring, storage)));
     }
 

@@ -86,7 +86,7 @@ class DemoAuditTest {
         Files.write(tampered, changed);
         OperatorConsole.Output refused = OperatorConsole.run("audit", "verify", tampered.toString());
         assertThat(refused.exit()).isEqualTo(1);
-        assertThat(refused.err()).contains(Long.toString(sequence));
+        assertThat(refused.out() + refused.err()).contains("entry " + sequence);
 
         // 3. A received document's evidence bundle, checked alone.
         String documents = matches(DOCUMENTS, printed.toString()).get(0);
