@@ -18,14 +18,17 @@ import vn.lienthong.tracking.LogTree;
 final class AuditAssembly {
 
     private final Optional<Anchoring> anchoring;
+    /** The key anchors are signed with, which also signs evidence manifests; null when there is none. */
+    private final SigningKey key;
     /** Archives and prunes old entries; empty unless lienthong.audit.retention is set. */
     private Optional<LogArchiving> archiving = Optional.empty();
     private final String off;
     private final LogTree tree;
     private final AnchorStore anchors;
 
-    private AuditAssembly(Optional<Anchoring> anchoring, String off, LogTree tree, AnchorStore anchors) {
+    private AuditAssembly(Optional<Anchoring> anchoring, SigningKey key, String off, LogTree tree, AnchorStore anchors) {
         this.anchoring = anchoring;
+        this.key = key;
         this.off = off;
         this.tree = tree;
         this.anchors = anchors;
@@ -37,20 +40,20 @@ final class AuditAssembly {
         AnchorStore anchors = new AnchorStore(storage.database());
         SigningKey key = AgencySigner.forAnchors(wiring.properties(), observed.signer());
         if (!Boolean.parseBoolean(wiring.property("lienthong.audit.enabled", "true"))) {
-            return new AuditAssembly(Optional.empty(), "it is turned off (lienthong.audit.enabled=false)", tree, anchors);
+            return new AuditAssembly(Optional.empty(), key, "it is turned off (lienthong.audit.enabled=false)", tree, anchors);
         }
         if (settings.tsaUrl().isEmpty()) {
-            return new AuditAssembly(Optional.empty(), "no time-stamping authority is configured"
+            return new AuditAssembly(Optional.empty(), key, "no time-stamping authority is configured"
                     + " (lienthong.audit.tsa-url)", tree, anchors);
         }
         if (key == null) {
-            return new AuditAssembly(Optional.empty(), "no signing key is configured (lienthong.signing.* or"
+            return new AuditAssembly(Optional.empty(), key, "no signing key is configured (lienthong.signing.* or"
                     + " lienthong.audit.signing.*)", tree, anchors);
         }
         Anchoring anchoring = new Anchoring(settings, storage.log(), tree, anchors, key,
                 wiring.settings().axis().systemId(), new TsaClient(settings.tsaUrl().get(), settings.tsaTimeout()),
                 wiring.clock());
-        return new AuditAssembly(Optional.of(anchoring), "", tree, anchors);
+        return new AuditAssembly(Optional.of(anchoring), key, "", tree, anchors);
     }
 
     /** Starts anchoring, and archiving when a retention period is set; call once Camel runs. */
@@ -74,6 +77,11 @@ final class AuditAssembly {
     AuditExport export(Wiring wiring, StorageAssembly storage) {
         return new AuditExport(storage.database(), wiring.clock(), wiring.settings().axis().systemId(), true,
                 this::anchorNow);
+    }
+
+    /** The agency's key for what auditors are given (anchors, evidence manifests); null when none is configured. */
+    SigningKey signingKey() {
+        return key;
     }
 
     Optional<Anchoring> anchoring() {

@@ -133,7 +133,7 @@ final class OperationsAssembly {
                         DashboardSections.of(observed.metrics(), wiring.clock()).stream()).toList()),
                 new ClientsResource(wiring.clients()),
                 new EvidenceResource(new EvidenceBundle(storage.database(), wiring.data().resolve("store"),
-                        observed.signer() == null ? null : observed.signer().key(), audit::anchorNow)),
+                        audit.signingKey(), audit::anchorNow)),
                 // Exports and bundles of the running connector ask for a fresh anchor when none covers their end.
                 new AuditResource(audit.export(wiring, storage)));
     }

@@ -132,6 +132,24 @@ class EvidenceIndependentCheckTest {
         assertThat(checked.out()).contains("FAILED: the inclusion path of log entry");
     }
 
+    /** The few lines of Python the README's "Auditing" section shows, taken from the README itself. */
+    @Test
+    void the_readmes_python_lines_check_a_bundle_and_catch_a_swapped_envelope() throws Exception {
+        String readme = Files.readString(locate("README.md"));
+        int start = readme.indexOf("```python\n") + "```python\n".length();
+        Path snippet = Files.writeString(directory.resolve("check.py"), readme.substring(start, readme.indexOf("```", start)));
+        Result checked = run(directory, "python3", snippet.toString(), zip.toString());
+        assertThat(checked.exit()).as(checked.toString()).isZero();
+        assertThat(checked.out()).startsWith("ok: ");
+
+        Map<String, byte[]> files = new LinkedHashMap<>(EvidenceFixture.files(zip));
+        files.put("envelope.xml", "<edXMLEnvelope/>".getBytes(StandardCharsets.UTF_8));
+        Result swapped = run(directory, "python3", snippet.toString(),
+                EvidenceFixture.write(directory.resolve("swapped-for-readme.zip"), files, true).toString());
+        assertThat(swapped.exit()).isEqualTo(1);
+        assertThat(swapped.err()).contains("envelope swapped");
+    }
+
     record Result(int exit, String out, String err) {
     }
 
