@@ -102,6 +102,11 @@ final class DataDirectoryCheck {
 
     /** The data directory's database, read-only; refused in both languages while a running connector holds it. */
     static TrackingDatabase openReadOnly(Path data) throws UnusableInput {
+        return openReadOnly(data, "audit export");
+    }
+
+    /** As above; {@code onlineCommand} is what to run against the running connector instead, e.g. "audit evidence". */
+    static TrackingDatabase openReadOnly(Path data, String onlineCommand) throws UnusableInput {
         Path folder = databaseFolder(data).orElseThrow(() -> new UnusableInput("Thư mục " + data + " không phải là thư"
                 + " mục dữ liệu của bộ kết nối: không có db/tracking.mv.db.", "The folder " + data + " is not a"
                 + " connector's data directory: it has no db/tracking.mv.db.", null));
@@ -111,26 +116,30 @@ final class DataDirectoryCheck {
                 return database;
             } catch (SQLException e) {
                 database.close();
-                throw inUseOrUnreadable(data, e);
+                throw inUseOrUnreadable(data, e, onlineCommand);
             }
         } catch (TrackingException e) {
-            throw inUseOrUnreadable(data, e);
+            throw inUseOrUnreadable(data, e, onlineCommand);
         }
     }
 
     private UnusableInput inUseOrUnreadable(Exception e) {
-        return inUseOrUnreadable(data, e);
+        return inUseOrUnreadable(data, e, "audit export");
     }
 
-    static UnusableInput inUseOrUnreadable(Path data, Exception e) {
+    /**
+     * Why the database of {@code data} could not be read: held by a running connector (then the advice is to ask it
+     * with {@code onlineCommand} --config, or to use a copy), or unreadable.
+     */
+    static UnusableInput inUseOrUnreadable(Path data, Exception e, String onlineCommand) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getErrorCode() == DATABASE_IN_USE) {
                 return new UnusableInput("Bộ kết nối đang chạy và đang giữ cơ sở dữ liệu trong " + data + ", nên không"
-                        + " mở được cơ sở dữ liệu để kiểm tra. Hãy xuất nhật ký từ bộ kết nối đang chạy (audit export"
-                        + " --config) rồi kiểm tra tệp xuất, hoặc kiểm tra một bản sao của thư mục dữ liệu.",
-                        "The connector is running and holds the database in " + data + ", so it cannot be opened for"
-                        + " verification. Export the log from the running connector (audit export --config) and verify"
-                        + " the export, or verify a copy of the data directory.", e);
+                        + " mở được nó. Hãy hỏi bộ kết nối đang chạy (" + onlineCommand + " --config), hoặc dùng một bản"
+                        + " sao của thư mục dữ liệu.",
+                        "The connector is running and holds the database in " + data + ", so it cannot be opened. Ask"
+                        + " the running connector (" + onlineCommand + " --config), or use a copy of the data"
+                        + " directory.", e);
             }
         }
         return new UnusableInput("Không đọc được cơ sở dữ liệu trong " + data + " (" + e.getMessage() + ").",

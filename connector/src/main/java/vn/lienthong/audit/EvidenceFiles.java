@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import vn.lienthong.tracking.LogEntryHash;
 import vn.lienthong.tracking.LogEvent;
+import vn.lienthong.tracking.LogExport;
 
 /**
  * The names and shapes inside an evidence bundle, shared by the writer and the verifier so the two cannot drift
@@ -50,16 +50,7 @@ final class EvidenceFiles {
     static Map<String, Object> entry(LogEvent event) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("type", "entry");
-        values.put("sequence", event.sequence());
-        values.put("time", LogEntryHash.canonicalTime(event.time()));
-        values.put("documentKey", event.documentKey());
-        values.put("step", event.step());
-        values.put("outcome", event.outcome());
-        values.put("attempt", event.attempt());
-        values.put("contentHash", event.contentHash());
-        values.put("detail", event.detail());
-        values.put("previousHash", event.previousHash());
-        values.put("entryHash", event.entryHash());
+        values.putAll(LogExport.values(event));
         return values;
     }
 }

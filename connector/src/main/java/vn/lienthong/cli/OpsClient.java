@@ -100,39 +100,10 @@ final class OpsClient {
      * the status, and the error body when it is not 200.
      */
     Reply download(String path, java.io.Writer out) throws Unreachable {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).GET()
-                .header("Authorization", authorization).build();
-        try {
-            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (java.io.Reader body = new java.io.InputStreamReader(response.body(),
-                    java.nio.charset.StandardCharsets.UTF_8)) {
-                if (response.statusCode() != 200) {
-                    StringBuilder text = new StringBuilder();
-                    char[] buffer = new char[8192];
-                    for (int n; (n = body.read(buffer)) >= 0; ) {
-                        text.append(buffer, 0, n);
-                    }
-                    JsonNode json;
-                    try {
-                        json = JSON.readTree(text.toString());
-                    } catch (IOException notJson) {
-                        json = JSON.createObjectNode();
-                    }
-                    return new Reply(response.statusCode(), json == null ? JSON.createObjectNode() : json);
-                }
-                body.transferTo(out);
-                out.flush();
-                return new Reply(200, JSON.createObjectNode());
-            }
-        } catch (ConnectException e) {
-            throw notRunning();
-        } catch (IOException e) {
-            throw new Unreachable("Không hỏi được bộ kết nối ở " + base + " / Could not ask the connector at " + base + ": "
-                    + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unreachable("Bị ngắt / Interrupted");
-        }
+        return stream(path, body -> {
+            new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.UTF_8).transferTo(out);
+            out.flush();
+        });
     }
 
     Reply get(String path) throws Unreachable {
@@ -215,6 +186,16 @@ final class OpsClient {
      * Any other status returns its JSON error body, and nothing is written.
      */
     Reply downloadFile(String path, java.io.OutputStream out) throws Unreachable {
+        return stream(path, body -> body.transferTo(out));
+    }
+
+    @FunctionalInterface
+    private interface BodyCopy {
+        void copy(java.io.InputStream body) throws IOException;
+    }
+
+    /** A GET whose 200 body goes to {@code copy} as it arrives; any other status returns its JSON error body. */
+    private Reply stream(String path, BodyCopy copy) throws Unreachable {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).GET()
                 .header("Authorization", authorization).build();
         try {
@@ -229,7 +210,7 @@ final class OpsClient {
                     }
                     return new Reply(response.statusCode(), error == null ? JSON.createObjectNode() : error);
                 }
-                body.transferTo(out);
+                copy.copy(body);
                 return new Reply(200, JSON.createObjectNode());
             }
         } catch (ConnectException e) {

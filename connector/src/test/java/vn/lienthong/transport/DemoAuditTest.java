@@ -5,16 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -38,29 +34,24 @@ class DemoAuditTest {
     @TempDir
     Path root;
 
-    private Process demo;
-    private Thread reader;
-    private final StringBuffer printed = new StringBuffer();
+    private DemoProcess demo;
 
     @AfterEach
     void stopTheDemo() throws InterruptedException {
-        if (demo != null && demo.isAlive()) {
-            demo.destroy();
-            if (!demo.waitFor(60, TimeUnit.SECONDS)) {
-                demo.destroyForcibly();
-            }
+        if (demo != null) {
+            demo.close();
         }
     }
 
     @Test
     void an_auditor_exports_a_day_verifies_it_offline_and_checks_a_documents_evidence() throws Exception {
-        startDemo();
+        demo = DemoProcess.start(root.resolve("demo"), TestNetworks.twoFreePorts(), TestNetworks.twoFreePorts(),
+                TestNetworks.twoFreePorts());
         await("the demo's sample documents travelled and the audit steps are printed")
-                .atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
-                .until(() -> !demo.isAlive() || printed.toString().contains("Ctrl-C để dừng"));
-        assertThat(demo.isAlive()).as(printed.toString()).isTrue();
-        List<String> commands = matches(AUDIT, printed.toString());
-        assertThat(commands).as(printed.toString()).hasSize(4);
+                .atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(demo::readyForPeople);
+        assertThat(demo.process().isAlive()).as(demo.printed()).isTrue();
+        List<String> commands = matches(AUDIT, demo.printed());
+        assertThat(commands).as(demo.printed()).hasSize(4);
 
         // 1. Export today's log from the running connector, with the printed command.
         OperatorConsole.Output exported = OperatorConsole.run(words(commands.get(0)));
@@ -89,7 +80,7 @@ class DemoAuditTest {
         assertThat(refused.out() + refused.err()).contains("entry " + sequence);
 
         // 3. A received document's evidence bundle, checked alone.
-        String documents = matches(DOCUMENTS, printed.toString()).get(0);
+        String documents = matches(DOCUMENTS, demo.printed()).get(0);
         List<String> list = new ArrayList<>(Arrays.asList(words(documents)));
         list.addAll(List.of("--json", "--direction", "INBOUND"));
         OperatorConsole.Output listed = OperatorConsole.run(list.toArray(String[]::new));
@@ -103,39 +94,12 @@ class DemoAuditTest {
         assertThat(bundleChecked.exit()).as(bundleChecked.out() + bundleChecked.err()).isZero();
 
         // 4. Stopped, its data directory verifies offline, archives (none here) and all.
-        demo.toHandle().destroy();
-        assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(demo.stop()).isTrue();
         Path data = Path.of(argumentAfter(commands.get(0), "--config")).getParent();
         Path agencyData = Files.list(data).filter(Files::isDirectory)
                 .filter(folder -> Files.exists(folder.resolve("ops-token"))).findFirst().orElseThrow();
         OperatorConsole.Output whole = OperatorConsole.run("audit", "verify", agencyData.toString());
         assertThat(whole.exit()).as(whole.out() + whole.err()).isZero();
-    }
-
-    private void startDemo() throws IOException {
-        int httpPort = TestNetworks.twoFreePorts();
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "-cp", classpath,
-                "vn.lienthong.cli.Main", "demo", "--documents", "1", "--port", Integer.toString(httpPort),
-                "--data", root.resolve("demo").toString()).redirectErrorStream(true);
-        builder.environment().put("LIENTHONG_SOAP_PORT", Integer.toString(TestNetworks.twoFreePorts()));
-        builder.environment().put("LIENTHONG_API_PORT", Integer.toString(TestNetworks.twoFreePorts()));
-        demo = builder.start();
-        reader = new Thread(() -> copy(demo.getInputStream()), "demo-output");
-        reader.setDaemon(true);
-        reader.start();
-    }
-
-    private void copy(InputStream output) {
-        byte[] buffer = new byte[8192];
-        try (output) {
-            for (int read; (read = output.read(buffer)) >= 0; ) {
-                printed.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
-            }
-        } catch (IOException ended) {
-            // The demo stopped.
-        }
     }
 
     /** The printed command's words after the program's invocation (the paths here need no shell quoting). */

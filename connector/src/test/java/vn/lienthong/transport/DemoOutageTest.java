@@ -6,16 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -39,17 +36,12 @@ class DemoOutageTest {
     @TempDir
     Path root;
 
-    private Process demo;
-    private Thread reader;
-    private final StringBuffer printed = new StringBuffer();
+    private DemoProcess demo;
 
     @AfterEach
     void stopTheDemo() throws InterruptedException {
-        if (demo != null && demo.isAlive()) {
-            demo.destroy();
-            if (!demo.waitFor(60, TimeUnit.SECONDS)) {
-                demo.destroyForcibly();
-            }
+        if (demo != null) {
+            demo.close();
         }
     }
 
@@ -58,12 +50,11 @@ class DemoOutageTest {
             throws Exception {
         List<Integer> ports = freePortPairs(3);
         int httpPort = ports.get(0);
-        startDemo(httpPort, ports.get(1), ports.get(2));
+        demo = DemoProcess.start(root.resolve("demo"), httpPort, ports.get(1), ports.get(2));
         await("the demo's sample documents travelled and the outage steps are printed")
-                .atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
-                .until(() -> !demo.isAlive() || printed.toString().contains("Ctrl-C để dừng"));
-        assertThat(demo.isAlive()).as(printed.toString()).isTrue();
-        String guide = printed.toString();
+                .atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(demo::readyForPeople);
+        assertThat(demo.process().isAlive()).as(demo.printed()).isTrue();
+        String guide = demo.printed();
         assertThat(guide).contains("Mọi văn bản đã đến nơi").contains("Thử một sự cố / Try an outage")
                 .contains("curl -s http://127.0.0.1:" + httpPort + "/metrics | grep dead")
                 .contains("http://127.0.0.1:" + httpPort + "/console/");
@@ -108,41 +99,13 @@ class DemoOutageTest {
                 .contains("Thư chết / Dead letters: 0");
 
         // What Ctrl-C or kill does (SIGTERM), keeping its output readable: Process.destroy() would close the pipe.
-        demo.toHandle().destroy();
-        assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        reader.join(Duration.ofSeconds(10).toMillis()); // until the last of what it printed is read
-        assertThat(printed.toString()).as("exit " + demo.exitValue()).contains("Đã dừng gọn gàng / Stopped cleanly.");
-    }
-
-    private void startDemo(int httpPort, int soapPort, int apiPort) throws IOException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "-cp", classpath,
-                "vn.lienthong.cli.Main", "demo", "--documents", "1", "--port", Integer.toString(httpPort),
-                "--data", root.resolve("demo").toString()).redirectErrorStream(true);
-        // The DMS interfaces the demo also opens, on ports free now rather than their fixed defaults.
-        builder.environment().put("LIENTHONG_SOAP_PORT", Integer.toString(soapPort));
-        builder.environment().put("LIENTHONG_API_PORT", Integer.toString(apiPort));
-        demo = builder.start();
-        reader = new Thread(() -> copy(demo.getInputStream()), "demo-output");
-        reader.setDaemon(true);
-        reader.start();
-    }
-
-    private void copy(InputStream output) {
-        byte[] buffer = new byte[8192];
-        try (output) {
-            for (int read; (read = output.read(buffer)) >= 0; ) {
-                printed.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
-            }
-        } catch (IOException ended) {
-            // The demo stopped.
-        }
+        assertThat(demo.stop()).isTrue();
+        assertThat(demo.printed()).as("exit " + demo.process().exitValue()).contains("Đã dừng gọn gàng / Stopped cleanly.");
     }
 
     /** lienthong_dead_letters of the outbound address, as the printed "curl …/metrics | grep dead" shows it. */
     private double deadLetters(int httpPort) throws Exception {
-        HttpResponse<String> metrics = PrintedCurl.run(printed.toString(), ":" + httpPort + "/metrics");
+        HttpResponse<String> metrics = PrintedCurl.run(demo.printed(), ":" + httpPort + "/metrics");
         OptionalDouble value = Scrape.parse(metrics.body()).value("lienthong_dead_letters", "address", "lienthong.outbound");
         assertThat(value).as("the dead-letter metric is served").isPresent();
         return value.getAsDouble();
