@@ -34,6 +34,8 @@ public final class AxisSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AxisSimulator.class);
     /** Where, in the storage directory, the time-stamping authority's certificate is written. */
     public static final String TSA_CERTIFICATE_FILE = "tsa.pem";
+    /** The JDK HTTP server's switch for TCP_NODELAY on its connections; the simulator turns it on (see Listener). */
+    public static final String HTTP_NO_DELAY = "sun.net.httpserver.nodelay";
 
     private final SimulatorSettings settings;
     private final SimulatorStorage storage;

@@ -25,6 +25,18 @@ import org.slf4j.LoggerFactory;
 final class Listener implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
+
+    /**
+     * The JDK's HTTP server writes an answer's headers and body apart and, without TCP_NODELAY, holds the body back
+     * until the client acknowledges the headers, which a client delays by up to 40 ms: every answer took 40-50 ms on
+     * loopback. The server reads this property once, when the first server of the JVM is made, so the simulator
+     * sets it before that (and {@link vn.lienthong.cli.Main} at start, before any server).
+     */
+    static {
+        if (System.getProperty(AxisSimulator.HTTP_NO_DELAY) == null) {
+            System.setProperty(AxisSimulator.HTTP_NO_DELAY, "true");
+        }
+    }
     private static final int HANDLER_THREADS = 16;
     private static final int BACKLOG = 64;
     private static final long REBIND_RETRY_MILLIS = 100;

@@ -42,6 +42,12 @@ class SimulatorFaultControlTest {
         simulator.close();
     }
 
+    /** Without TCP_NODELAY every answer waited 40-50 ms for the client's delayed ACK (bench/run-simulator-latency.sh). */
+    @Test
+    void a_running_simulator_has_turned_on_tcp_nodelay_for_the_jdks_http_server() {
+        assertThat(System.getProperty(AxisSimulator.HTTP_NO_DELAY)).isEqualTo("true");
+    }
+
     @Test
     void an_unavailable_window_answers_every_call_503_until_it_ends() throws Exception {
         HttpResponse<String> injected = control("POST", "{\"unavailableSeconds\": 2}");
