@@ -31,7 +31,7 @@ class ExactlyOnceTest {
 
             // Not "1,000 files arrived": a duplicate can only come after that, from a message still in a queue or a
             // package still on the axis. Wait until there is none left anywhere, then count.
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() ->
+            await().alias(Traffic.SETTLED).atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     Traffic.settled(office, 1000, 1000) && Traffic.settled(hanoi, 1000, 1000)
                             && Traffic.axisDrained(network.simulator()));
 
@@ -60,7 +60,7 @@ class ExactlyOnceTest {
             await().atMost(Duration.ofMinutes(1)).until(() -> Traffic.envelopeCount(hanoi.settings().inbox()) >= 10);
             network.simulator().outageNow(Duration.ofSeconds(20));
 
-            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() ->
+            await().alias(Traffic.SETTLED).atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     Traffic.settled(office, 150, 150) && Traffic.settled(hanoi, 150, 150)
                             && Traffic.axisDrained(network.simulator()));
 
