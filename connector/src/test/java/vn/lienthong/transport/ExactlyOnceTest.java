@@ -29,12 +29,16 @@ class ExactlyOnceTest {
             List<String> toOffice = traffic.send(hanoi.settings().outbox(), TestNetworks.HANOI,
                     TestNetworks.GOVERNMENT_OFFICE, 5001, 1000);
 
-            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    Traffic.envelopeCount(hanoi.settings().inbox()) >= 1000
-                            && Traffic.envelopeCount(office.settings().inbox()) >= 1000);
+            // Not "1,000 files arrived": a duplicate can only come after that, from a message still in a queue or a
+            // package still on the axis. Wait until there is none left anywhere, then count.
+            await().alias(Traffic.SETTLED).atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    Traffic.settled(office, 1000, 1000) && Traffic.settled(hanoi, 1000, 1000)
+                            && Traffic.axisDrained(network.simulator()));
 
             Traffic.assertDeliveredExactlyOnce(hanoi.settings().inbox(), toHanoi);
             Traffic.assertDeliveredExactlyOnce(office.settings().inbox(), toOffice);
+            Traffic.assertTrackedOnce(office, 1000, 1000);
+            Traffic.assertTrackedOnce(hanoi, 1000, 1000);
             assertThat(office.transmissionLog().verify().intact()).isTrue();
             assertThat(hanoi.transmissionLog().verify().intact()).isTrue();
         }
@@ -56,12 +60,14 @@ class ExactlyOnceTest {
             await().atMost(Duration.ofMinutes(1)).until(() -> Traffic.envelopeCount(hanoi.settings().inbox()) >= 10);
             network.simulator().outageNow(Duration.ofSeconds(20));
 
-            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    Traffic.envelopeCount(hanoi.settings().inbox()) >= 150
-                            && Traffic.envelopeCount(office.settings().inbox()) >= 150);
+            await().alias(Traffic.SETTLED).atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    Traffic.settled(office, 150, 150) && Traffic.settled(hanoi, 150, 150)
+                            && Traffic.axisDrained(network.simulator()));
 
             Traffic.assertDeliveredExactlyOnce(hanoi.settings().inbox(), toHanoi);
             Traffic.assertDeliveredExactlyOnce(office.settings().inbox(), toOffice);
+            Traffic.assertTrackedOnce(office, 150, 150);
+            Traffic.assertTrackedOnce(hanoi, 150, 150);
             assertThat(network.simulator().stats().injectedErrors()).isPositive();
             assertThat(office.queueDepth("DLQ.lienthong.outbound")).isZero();
             assertThat(hanoi.queueDepth("DLQ.lienthong.outbound")).isZero();
