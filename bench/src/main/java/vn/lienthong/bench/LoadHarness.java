@@ -28,6 +28,21 @@ import vn.lienthong.fixtures.pki.TestPki;
  */
 public final class LoadHarness {
 
+    /** What each figure of the result means, written into it so a reader of the JSON alone knows. */
+    private static final Map<String, String> DEFINITIONS = Map.of(
+            "documents_per_second", "measured documents that reached the stage / (last to reach it - first POST of"
+                    + " the measured window); accept = 202 received, sent = the 'sent' entry of the document's"
+                    + " timeline at the sending connector (its clock), inbox = first seen by GET /inbox (polled every"
+                    + " 50 ms) at the recipient",
+            "latency_ms", "accept, sent, inbox: from the start of each document's POST; accept_to_sent and"
+                    + " sent_to_inbox: between those stages; nearest-rank percentiles",
+            "cpu_ms", "utime+stime of the child process from /proc/PID/stat over the measured window (first"
+                    + " measured POST to last arrival), including its background work (polls, metrics)",
+            "jit_share", "CPU of the threads named 'C1 CompilerThre*' / 'C2 CompilerThre*' over cpu_ms, same window",
+            "peak_rss_mib", "VmHWM from /proc/PID/status: over the whole process life, warm-up included",
+            "peak_heap_mib", "largest heap in use before a collection in the child's GC log (-Xlog:gc), whole"
+                    + " process life; -1 when no collection ran");
+
     private LoadHarness() {
     }
 
@@ -105,6 +120,7 @@ public final class LoadHarness {
             figures.put("jit_share", used.totalMillis() == 0 ? 0
                     : LoadFigures.round(100.0 * used.compilerMillis() / used.totalMillis()) / 100);
             figures.put("peak_rss_mib", LoadFigures.round(children.get(i).peakRssKib() / 1024.0));
+            figures.put("peak_heap_mib", children.get(i).peakHeapMib());
             processes.put(children.get(i).name(), figures);
         }
         traffic.stopReading();
@@ -119,6 +135,7 @@ public final class LoadHarness {
         result.put("documents_per_second", LoadFigures.rates(journeys));
         result.put("latency_ms", LoadFigures.latencies(journeys));
         result.put("processes", processes);
+        result.put("definitions", DEFINITIONS);
 
         Path file = results.resolve("load-" + mix + "-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
                 .withZone(ZoneOffset.UTC).format(Instant.now()) + ".json");
@@ -193,12 +210,12 @@ public final class LoadHarness {
             line.append(String.format(Locale.ROOT, " %s p50/p95/p99 %s/%s/%s ms;", stage, p.get("p50"), p.get("p95"),
                     p.get("p99")));
         }
-        line.append(" CPU ms/doc (JIT share, peak RSS MiB)");
+        line.append(" CPU ms/doc (JIT share, peak heap/RSS MiB)");
         processes.forEach((name, figures) -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> f = (Map<String, Object>) figures;
-            line.append(String.format(Locale.ROOT, " %s %s (%.0f%%, %s)", name, f.get("cpu_ms_per_document"),
-                    100 * ((Number) f.get("jit_share")).doubleValue(), f.get("peak_rss_mib")));
+            line.append(String.format(Locale.ROOT, " %s %s (%.0f%%, %s/%s)", name, f.get("cpu_ms_per_document"),
+                    100 * ((Number) f.get("jit_share")).doubleValue(), f.get("peak_heap_mib"), f.get("peak_rss_mib")));
         });
         return line.toString();
     }
