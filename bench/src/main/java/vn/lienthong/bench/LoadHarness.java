@@ -29,7 +29,7 @@ import vn.lienthong.fixtures.pki.TestPki;
 public final class LoadHarness {
 
     /** What each figure of the result means, written into it so a reader of the JSON alone knows. */
-    private static final Map<String, String> DEFINITIONS = Map.of(
+    private static final Map<String, String> DEFINITIONS = new TreeMap<>(Map.of(
             "documents_per_second", "measured documents that reached the stage / (last to reach it - first POST of"
                     + " the measured window); accept = 202 received, sent = the 'sent' entry of the document's"
                     + " timeline at the sending connector (its clock), inbox = first seen by GET /inbox (polled every"
@@ -41,7 +41,7 @@ public final class LoadHarness {
             "jit_share", "CPU of the threads named 'C1 CompilerThre*' / 'C2 CompilerThre*' over cpu_ms, same window",
             "peak_rss_mib", "VmHWM from /proc/PID/status: over the whole process life, warm-up included",
             "peak_heap_mib", "largest heap in use before a collection in the child's GC log (-Xlog:gc), whole"
-                    + " process life; -1 when no collection ran");
+                    + " process life; -1 when no collection ran"));
 
     private LoadHarness() {
     }
@@ -118,7 +118,7 @@ public final class LoadHarness {
             figures.put("cpu_ms_per_document", LoadFigures.round((double) used.totalMillis() / journeys.size()));
             figures.put("jit_compiler_cpu_ms", used.compilerMillis());
             figures.put("jit_share", used.totalMillis() == 0 ? 0
-                    : LoadFigures.round(100.0 * used.compilerMillis() / used.totalMillis()) / 100);
+                    : Math.round(1000.0 * used.compilerMillis() / used.totalMillis()) / 1000.0);
             figures.put("peak_rss_mib", LoadFigures.round(children.get(i).peakRssKib() / 1024.0));
             figures.put("peak_heap_mib", children.get(i).peakHeapMib());
             processes.put(children.get(i).name(), figures);
