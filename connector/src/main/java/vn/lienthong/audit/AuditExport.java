@@ -67,7 +67,7 @@ public final class AuditExport {
 
     /** The entries s..e of the period: an empty Optional when the period holds none. */
     private Optional<long[]> range(ExportFilter filter) throws SQLException {
-        long head = queries.head().sequence();
+        long head = log.head().sequence();
         long first = filter.from() == null ? queries.firstSequence() : queries.firstAtOrAfter(filter.from());
         long last = filter.to() == null ? head : queries.lastBefore(filter.to(), head);
         last = Math.min(last, head);

@@ -46,12 +46,12 @@ final class DataDirectoryCheck {
     void verify() throws AuditProblem, UnusableInput {
         try (TrackingDatabase database = open()) {
             LogQueries queries = new LogQueries(database);
-            LogQueries.Head head;
+            TransmissionLog.Head head;
             try {
-                head = queries.head();
+                head = new TransmissionLog(database, Clock.systemUTC()).head();
                 anchors = new TreeMap<>();
                 new AnchorStore(database).between(0, Long.MAX_VALUE).forEach(a -> anchors.put(a.head().size(), a));
-            } catch (SQLException | TrackingException e) {
+            } catch (TrackingException e) {
                 throw inUseOrUnreadable(e);
             }
             ExportFileCheck.Link archived = archives();
@@ -194,7 +194,7 @@ final class DataDirectoryCheck {
         verification.seen(anchor.head().last());
     }
 
-    private void entries(TrackingDatabase database, ChainCheck chain, LogQueries.Head head) throws AuditProblem {
+    private void entries(TrackingDatabase database, ChainCheck chain, TransmissionLog.Head head) throws AuditProblem {
         TransmissionLog log = new TransmissionLog(database, Clock.systemUTC());
         long next = chain.nextSequence();
         List<LogEvent> page;
@@ -244,7 +244,7 @@ final class DataDirectoryCheck {
         }
     }
 
-    private void tail(LogQueries.Head head) throws AuditProblem {
+    private void tail(TransmissionLog.Head head) throws AuditProblem {
         Anchor beyond = anchors.isEmpty() ? null : anchors.lastEntry().getValue();
         if (beyond != null && beyond.head().size() > head.sequence()) {
             throw new AuditProblem("ANCHOR_BEYOND_LOG", beyond.head().size(), "Mốc neo cây " + beyond.head().size()

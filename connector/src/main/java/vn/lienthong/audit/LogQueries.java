@@ -22,26 +22,10 @@ import vn.lienthong.tracking.TrackingDatabase;
  */
 final class LogQueries {
 
-    /** The log head: the last entry's sequence and hash (0 and 64 zeros for an empty log). */
-    record Head(long sequence, String hash) {
-    }
-
     private final DataSource dataSource;
 
     LogQueries(TrackingDatabase database) {
         this.dataSource = database.dataSource();
-    }
-
-    Head head() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT last_sequence, last_hash FROM log_head WHERE id = 1");
-                ResultSet row = select.executeQuery()) {
-            if (!row.next()) {
-                throw new SQLException("the log head row is missing");
-            }
-            return new Head(row.getLong(1), row.getString(2));
-        }
     }
 
     /** The smallest sequence present (after pruning it is above 1), or 0 for an empty log. */
