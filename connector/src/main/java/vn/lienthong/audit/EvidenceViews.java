@@ -20,24 +20,14 @@ final class EvidenceViews {
     private EvidenceViews() {
     }
 
-static Map<String, Object> validation(TrackedDocument document, List<RecordedFinding> findings) {
+    static Map<String, Object> validation(TrackedDocument document, List<RecordedFinding> findings) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("documentKey", document.key().value());
-        body.put("findings", findings.stream().map(finding -> {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("code", finding.code());
-            view.put("severity", finding.severity());
-            view.put("line", finding.line() > 0 ? finding.line() : null);
-            view.put("column", finding.line() > 0 ? finding.column() : null);
-            view.put("path", finding.path().isEmpty() ? null : finding.path());
-            view.put("vi", finding.vietnamese());
-            view.put("en", finding.english());
-            return view;
-        }).toList());
+        body.put("findings", findings.stream().map(RecordedFinding::view).toList());
         return body;
     }
 
-static Map<String, Object> signatures(TrackedDocument document, Path envelope, List<LogEvent> events)
+    static Map<String, Object> signatures(TrackedDocument document, Path envelope, List<LogEvent> events)
         throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("documentKey", document.key().value());
@@ -54,7 +44,7 @@ static Map<String, Object> signatures(TrackedDocument document, Path envelope, L
         return body;
     }
 
-static Map<String, Object> timeline(TrackedDocument document, List<RecipientStatus> timeline) {
+    static Map<String, Object> timeline(TrackedDocument document, List<RecipientStatus> timeline) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("key", document.key().value());
         record.put("direction", document.direction().name());
@@ -71,14 +61,7 @@ static Map<String, Object> timeline(TrackedDocument document, List<RecipientStat
         record.put("updated", String.valueOf(document.updated()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("document", record);
-        body.put("statuses", timeline.stream().map(status -> {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("recipient", status.recipientOrganId());
-            view.put("code", status.statusCode());
-            view.put("description", status.description());
-            view.put("time", String.valueOf(status.at()));
-            return view;
-        }).toList());
+        body.put("statuses", timeline.stream().map(RecipientStatus::view).toList());
         return body;
     }
 }

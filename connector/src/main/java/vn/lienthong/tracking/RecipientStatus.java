@@ -1,6 +1,8 @@
 package vn.lienthong.tracking;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,5 +17,15 @@ public record RecipientStatus(String recipientOrganId, String statusCode, String
     public RecipientStatus {
         Objects.requireNonNull(recipientOrganId, "recipientOrganId");
         Objects.requireNonNull(statusCode, "statusCode");
+    }
+
+    /** As the operations API and evidence bundles show it. */
+    public Map<String, Object> view() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("recipient", recipientOrganId);
+        view.put("code", statusCode);
+        view.put("description", description);
+        view.put("time", String.valueOf(at));
+        return view;
     }
 }

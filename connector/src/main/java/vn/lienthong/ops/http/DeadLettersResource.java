@@ -1,5 +1,6 @@
 package vn.lienthong.ops.http;
 
+import vn.lienthong.tracking.RecipientStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class DeadLettersResource implements OpsResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("deadLetter", view(letter.get()));
         body.put("timeline", letter.get().document()
-                .map(document -> tracker.timeline(document.key()).stream().map(OpsViews::status).toList())
+                .map(document -> tracker.timeline(document.key()).stream().map(RecipientStatus::view).toList())
                 .orElse(List.of()));
         body.put("events", letter.get().documentKey() == null ? List.of()
                 : log.events(letter.get().documentKey()).stream().map(OpsViews::event).toList());

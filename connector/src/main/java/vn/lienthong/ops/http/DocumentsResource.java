@@ -1,5 +1,7 @@
 package vn.lienthong.ops.http;
 
+import vn.lienthong.tracking.RecordedFinding;
+import vn.lienthong.tracking.RecipientStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -107,9 +109,9 @@ public final class DocumentsResource implements OpsResource {
         DocumentHistory.History one = found.get();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("document", OpsViews.document(one.document()));
-        body.put("timeline", one.timeline().stream().map(OpsViews::status).toList());
+        body.put("timeline", one.timeline().stream().map(RecipientStatus::view).toList());
         body.put("events", one.events().stream().map(OpsViews::event).toList());
-        body.put("findings", one.findings().stream().map(OpsViews::finding).toList());
+        body.put("findings", one.findings().stream().map(RecordedFinding::view).toList());
         body.put("signatureReport", one.signatureReport());
         return OpsAnswer.ok(body);
     }

@@ -3,7 +3,6 @@ package vn.lienthong.ops.http;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.lienthong.tracking.LogEvent;
-import vn.lienthong.tracking.RecipientStatus;
 import vn.lienthong.tracking.RecordedFinding;
 import vn.lienthong.tracking.TrackedDocument;
 import vn.lienthong.transport.InboundHold;
@@ -31,18 +30,6 @@ final class OpsViews {
         return view;
     }
 
-    static Map<String, Object> finding(RecordedFinding finding) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("code", finding.code());
-        view.put("severity", finding.severity());
-        view.put("line", finding.line() > 0 ? finding.line() : null);
-        view.put("column", finding.line() > 0 ? finding.column() : null);
-        view.put("path", finding.path().isEmpty() ? null : finding.path());
-        view.put("vi", finding.vietnamese());
-        view.put("en", finding.english());
-        return view;
-    }
-
     static Map<String, Object> event(LogEvent event) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("sequence", event.sequence());
@@ -53,20 +40,11 @@ final class OpsViews {
         return view;
     }
 
-    static Map<String, Object> status(RecipientStatus status) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("recipient", status.recipientOrganId());
-        view.put("code", status.statusCode());
-        view.put("description", status.description());
-        view.put("time", String.valueOf(status.at()));
-        return view;
-    }
-
     /** A held inbound package in full: its record, every finding, its signature report and log entries. */
     static Map<String, Object> held(InboundHold.Details details) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("document", document(details.document()));
-        body.put("findings", details.findings().stream().map(OpsViews::finding).toList());
+        body.put("findings", details.findings().stream().map(RecordedFinding::view).toList());
         body.put("signatureReport", details.signatureReport());
         body.put("events", details.events().stream().map(OpsViews::event).toList());
         return body;
