@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +19,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.config.ConnectorProperties;
+import vn.lienthong.ops.http.OpsToken;
 import vn.lienthong.runtime.ConnectorRuntime;
 import vn.lienthong.runtime.ConnectorSettings;
 import vn.lienthong.simulator.AxisSimulator;
@@ -72,13 +79,22 @@ class KillAndRestartTest {
             }
             // The killed runs did real work: the kills landed mid-stream, not before anything started.
             assertThat(Traffic.envelopeCount(hanoi.settings().inbox())).isPositive();
-            Process office = startOffice(officeConfig);
+            // The last run opens its management port, so the test can see when the office has settled too.
+            int managementPort = TestNetworks.twoFreePorts();
+            Properties lastRun = connectorProperties(axis, "vpcp.test", officeData);
+            lastRun.setProperty("lienthong.http.enabled", "true");
+            lastRun.setProperty("lienthong.http.port", Integer.toString(managementPort));
+            lastRun.setProperty("lienthong.api.enabled", "false");
+            lastRun.setProperty("lienthong.soap.enabled", "false");
+            Process office = startOffice(writeConfig(lastRun));
+            OfficeOps officeOps = new OfficeOps(managementPort, officeData.resolve("ops-token"));
             try {
-                Path officeInbox = officeData.resolve("dms/inbox");
-                await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                        Traffic.envelopeCount(hanoi.settings().inbox()) >= DOCUMENTS_EACH_WAY
-                                && Files.isDirectory(officeInbox)
-                                && Traffic.envelopeCount(officeInbox) >= DOCUMENTS_EACH_WAY);
+                // Not "N files arrived": a duplicate can only come after that, from a message still in a queue or a
+                // package still on the axis. Wait until there is none left anywhere, then count.
+                await().alias(Traffic.SETTLED).atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                        Traffic.settled(hanoi, DOCUMENTS_EACH_WAY, DOCUMENTS_EACH_WAY)
+                                && Traffic.axisDrained(axis)
+                                && officeOps.settled(DOCUMENTS_EACH_WAY, DOCUMENTS_EACH_WAY));
             } catch (AssertionError | RuntimeException stuck) {
                 explain(hanoi, officeData);
                 throw stuck;
@@ -125,8 +141,52 @@ class KillAndRestartTest {
         return properties;
     }
 
+    /**
+     * The office connector in its child JVM, seen through its operations API (the token its data directory holds):
+     * settled when every document is SENT or DELIVERED and every flow queue is empty, as for {@link Traffic#settled}.
+     */
+    private record OfficeOps(int port, Path tokenFile) {
+
+        private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        boolean settled(int sent, int received) throws IOException, InterruptedException {
+            if (!Files.isReadable(tokenFile)) {
+                return false;
+            }
+            JsonNode overview = get("overview");
+            JsonNode queues = get("queues");
+            if (overview == null || queues == null) {
+                return false; // not listening yet
+            }
+            JsonNode documents = overview.path("documents");
+            boolean tracked = documents.path("outbound").path("SENT").asLong() == sent
+                    && documents.path("inbound").path("DELIVERED").asLong() == received;
+            long emptyFlowQueues = 0;
+            for (JsonNode queue : queues.path("queues")) {
+                if (Traffic.FLOW_QUEUES.contains(queue.path("name").asText()) && queue.path("messages").asLong() == 0) {
+                    emptyFlowQueues++;
+                }
+            }
+            return tracked && emptyFlowQueues == Traffic.FLOW_QUEUES.size();
+        }
+
+        private JsonNode get(String path) throws IOException, InterruptedException {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ops/v1/" + path))
+                    .header("Authorization", "Bearer " + OpsToken.read(tokenFile).bearer())
+                    .timeout(Duration.ofSeconds(5)).GET().build();
+            try {
+                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+            } catch (java.net.ConnectException notYet) {
+                return null;
+            }
+        }
+    }
+
     private Path writeConfig(Properties properties) throws IOException {
-        Path config = root.resolve("office.properties");
+        Path config = root.resolve(properties.getProperty("lienthong.http.enabled", "").equals("true")
+                ? "office-last-run.properties" : "office.properties");
         try (Writer writer = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
             properties.store(writer, "the Government Office's connector, run in a child JVM");
         }
