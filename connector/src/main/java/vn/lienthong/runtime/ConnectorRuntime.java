@@ -100,6 +100,7 @@ public final class ConnectorRuntime implements AutoCloseable {
             throw e;
         }
         LOG.info("Connector started: {}", settings);
+        LOG.info("JVM: {}", JvmFacts.describe());
         return runtime;
     }
 
