@@ -66,13 +66,23 @@ public final class AxisClient implements AutoCloseable {
 
     /** Sends an edXML envelope, streamed from the file; returns the platform's DocId for it. */
     public String sendEdoc(Path envelope, String from, MessageType type, List<String> to) throws AxisException {
+        return sendEdoc(envelope, null, from, type, to);
+    }
+
+    /**
+     * As above, with the envelope's SHA-256 already known ({@code sha256}, 32 bytes; null to hash the file now): a
+     * document filed under its hash is not read once more to send its hash-file header. A file that no longer matches
+     * the hash it was filed under is then refused by the axis, not sent under a new hash.
+     */
+    public String sendEdoc(Path envelope, byte[] sha256, String from, MessageType type, List<String> to)
+            throws AxisException {
         Objects.requireNonNull(envelope, "envelope");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(to, "to");
         HttpRequest request;
         try {
-            request = requests.sendEdoc(envelope, from, type, to);
+            request = requests.sendEdoc(envelope, sha256, from, type, to);
         } catch (IOException unreadable) {
             // Retrying cannot make a missing or unreadable envelope readable.
             throw failures.localFile("sendEdoc", Kind.PERMANENT, "cannot read the envelope " + envelope, unreadable);

@@ -37,11 +37,12 @@ final class AxisRequests {
     }
 
     /** @throws IOException when the envelope cannot be read, which the caller must not mistake for the network */
-    HttpRequest sendEdoc(Path envelope, String from, MessageType type, List<String> to) throws IOException {
+    /** {@code sha256} is the envelope's hash when the caller knows it already, else null and the file is hashed. */
+    HttpRequest sendEdoc(Path envelope, byte[] sha256, String from, MessageType type, List<String> to) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("servicetype", EDOC_SERVICE_TYPE);
         headers.put("messagetype", type.wireName());
-        headers.put("hash-file", hashFile(envelope));
+        headers.put("hash-file", hashFile(sha256 != null ? sha256 : HashFile.sha256(envelope)));
         headers.put("from", from);
         if (!to.isEmpty()) {
             headers.put("to", compactJson(to));
@@ -113,8 +114,10 @@ final class AxisRequests {
         return request;
     }
 
-    private String hashFile(Path envelope) throws IOException {
-        byte[] sha256 = HashFile.sha256(envelope);
+    private String hashFile(byte[] sha256) {
+        if (sha256.length != 32) {
+            throw new IllegalArgumentException("a SHA-256 has 32 bytes, not " + sha256.length);
+        }
         return settings.sdkHashFileForm() ? HashFile.sdkForm(sha256) : HashFile.paddedForm(sha256);
     }
 

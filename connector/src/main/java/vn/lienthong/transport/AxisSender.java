@@ -1,6 +1,7 @@
 package vn.lienthong.transport;
 
 import java.time.Clock;
+import java.util.HexFormat;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +97,9 @@ public final class AxisSender {
     private String sendNow(String key, TrackedDocument document, int attempt) throws AxisException, DocumentRefusedByAxis {
         MessageType type = "status".equals(document.messageType()) ? MessageType.STATUS : MessageType.EDOC;
         try {
-            return axis.sendEdoc(store.pathOf(key), document.senderOrganId(), type, document.recipients());
+            // Filed under its SHA-256 at intake: the file is not read once more to name its hash.
+            byte[] sha256 = document.envelopeSha256() == null ? null : HexFormat.of().parseHex(document.envelopeSha256());
+            return axis.sendEdoc(store.pathOf(key), sha256, document.senderOrganId(), type, document.recipients());
         } catch (AxisException e) {
             if (e.kind() == AxisException.Kind.PERMANENT) {
                 log.append(key, Steps.SEND_FAILED, Steps.REFUSED, attempt, document.envelopeSha256(), e.getMessage());

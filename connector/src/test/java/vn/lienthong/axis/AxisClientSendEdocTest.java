@@ -94,6 +94,20 @@ class AxisClientSendEdocTest extends AxisClientFixture {
     }
 
     @Test
+    void send_edoc_names_a_hash_the_caller_already_knows_instead_of_hashing_the_file_again() throws Exception {
+        axis.stubFor(post(urlEqualTo("/sendEdoc")).willReturn(okJson(ok("\"DocId\":\"D-4\""))));
+        byte[] known = new byte[32];
+        known[0] = 0x0a;
+        known[31] = (byte) 0xff;
+
+        client.sendEdoc(envelope(), known, "000.00.00.G22", MessageType.EDOC, List.of());
+
+        LoggedRequest request = theOnlyRequest();
+        assertThat(request.getHeader("XroadVnpt-hash-file")).isEqualTo(HashFile.sdkForm(known)).isNotEqualTo(SDK_HASH_FILE);
+        assertThat(request.getBody()).isEqualTo(ENVELOPE.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void a_missing_envelope_is_a_permanent_failure_that_never_reaches_the_axis() {
         AxisException failure = failureOf(() -> client.sendEdoc(folder.resolve("missing.edxml"), "000.00.00.G22", MessageType.EDOC, List.of()));
 
