@@ -86,10 +86,39 @@ public final class DmsDelivery {
         this.inbox = inbox;
         this.clients = clients;
         this.otherModes = Map.copyOf(otherModes);
-        DmsFolder.create(documentsFolder).close();
-        DmsFolder.create(statusFolder).close();
         this.documentsFolder = documentsFolder;
         this.statusFolder = statusFolder;
+        sweepFolders();
+    }
+
+    /**
+     * Before the first delivery: creates the connector's own folders and removes from every folder a delivery writes
+     * into what attempts of a killed process left (see {@link FolderDelivery#sweep}).
+     */
+    private void sweepFolders() throws java.io.IOException {
+        for (Path own : List.of(documentsFolder, statusFolder)) {
+            try (DmsFolder folder = DmsFolder.create(own)) {
+                folders.sweep(folder, DELIVERED_MARK);
+            }
+        }
+        for (DmsClient client : clients.all()) {
+            if (client.delivery().mode() != Delivery.Mode.FOLDER || !java.nio.file.Files.isDirectory(client.delivery().folder())) {
+                continue;
+            }
+            try (DmsFolder root = DmsFolder.open(client.delivery().folder())) {
+                for (String sub : List.of("out", "status")) {
+                    if (root.exists(sub)) {
+                        try (DmsFolder folder = root.sub(sub, false)) {
+                            folders.sweep(folder, markOf(client));
+                        }
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException untidy) {
+                // Tidying is not delivering: a client's folder that cannot be read now fails its deliveries, not the start.
+                LOG.warn("Could not remove what earlier attempts left in the folder of DMS client {}: {}", client.id(),
+                        untidy.getMessage());
+            }
+        }
     }
 
     /**
