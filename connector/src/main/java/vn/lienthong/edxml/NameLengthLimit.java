@@ -182,6 +182,8 @@ public final class NameLengthLimit extends FilterInputStream {
      * in one tight loop, keeping the line and column, and returns where the next unit that matters is (or {@code end}).
      */
     private int skipText(byte[] bytes, int from, int end) {
+        int lines = line;
+        int columns = column;
         int i = from;
         for (; i < end; i++) {
             byte b = bytes[i];
@@ -189,12 +191,14 @@ public final class NameLengthLimit extends FilterInputStream {
                 break;
             }
             if (b == '\n') {
-                line++;
-                column = 0;
+                lines++;
+                columns = 0;
             } else if ((b & 0xC0) != 0x80) {
-                column++;
+                columns++;
             }
         }
+        line = lines;
+        column = columns;
         return i;
     }
 
