@@ -150,7 +150,14 @@ public final class NameLengthLimit extends FilterInputStream {
 
     private void observe(byte[] bytes, int offset, int length) throws NameTooLongException {
         if (unitWidth == 1) {
-            for (int i = offset; i < offset + length; i++) {
+            int end = offset + length;
+            for (int i = offset; i < end; i++) {
+                if (state == State.TEXT) {
+                    i = skipText(bytes, i, end);
+                    if (i == end) {
+                        return;
+                    }
+                }
                 int unit = bytes[i] & 0xFF;
                 unit(unit, (unit & 0xC0) != 0x80);
             }
@@ -168,6 +175,31 @@ public final class NameLengthLimit extends FilterInputStream {
                 unit(unit, unit < 0xDC00 || unit > 0xDFFF);
             }
         }
+    }
+
+    /**
+     * Text (most of an envelope: its base64 attachments) holds no name: only a '<' or an '&' ends it. Runs through it
+     * in one tight loop, keeping the line and column, and returns where the next unit that matters is (or {@code end}).
+     */
+    private int skipText(byte[] bytes, int from, int end) {
+        int lines = line;
+        int columns = column;
+        int i = from;
+        for (; i < end; i++) {
+            byte b = bytes[i];
+            if (b == '<' || b == '&') {
+                break;
+            }
+            if (b == '\n') {
+                lines++;
+                columns = 0;
+            } else if ((b & 0xC0) != 0x80) {
+                columns++;
+            }
+        }
+        line = lines;
+        column = columns;
+        return i;
     }
 
     /** One code unit; {@code startsCharacter} is false for the continuation of a character already counted. */

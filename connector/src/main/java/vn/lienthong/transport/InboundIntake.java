@@ -26,6 +26,7 @@ import vn.lienthong.tracking.RecordedFinding;
 import vn.lienthong.tracking.TrackedDocument;
 import vn.lienthong.tracking.TransmissionLog;
 import vn.lienthong.validation.EnvelopeValidator;
+import vn.lienthong.validation.ValidatedEnvelope;
 import vn.lienthong.validation.ValidationReport;
 import vn.lienthong.ops.metrics.FlowMetrics;
 import java.time.Duration;
@@ -136,16 +137,27 @@ public final class InboundIntake {
         }
     }
 
+    /**
+     * Validation's one reading pass stays open until the signatures are judged, which verify the PDF attachments from
+     * its spool files; it is closed (the spool files deleted) however taking ends.
+     */
     private IntakeResult take(Path file, String axisDocId, String axisFrom, String axisTo, Attempt attempt)
             throws IOException {
+        try (ValidatedEnvelope validated = validator.validateAndKeep(file, Direction.INBOUND)) {
+            return take(file, validated, axisDocId, axisFrom, axisTo, attempt);
+        }
+    }
+
+    private IntakeResult take(Path file, ValidatedEnvelope validated, String axisDocId, String axisFrom, String axisTo,
+                              Attempt attempt) throws IOException {
         String sha256 = attempt.sha256;
-        ValidationReport report = withRoutingCheck(validator.validate(file, Direction.INBOUND));
+        ValidationReport report = withRoutingCheck(validated.report());
         ReceivedEnvelope received = ReceivedEnvelope.of(report.header(), axisDocId, axisFrom, axisTo);
         DocumentKey key = received.key(sha256);
         attempt.received = received;
         // Signatures are judged whenever the envelope could be read, so that a held package carries every reason.
         SignatureGate.Judgement judgement = report.header().isEmpty() ? null
-                : signatures.judge(file, "axis-" + axisDocId + ".edxml", null, sha256, "axis DocId " + axisDocId, false);
+                : signatures.judge(file, validated.read(), "axis-" + axisDocId + ".edxml", null, sha256, "axis DocId " + axisDocId, false);
         boolean signaturesStopIt = judgement != null && !judgement.letsThrough();
         if (!report.valid() || signaturesStopIt) {
             boolean quarantine = report.valid() && judgement.action() == SignaturePolicy.Action.QUARANTINE;

@@ -29,6 +29,7 @@ import vn.lienthong.findings.Finding;
 import vn.lienthong.findings.FindingCode;
 import vn.lienthong.findings.Location;
 import vn.lienthong.findings.Problem;
+import vn.lienthong.validation.ValidatedEnvelope;
 import vn.lienthong.validation.ValidationReport;
 import vn.lienthong.ops.metrics.FlowMetrics;
 import java.time.Duration;
@@ -172,9 +173,20 @@ public final class OutboundIntake {
         }
     }
 
+    /**
+     * Validation's one reading pass stays open until the signatures are judged, which verify the PDF attachments from
+     * its spool files; it is closed (the spool files deleted) however deciding ends.
+     */
     private IntakeResult decide(DocumentStore.Imported imported, String name, Submitter submitter, List<Path> temporaries)
             throws IOException {
-        ValidationReport report = withSenderCheck(validator.validate(imported.file(), Direction.OUTBOUND), submitter);
+        try (ValidatedEnvelope validated = validator.validateAndKeep(imported.file(), Direction.OUTBOUND)) {
+            return decide(imported, validated, name, submitter, temporaries);
+        }
+    }
+
+    private IntakeResult decide(DocumentStore.Imported imported, ValidatedEnvelope validated, String name,
+                                Submitter submitter, List<Path> temporaries) throws IOException {
+        ValidationReport report = withSenderCheck(validated.report(), submitter);
         if (!report.valid()) {
             String where = submitter.parkRefused() ? "; findings beside " + refused.refuse(name, imported.file(), report) : "";
             store.discard(imported.file());
@@ -184,7 +196,7 @@ public final class OutboundIntake {
             return new IntakeResult(IntakeResult.Decision.REFUSED, null, report, null);
         }
         String heldAs = Envelopes.of(report.header().orElseThrow()).key(imported.sha256()).value();
-        SignatureGate.Judgement judgement = signatures.judge(imported.file(), name, heldAs, imported.sha256(),
+        SignatureGate.Judgement judgement = signatures.judge(imported.file(), validated.read(), name, heldAs, imported.sha256(),
                 submitter.description() + " " + name, submitter.parkRefused());
         if (!judgement.letsThrough()) {
             store.discard(imported.file());
@@ -234,13 +246,13 @@ public final class OutboundIntake {
                     null);
         }
         List<Path> temporaries = new ArrayList<>(List.of(imported.file()));
-        try {
-            ValidationReport report = validator.validate(imported.file(), Direction.OUTBOUND);
+        try (ValidatedEnvelope validated = validator.validateAndKeep(imported.file(), Direction.OUTBOUND)) {
+            ValidationReport report = validated.report();
             if (!report.valid()) {
                 return new IntakeResult(IntakeResult.Decision.REFUSED, null, report, null);
             }
             String name = parked.getFileName().toString();
-            SignatureGate.Judgement judgement = signatures.check(imported.file(), imported.sha256(),
+            SignatureGate.Judgement judgement = signatures.check(imported.file(), validated.read(), imported.sha256(),
                     "quarantine " + name + " released by " + operator);
             if (judgement.action() == SignaturePolicy.Action.REFUSE) {
                 return new IntakeResult(IntakeResult.Decision.REFUSED, null, report, judgement.signatures());

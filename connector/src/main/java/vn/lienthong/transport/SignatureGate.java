@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.lienthong.edxml.ReadOutcome;
 import vn.lienthong.signature.DocumentSignatures;
 import vn.lienthong.signature.document.DocumentVerifier;
 import vn.lienthong.signature.Reason;
@@ -59,14 +60,15 @@ public final class SignatureGate {
     }
 
     /**
-     * Judges the document in {@code file}; {@code name} is how it is shown and parked when refused, {@code key} the
+     * Judges the document in {@code file}, read by validation as {@code read} (its spool files are used, not a second
+     * reading; the caller closes it); {@code name} is how it is shown and parked when refused, {@code key} the
      * document key it is held under when quarantined, {@code sha256} its hash. A quarantined document is always
      * parked (it waits for a person); a refused one only when {@code parkRefused} (an interface that answers its
      * client with the reasons needs no parked copy).
      */
-    public Judgement judge(Path file, String name, String key, String sha256, String context, boolean parkRefused)
-            throws IOException {
-        Judgement judgement = check(file, sha256, context);
+    public Judgement judge(Path file, ReadOutcome read, String name, String key, String sha256, String context,
+                           boolean parkRefused) throws IOException {
+        Judgement judgement = check(file, read, sha256, context);
         DocumentSignatures signatures = judgement.signatures();
         SignaturePolicy.Action action = judgement.action();
         boolean parks = quarantineFolder != null
@@ -82,9 +84,13 @@ public final class SignatureGate {
         return new Judgement(signatures, action);
     }
 
-    /** Checks and judges the document in {@code file}, and logs the verdict; parks nothing, whatever the policy says. */
-    public Judgement check(Path file, String sha256, String context) throws IOException {
-        DocumentSignatures signatures = verifier.verify(file);
+    /**
+     * Checks and judges the document in {@code file}, and logs the verdict; parks nothing, whatever the policy says.
+     * {@code read} is validation's reading pass over the same file (its PDF attachments are verified from its spool
+     * files); the caller closes it.
+     */
+    public Judgement check(Path file, ReadOutcome read, String sha256, String context) throws IOException {
+        DocumentSignatures signatures = verifier.verify(file, read);
         SignaturePolicy.Action action = policy.decide(signatures);
         log.append(null, Steps.SIGNATURES_CHECKED, action.name().toLowerCase(java.util.Locale.ROOT), 1, sha256,
                 context + ": " + summary(signatures));

@@ -52,23 +52,42 @@ public final class EnvelopeValidator {
 
     /** Throws only when the file cannot be opened; anything wrong inside it is a finding. */
     public ValidationReport validate(Path file, Direction direction) throws IOException {
-        try (ReadOutcome outcome = reader.read(file)) {
-            if (outcome.failure().isPresent()) {
-                return new ValidationReport(direction, Optional.empty(), render(List.of(outcome.failure().get()), direction));
-            }
-            Envelope envelope = outcome.envelope().orElseThrow();
-            RuleContext context = new RuleContext(settings, outcome);
-            structureCheck.check(outcome.root().orElseThrow(), envelope.messageType(), context);
-            for (Rule rule : RULES) {
-                rule.check(envelope, context);
-            }
-            List<Finding> findings = render(context.problems(), direction);
-            context.omitted().forEach((code, count) -> settings.policy()
-                    .omitted(code, count, settings.maxFindingsPerCode(), direction).ifPresent(findings::add));
-            List<String> traced = envelope.traceHeaderList() == null ? List.of() : envelope.traceHeaderList().traceHeaders()
-                    .stream().map(trace -> trace.organId() == null ? "" : trace.organId().strip()).toList();
-            return new ValidationReport(direction, Optional.of(envelope.header()), findings, traced);
+        try (ValidatedEnvelope validated = validateAndKeep(file, direction)) {
+            return validated.report();
         }
+    }
+
+    /**
+     * Validates {@code file} and keeps what its one reading pass read (spooled attachments, their hashes) open for the
+     * steps after validation; the caller closes it. Throws only when the file cannot be opened, and then leaves no
+     * spool file behind.
+     */
+    public ValidatedEnvelope validateAndKeep(Path file, Direction direction) throws IOException {
+        ReadOutcome outcome = reader.read(file);
+        try {
+            return new ValidatedEnvelope(judge(outcome, direction), outcome);
+        } catch (RuntimeException | Error e) {
+            outcome.close();
+            throw e;
+        }
+    }
+
+    private ValidationReport judge(ReadOutcome outcome, Direction direction) {
+        if (outcome.failure().isPresent()) {
+            return new ValidationReport(direction, Optional.empty(), render(List.of(outcome.failure().get()), direction));
+        }
+        Envelope envelope = outcome.envelope().orElseThrow();
+        RuleContext context = new RuleContext(settings, outcome);
+        structureCheck.check(outcome.root().orElseThrow(), envelope.messageType(), context);
+        for (Rule rule : RULES) {
+            rule.check(envelope, context);
+        }
+        List<Finding> findings = render(context.problems(), direction);
+        context.omitted().forEach((code, count) -> settings.policy()
+                .omitted(code, count, settings.maxFindingsPerCode(), direction).ifPresent(findings::add));
+        List<String> traced = envelope.traceHeaderList() == null ? List.of() : envelope.traceHeaderList().traceHeaders()
+                .stream().map(trace -> trace.organId() == null ? "" : trace.organId().strip()).toList();
+        return new ValidationReport(direction, Optional.of(envelope.header()), findings, traced);
     }
 
     /** The findings of problems met outside validation (e.g. who may send what), in the same policy. */

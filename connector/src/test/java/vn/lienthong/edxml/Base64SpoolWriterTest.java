@@ -68,4 +68,42 @@ class Base64SpoolWriterTest {
                     .isInstanceOf(AttachmentTooLargeException.class);
         }
     }
+
+    @Test
+    void decodes_a_large_attachment_in_odd_chunks_to_the_same_bytes_and_hash() throws Exception {
+        byte[] bytes = new byte[200_003];
+        new java.util.SplittableRandom(14).nextBytes(bytes);
+        String base64 = java.util.Base64.getMimeEncoder().encodeToString(bytes);
+        java.util.List<String> chunks = new java.util.ArrayList<>();
+        for (int at = 0; at < base64.length(); at += 4093) {
+            chunks.add(base64.substring(at, Math.min(base64.length(), at + 4093)));
+        }
+
+        AttachmentContent content = decode(chunks.toArray(String[]::new));
+
+        assertThat(content.base64Problem()).isEmpty();
+        assertThat(content.size()).isEqualTo(bytes.length);
+        assertThat(Files.readAllBytes(content.spoolFile())).isEqualTo(bytes);
+        assertThat(content.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+    }
+
+    @Test
+    void a_violation_far_into_the_text_is_placed_at_its_exact_character() throws IOException {
+        String valid = "Zm9v\n".repeat(30_000); // 150,000 characters, line breaks counted
+
+        Bilingual problem = decode(valid.substring(0, 70_000), valid.substring(70_000) + "Zm!v").base64Problem().orElseThrow();
+
+        assertThat(problem.english()).contains("character '!' (U+0021) at position 150003");
+    }
+
+    @Test
+    void stops_at_the_attachment_size_limit_in_the_middle_of_a_long_text() throws IOException {
+        Path file = Files.createTempFile(spool, "b64", ".bin");
+        try (Base64SpoolWriter writer = new Base64SpoolWriter(file, 100_000)) {
+            writer.write("Zm9v".repeat(33_333)); // 99,999 bytes: within the limit
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> writer.write("Zm9v"))
+                    .isInstanceOf(AttachmentTooLargeException.class);
+        }
+    }
 }

@@ -232,6 +232,16 @@ class HostileInputTest {
     }
 
     @Test
+    void a_long_name_after_text_is_located_in_characters_across_lines() throws IOException {
+        String text = "Văn bản ".repeat(2_000) + "\nbản ố"; // long text, UTF-8 characters of two and three bytes
+        String xml = EnvelopeXml.edoc("<Content>" + text + "</Content><" + "n".repeat(300) + "/>\n", "");
+        Problem problem = failureOf(xml.getBytes(StandardCharsets.UTF_8), names(256));
+        assertThat(problem.code()).isEqualTo(FindingCode.LIMIT_NAME_LENGTH);
+        assertThat(problem.location().line()).isEqualTo(11);
+        assertThat(problem.location().column()).isEqualTo("bản ố</Content><".length() + 1);
+    }
+
+    @Test
     void every_kind_of_name_is_measured() throws IOException {
         String longName = "n".repeat(300);
         List<String> hostile = List.of(

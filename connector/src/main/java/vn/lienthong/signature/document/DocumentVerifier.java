@@ -22,7 +22,8 @@ import vn.lienthong.signature.xml.EnvelopeSignatureVerifier;
 
 /**
  * Every signature of a document: the envelope's XML-DSig, then each PDF attachment's signatures (read from the
- * spool files the streaming reader writes, so no attachment is held in the heap).
+ * spool files the streaming reader writes, so no attachment is held in the heap). In the flows the spool files are
+ * those of validation's reading pass, handed over, so the envelope is not read a second time for them.
  */
 public final class DocumentVerifier {
 
@@ -58,15 +59,25 @@ public final class DocumentVerifier {
         return verify(file);
     }
 
+    /** Reads {@code envelope} for its attachments, then checks every signature (the verify command's way). */
     public DocumentSignatures verify(Path envelope) throws IOException {
+        try (ReadOutcome outcome = reader.read(envelope)) {
+            return verify(envelope, outcome);
+        }
+    }
+
+    /**
+     * Checks every signature of {@code envelope}, whose reading pass ({@code read}, left open for the caller to close)
+     * already spooled and hashed its attachments: the PDF signatures are verified from those spool files, and the
+     * envelope is only read again for its XML-DSig.
+     */
+    public DocumentSignatures verify(Path envelope, ReadOutcome read) throws IOException {
         List<SignatureCheck> checks = new ArrayList<>();
         envelopes.verify(envelope).ifPresent(checks::add);
-        try (ReadOutcome outcome = reader.read(envelope)) {
-            if (outcome.envelope().isPresent()) {
-                for (Attachment attachment : outcome.envelope().get().attachments()) {
-                    if (attachment.content() != null && isPdf(attachment.content().spoolFile())) {
-                        checks.addAll(pdfs.verify(attachment.content().spoolFile(), displayName(attachment)));
-                    }
+        if (read.envelope().isPresent()) {
+            for (Attachment attachment : read.envelope().get().attachments()) {
+                if (attachment.content() != null && isPdf(attachment.content().spoolFile())) {
+                    checks.addAll(pdfs.verify(attachment.content().spoolFile(), displayName(attachment)));
                 }
             }
         }
