@@ -50,7 +50,8 @@ public final class CertificateValidator {
 
     public CertificateValidator(TrustAnchors anchors, RevocationSettings revocation, HttpClient http, Clock clock) {
         this.anyAnchor = !anchors.anchors().isEmpty();
-        this.pathBuilder = new CertificatePathBuilder(anchors);
+        // A built path is kept no longer than a revocation answer: the configured cache TTL.
+        this.pathBuilder = new CertificatePathBuilder(anchors, clock, revocation.cacheTtl(), CertificatePathBuilder.MAX_PATHS);
         this.revocation = revocation;
         this.revocationChecker = new RevocationChecker(revocation, http, clock);
         this.clock = clock;

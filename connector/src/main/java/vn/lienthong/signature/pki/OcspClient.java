@@ -2,6 +2,7 @@ package vn.lienthong.signature.pki;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -9,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.DEROctetString;
@@ -34,15 +34,22 @@ import vn.lienthong.findings.Bilingual;
 
 /**
  * Asks the OCSP responder named in a certificate, with a fresh nonce, and believes the answer only when the issuer
- * (or a responder the issuer delegated to) signed it and it is current. Answers are cached until their nextUpdate
- * or the cache TTL, whichever comes first.
+ * (or a responder the issuer delegated to) signed it and it is current. Answers are cached (bounded) until their
+ * nextUpdate or the cache TTL, whichever comes first; a cached answer is found before any request is built.
  */
 final class OcspClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(OcspClient.class);
     private static final int NONCE_BYTES = 16;
 
-    private record Key(String issuerKeyHash, BigInteger serial) {
+    /** Answers kept at most: one per certificate checked, each a few hundred bytes. */
+    static final long MAX_ANSWERS = 10_000;
+
+    /**
+     * The certificate's serial under its issuer's public key: what an OCSP answer is about (RFC 6960 CertID). The key
+     * by its encoding, so that the same key read by two providers is one key.
+     */
+    private record Key(ByteBuffer issuerKey, BigInteger serial) {
     }
 
     private final HttpFetcher fetcher;
@@ -55,7 +62,7 @@ final class OcspClient {
         this.fetcher = fetcher;
         this.clock = clock;
         this.ttl = ttl;
-        this.cache = new ExpiringCache<>(clock);
+        this.cache = new ExpiringCache<>(clock, MAX_ANSWERS);
     }
 
     RevocationStatus status(X509Certificate certificate, X509Certificate issuer) {
@@ -63,6 +70,11 @@ final class OcspClient {
         if (urls.isEmpty()) {
             return RevocationStatus.unknown(Phrases.of("chứng thư không ghi địa chỉ HTTP của máy chủ OCSP nào",
                     "the certificate names no OCSP responder over HTTP"));
+        }
+        Key key = new Key(ByteBuffer.wrap(issuer.getPublicKey().getEncoded()), certificate.getSerialNumber());
+        Optional<RevocationStatus> cached = cache.get(key);
+        if (cached.isPresent()) {
+            return cached.get();
         }
         CertificateID id;
         try {
@@ -72,11 +84,6 @@ final class OcspClient {
             // The library's message is English; the Vietnamese phrase says the same without it.
             return RevocationStatus.unknown(Phrases.of("không lập được yêu cầu OCSP cho chứng thư này",
                     "no OCSP request can be made for this certificate (" + e.getMessage() + ")"));
-        }
-        Key key = new Key(HexFormat.of().formatHex(id.getIssuerKeyHash()), certificate.getSerialNumber());
-        Optional<RevocationStatus> cached = cache.get(key);
-        if (cached.isPresent()) {
-            return cached.get();
         }
         List<Bilingual> failures = new ArrayList<>();
         for (URI url : urls) {

@@ -32,7 +32,8 @@ final class OfflineCrls {
         this.files = List.copyOf(files);
         this.clock = clock;
         this.ttl = ttl;
-        this.cache = new ExpiringCache<>(clock);
+        // One entry per configured file: the bound is the list itself.
+        this.cache = new ExpiringCache<>(clock, Math.max(1, this.files.size()));
     }
 
     RevocationStatus status(X509Certificate certificate, X509Certificate issuer) {

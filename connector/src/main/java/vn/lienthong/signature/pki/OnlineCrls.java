@@ -2,26 +2,35 @@ package vn.lienthong.signature.pki;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienthong.findings.Bilingual;
 
-/** CRLs fetched from the certificates' distribution points and kept until their nextUpdate or the cache TTL. */
+/**
+ * CRLs fetched from the certificates' distribution points and kept (bounded) until their nextUpdate or the cache TTL,
+ * whichever comes first.
+ */
 final class OnlineCrls {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnlineCrls.class);
 
-    /** Keyed by URL and issuer key, so a cached CRL is only ever used for the issuer whose key verified it. */
-    private record Key(URI url, String issuerKey) {
+    /** CRLs kept at most: one per distribution point and issuer, and a CA's CRL can run to megabytes. */
+    static final long MAX_CRLS = 64;
+
+    /**
+     * Keyed by URL and issuer key (its encoding), so a cached CRL is only ever used for the issuer whose key verified
+     * it.
+     */
+    private record Key(URI url, ByteBuffer issuerKey) {
     }
 
     private final HttpFetcher fetcher;
@@ -33,7 +42,7 @@ final class OnlineCrls {
         this.fetcher = fetcher;
         this.clock = clock;
         this.ttl = ttl;
-        this.cache = new ExpiringCache<>(clock);
+        this.cache = new ExpiringCache<>(clock, MAX_CRLS);
     }
 
     RevocationStatus status(X509Certificate certificate, X509Certificate issuer) {
@@ -63,7 +72,7 @@ final class OnlineCrls {
     }
 
     private X509CRL crl(URI url, X509Certificate issuer) throws IOException {
-        Key key = new Key(url, Base64.getEncoder().encodeToString(issuer.getPublicKey().getEncoded()));
+        Key key = new Key(url, ByteBuffer.wrap(issuer.getPublicKey().getEncoded()));
         Optional<X509CRL> cached = cache.get(key);
         if (cached.isPresent()) {
             return cached.get();

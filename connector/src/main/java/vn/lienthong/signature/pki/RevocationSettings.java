@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param onFailure  what an unknown status (responder down, no CRL, stale CRL) means: SOFT tolerates it (logged,
  *                   no reason added, the verdict is not lowered); HARD gives REVOCATION_UNKNOWN (INDETERMINATE)
  * @param crlFiles   the CRL files for OFFLINE mode, DER or PEM
- * @param cacheTtl   the longest a fetched CRL or OCSP answer is reused; never past its own nextUpdate
+ * @param cacheTtl   the longest a fetched CRL or OCSP answer is reused (never past its own nextUpdate), and a built
+ *                   certificate path
  * @param timeout    for each HTTP request
  * @param preferOcsp ask OCSP first and fall back to the CRL (else the other way round)
  */
