@@ -84,6 +84,16 @@ final class ByteRangeCheck {
 
     /** Compares hex text with bytes as the text streams by, two digits per byte. */
     private static final class HexComparison {
+        /** Each byte's value as a hex digit, or -1: a table, as a hole can hold tens of thousands of digits. */
+        private static final byte[] DIGITS = new byte[256];
+
+        static {
+            java.util.Arrays.fill(DIGITS, (byte) -1);
+            for (int c = 0; c < 128; c++) { // bytes from 0x80 up are no hex digit
+                DIGITS[c] = (byte) Character.digit(c, 16);
+            }
+        }
+
         private final byte[] expected;
         private long digits;
         private int high = -1;
@@ -95,7 +105,7 @@ final class ByteRangeCheck {
 
         void accept(byte[] chunk, int count) {
             for (int i = 0; i < count && matches; i++) {
-                int value = Character.digit(chunk[i], 16);
+                int value = DIGITS[chunk[i] & 0xFF];
                 if (value < 0) {
                     matches = false;
                 } else if (high < 0) {
