@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The tracking writes and log entries of one step of one document ("a hop": intake, queued, sent, delivered),
@@ -36,6 +38,15 @@ public final class Hop {
         Instant now = clock.instant();
         return unlessDuplicate("register document " + document.key(),
                 () -> TrackingWrites.insertDocument(connection(), document, now));
+    }
+
+    /** As {@link DocumentTracker#find}, read inside this hop's transaction. */
+    public Optional<TrackedDocument> find(DocumentKey key) {
+        try {
+            return DocumentRows.select(connection(), "document_key = ?", List.of(key.value()), 1).stream().findFirst();
+        } catch (SQLException e) {
+            throw new TrackingException("could not read document " + key, e);
+        }
     }
 
     /** As {@link DocumentTracker#advance}: true if the document moved forward to {@code to}. */

@@ -36,8 +36,10 @@ class TrackingCommitsPerDocumentTest {
         double recipient = (many[1] - few[1]) / (double) (MANY - FEW);
         System.out.printf("tracking database stores per document: sender %.2f (%d, %d), recipient %.2f (%d, %d)%n",
                 sender, few[0], many[0], recipient, few[1], many[1]);
-        assertThat(sender).as("stores per document in the sending connector").isLessThan(4.0);
-        assertThat(recipient).as("stores per document in the receiving connector").isLessThan(5.0);
+        // One hop each: intake (with its signature verdict before it), queued, sent. Before issue 14: 10.5.
+        assertThat(sender).as("stores per document in the sending connector").isLessThan(5.5);
+        // Fetched, signature verdict, intake, queued, collected, the delivery mark, delivered. Before: 10.2.
+        assertThat(recipient).as("stores per document in the receiving connector").isLessThan(8.0);
     }
 
     private static long[] storesFor(Path root, int documents) throws Exception {
