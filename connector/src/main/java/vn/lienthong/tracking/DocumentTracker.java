@@ -26,8 +26,7 @@ import vn.lienthong.findings.Direction;
  */
 public final class DocumentTracker {
 
-    private static final int CODE_LENGTH = 255;
-    private static final int REASON_LENGTH = 2000;
+    private static final int REASON_LENGTH = TrackingWrites.REASON_LENGTH;
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -44,8 +43,7 @@ public final class DocumentTracker {
         Instant now = clock.instant();
         try {
             Jdbc.inTransaction(dataSource, connection -> {
-                insertDocument(connection, document, now);
-                insertRecipients(connection, document);
+                TrackingWrites.insertDocument(connection, document, now);
                 return null;
             });
             return true;
@@ -54,43 +52,6 @@ public final class DocumentTracker {
                 return false;
             }
             throw new TrackingException("could not register document " + document.key(), e);
-        }
-    }
-
-    private static void insertDocument(Connection connection, TrackedDocument d, Instant now) throws SQLException {
-        String sql = "INSERT INTO tracked_document (document_key, direction, message_type, sender_organ_id, document_id,"
-                + " code, envelope_sha256, axis_doc_id, state, state_reason, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setString(1, d.key().value());
-            insert.setString(2, d.direction().name());
-            insert.setString(3, d.messageType());
-            insert.setString(4, d.senderOrganId());
-            insert.setString(5, d.documentId());
-            insert.setString(6, Jdbc.fit(d.code(), CODE_LENGTH)); // free text of the envelope: kept, cut to the column
-            insert.setString(7, d.envelopeSha256());
-            insert.setString(8, d.axisDocId());
-            insert.setString(9, d.state().name());
-            insert.setString(10, Jdbc.fit(d.stateReason(), REASON_LENGTH));
-            Jdbc.setInstant(insert, 11, d.created() == null ? now : d.created());
-            Jdbc.setInstant(insert, 12, d.updated() == null ? now : d.updated());
-            insert.executeUpdate();
-        }
-    }
-
-    private static void insertRecipients(Connection connection, TrackedDocument d) throws SQLException {
-        if (d.recipients().isEmpty()) {
-            return;
-        }
-        String sql = "INSERT INTO document_recipient (document_key, recipient_index, recipient_organ_id) VALUES (?, ?, ?)";
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (int i = 0; i < d.recipients().size(); i++) {
-                insert.setString(1, d.key().value());
-                insert.setInt(2, i);
-                insert.setString(3, d.recipients().get(i));
-                insert.addBatch();
-            }
-            insert.executeBatch();
         }
     }
 
@@ -189,6 +150,18 @@ public final class DocumentTracker {
                 Direction.values());
     }
 
+    /** As {@link #advance}, on a connection the caller holds (a {@link Hop}). */
+    static boolean advance(Connection connection, DocumentKey key, DocumentState to, String reason, Instant now)
+            throws SQLException {
+        Objects.requireNonNull(to, "to");
+        int updated = StateUpdate.from(from -> from.canMoveTo(to), to, Direction.values())
+                .apply(connection, key, Jdbc.fit(reason, REASON_LENGTH), now);
+        if (updated == 0 && !TrackingWrites.isTracked(connection, key)) {
+            throw new TrackingException("no tracked document has the key " + key, null);
+        }
+        return updated == 1;
+    }
+
     private boolean operatorMove(DocumentKey key, DocumentState to, String reason,
                                  Predicate<DocumentState> from, Direction... directions) {
         try {
@@ -229,16 +202,9 @@ public final class DocumentTracker {
 
     /** Records the id the axis gave the document; recording it again overwrites (the latest send wins). */
     public void recordAxisDocId(DocumentKey key, String axisDocId) {
-        String sql = "UPDATE tracked_document SET axis_doc_id = ?, updated_at = ? WHERE document_key = ?";
         try {
-            int updated = Jdbc.withConnection(dataSource, connection -> {
-                try (PreparedStatement update = connection.prepareStatement(sql)) {
-                    update.setString(1, axisDocId);
-                    Jdbc.setInstant(update, 2, clock.instant());
-                    update.setString(3, key.value());
-                    return update.executeUpdate();
-                }
-            });
+            int updated = Jdbc.withConnection(dataSource,
+                    connection -> TrackingWrites.recordAxisDocId(connection, key, axisDocId, clock.instant()));
             if (updated == 0) {
                 requireTracked(key);
             }
@@ -248,15 +214,7 @@ public final class DocumentTracker {
     }
 
     private void requireTracked(DocumentKey key) throws SQLException {
-        boolean exists = Jdbc.withConnection(dataSource, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT 1 FROM tracked_document WHERE document_key = ?")) {
-                select.setString(1, key.value());
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next();
-                }
-            }
-        });
+        boolean exists = Jdbc.withConnection(dataSource, connection -> TrackingWrites.isTracked(connection, key));
         if (!exists) {
             throw new TrackingException("no tracked document has the key " + key, null);
         }

@@ -15,8 +15,6 @@ import javax.sql.DataSource;
  */
 public final class ProcessedMarks {
 
-    private static final int DETAIL_LENGTH = 2000;
-
     private final DataSource dataSource;
     private final Clock clock;
 
@@ -28,16 +26,10 @@ public final class ProcessedMarks {
     /** True the first time this step is marked for this key; false ever after, and the first detail stays. */
     public boolean mark(DocumentKey key, String step, String detail) {
         Objects.requireNonNull(step, "step");
-        String sql = "INSERT INTO processed_mark (document_key, step, detail, marked_at) VALUES (?, ?, ?, ?)";
         try {
             Jdbc.withConnection(dataSource, connection -> {
-                try (PreparedStatement insert = connection.prepareStatement(sql)) {
-                    insert.setString(1, key.value());
-                    insert.setString(2, step);
-                    insert.setString(3, Jdbc.fit(detail, DETAIL_LENGTH));
-                    Jdbc.setInstant(insert, 4, clock.instant());
-                    return insert.executeUpdate();
-                }
+                TrackingWrites.insertMark(connection, key, step, detail, clock.instant());
+                return null;
             });
             return true;
         } catch (SQLException e) {

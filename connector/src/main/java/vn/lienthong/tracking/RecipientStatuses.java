@@ -11,8 +11,6 @@ import javax.sql.DataSource;
 /** The recipient_status table behind {@link DocumentTracker#addRecipientStatus} and {@link DocumentTracker#timeline}. */
 final class RecipientStatuses {
 
-    private static final int DESCRIPTION_LENGTH = 2000;
-
     private final DataSource dataSource;
     private final Clock clock;
 
@@ -23,19 +21,10 @@ final class RecipientStatuses {
 
     /** The unique (document, recipient, status code) constraint decides, so racing replays store it once. */
     boolean add(DocumentKey key, RecipientStatus status) {
-        String sql = "INSERT INTO recipient_status (document_key, recipient_organ_id, status_code, description,"
-                + " status_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?)";
         try {
             Jdbc.withConnection(dataSource, connection -> {
-                try (PreparedStatement insert = connection.prepareStatement(sql)) {
-                    insert.setString(1, key.value());
-                    insert.setString(2, status.recipientOrganId());
-                    insert.setString(3, status.statusCode());
-                    insert.setString(4, Jdbc.fit(status.description(), DESCRIPTION_LENGTH));
-                    Jdbc.setInstant(insert, 5, status.at() == null ? clock.instant() : status.at());
-                    Jdbc.setInstant(insert, 6, clock.instant());
-                    return insert.executeUpdate();
-                }
+                TrackingWrites.insertStatus(connection, key, status, clock.instant());
+                return null;
             });
             return true;
         } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package vn.lienthong.tracking;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -39,14 +40,18 @@ final class StateUpdate {
 
     /** The rows updated: 1 when the document moved, 0 when it was not in an allowed state (or is unknown). */
     int apply(DataSource dataSource, DocumentKey key, String reason, Instant now) throws SQLException {
+        return Jdbc.withConnection(dataSource, connection -> apply(connection, key, reason, now));
+    }
+
+    /** As above, on a connection the caller holds (inside its transaction). */
+    int apply(Connection connection, DocumentKey key, String reason, Instant now) throws SQLException {
         if (fromStates.isEmpty()) {
             return 0;
         }
         String sql = "UPDATE tracked_document SET state = ?, state_reason = ?, updated_at = ? WHERE document_key = ?"
                 + " AND direction IN (" + String.join(", ", Collections.nCopies(directions.size(), "?")) + ")"
                 + " AND state IN (" + String.join(", ", Collections.nCopies(fromStates.size(), "?")) + ")";
-        return Jdbc.withConnection(dataSource, connection -> {
-            try (PreparedStatement update = connection.prepareStatement(sql)) {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
                 int index = 1;
                 update.setString(index++, to.name());
                 update.setString(index++, reason);
@@ -59,7 +64,6 @@ final class StateUpdate {
                     update.setString(index++, state);
                 }
                 return update.executeUpdate();
-            }
-        });
+        }
     }
 }

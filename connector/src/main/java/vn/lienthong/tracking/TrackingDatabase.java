@@ -33,6 +33,8 @@ public final class TrackingDatabase implements AutoCloseable {
 
     private final DataSource dataSource;
     private final JdbcConnectionPool ownedPool;
+    private LogWriter logWriter;
+    private boolean closed;
 
     private TrackingDatabase(DataSource dataSource, JdbcConnectionPool ownedPool) {
         this.dataSource = dataSource;
@@ -120,9 +122,35 @@ public final class TrackingDatabase implements AutoCloseable {
         return dataSource;
     }
 
-    /** Closes the pooled connections of an embedded database; H2 closes the file when the last one goes. */
+    /**
+     * The one writer of this database's transmission log (see {@link LogWriter}), started at the first append, so
+     * that every {@link TransmissionLog} on this database shares it and a read-only database never starts one.
+     */
+    synchronized LogWriter logWriter() {
+        if (logWriter == null) {
+            if (closed) {
+                throw new TrackingException("the tracking database is closed: the transmission log takes no more entries",
+                        null);
+            }
+            logWriter = new LogWriter(dataSource, "transmission-log-writer");
+        }
+        return logWriter;
+    }
+
+    /**
+     * Finishes the appends already handed to the log writer, then closes the pooled connections of an embedded
+     * database; H2 closes the file when the last one goes. Appends after this are refused.
+     */
     @Override
     public void close() {
+        LogWriter writer;
+        synchronized (this) {
+            closed = true;
+            writer = logWriter;
+        }
+        if (writer != null) {
+            writer.close();
+        }
         if (ownedPool != null) {
             ownedPool.dispose();
         }

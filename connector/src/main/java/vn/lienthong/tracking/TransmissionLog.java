@@ -1,7 +1,6 @@
 package vn.lienthong.tracking;
 
 import java.io.Writer;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -17,14 +17,15 @@ import javax.sql.DataSource;
  * the one before (see {@link LogEntryHash}), so that an auditor can prove afterwards that nothing was altered,
  * removed or inserted.
  *
- * <p>An append locks the one-row log_head table, takes its last sequence and hash, inserts the entry and moves
- * the head, all in one transaction. Appends from any number of threads or connector instances sharing the
- * database therefore queue on that row and form a single chain with contiguous sequence numbers.
+ * <p>Appends are group-committed by the database's one {@link LogWriter}: it locks the one-row log_head table,
+ * takes its last sequence and hash, inserts every entry waiting and moves the head, all in one transaction, and
+ * only then answers each caller. Appends from any number of threads therefore form a single chain with contiguous
+ * sequence numbers, and connector instances sharing one database queue on that row. A step that also writes
+ * tracking records does it in the same transaction as its entries, through {@link #hop}.
  */
 public final class TransmissionLog {
 
-    private static final int DETAIL_LENGTH = 2000;
-    private static final String COLUMNS = "sequence_no, event_time, document_key, step, outcome, attempt, content_hash,"
+    static final String COLUMNS = "sequence_no, event_time, document_key, step, outcome, attempt, content_hash,"
             + " detail, previous_hash, entry_hash";
 
     private final TrackingDatabase database;
@@ -38,31 +39,31 @@ public final class TransmissionLog {
     }
 
     /**
-     * Appends one event and returns it as stored. A detail longer than the column is cut before hashing, so
-     * the stored entry is always exactly what was hashed.
+     * Appends one event and returns it as stored, once committed. A detail longer than the column is cut before
+     * hashing, so the stored entry is always exactly what was hashed.
      */
     public LogEvent append(String documentKey, String step, String outcome, int attempt, String contentHash,
             String detail) {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(outcome, "outcome");
-        String fittedDetail = Jdbc.fit(detail, DETAIL_LENGTH);
         try {
-            return Jdbc.inTransaction(dataSource, connection -> {
-                Head last = lockHead(connection);
-                // The time is read while holding the head, so times follow sequence order on one clock.
-                Instant time = Jdbc.toMillis(clock.instant());
-                long sequence = last.sequence() + 1;
-                String entryHash = LogEntryHash.of(sequence, time, documentKey, step, outcome, attempt, contentHash,
-                        fittedDetail, last.hash());
-                LogEvent event = new LogEvent(sequence, time, documentKey, step, outcome, attempt, contentHash,
-                        fittedDetail, last.hash(), entryHash);
-                insert(connection, event);
-                moveHead(connection, event);
-                return event;
-            });
-        } catch (SQLException e) {
+            return database.logWriter().submit(clock,
+                    hop -> hop.append(documentKey, step, outcome, attempt, contentHash, detail));
+        } catch (TrackingException e) {
             throw new TrackingException("could not append step " + step + " to the transmission log", e);
         }
+    }
+
+    /**
+     * Runs one hop: the tracking writes and log entries of one step of one document, in one transaction, and
+     * returns what {@code work} returned once it is committed. {@code work} runs on the log's writer thread, inside
+     * the transaction of a batch (see {@link LogWriter}): it must do nothing but its database writes through the
+     * {@link Hop} and decide from their results; no I/O, no waiting, no {@link #append} (which would wait for
+     * itself and is refused). If it throws, nothing of it is written and the exception comes back here.
+     */
+    public <T> T hop(Function<Hop, T> work) {
+        Objects.requireNonNull(work, "work");
+        return database.logWriter().submit(clock, work);
     }
 
     /** The sequence and hash of the last entry; sequence 0 and {@link LogEntryHash#GENESIS} for an empty log. */
@@ -107,43 +108,6 @@ public final class TransmissionLog {
             });
         } catch (SQLException e) {
             throw new TrackingException("could not count the entries after " + sequence, e);
-        }
-    }
-
-    private static Head lockHead(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT last_sequence, last_hash FROM log_head WHERE id = 1 FOR UPDATE");
-                ResultSet row = select.executeQuery()) {
-            if (!row.next()) {
-                throw new SQLException("the log head row is missing; the schema was not applied");
-            }
-            return new Head(row.getLong("last_sequence"), row.getString("last_hash"));
-        }
-    }
-
-    private static void insert(Connection connection, LogEvent e) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO transmission_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, e.sequence());
-            Jdbc.setInstant(insert, 2, e.time());
-            insert.setString(3, e.documentKey());
-            insert.setString(4, e.step());
-            insert.setString(5, e.outcome());
-            insert.setInt(6, e.attempt());
-            insert.setString(7, e.contentHash());
-            insert.setString(8, e.detail());
-            insert.setString(9, e.previousHash());
-            insert.setString(10, e.entryHash());
-            insert.executeUpdate();
-        }
-    }
-
-    private static void moveHead(Connection connection, LogEvent e) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE log_head SET last_sequence = ?, last_hash = ? WHERE id = 1")) {
-            update.setLong(1, e.sequence());
-            update.setString(2, e.entryHash());
-            update.executeUpdate();
         }
     }
 

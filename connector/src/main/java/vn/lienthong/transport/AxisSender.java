@@ -77,18 +77,28 @@ public final class AxisSender {
         TrackedDocument document = tracker.find(documentKey)
                 .orElseThrow(() -> new IllegalStateException("queued key " + key + " is not tracked"));
         // Sent before a crash that came before the broker's commit: record what is missing, never send again.
-        String docId = marks.detail(documentKey, SENT_MARK).orElse(null);
-        if (docId == null) {
-            docId = sendNow(key, document, attempt);
-            marks.mark(documentKey, SENT_MARK, docId);
-        }
-        tracker.recordAxisDocId(documentKey, docId);
-        if (tracker.advance(documentKey, DocumentState.SENT, null)) {
-            Instant now = clock.instant();
-            for (String recipient : document.recipients()) {
-                tracker.addRecipientStatus(documentKey, new RecipientStatus(recipient, "sent", "gửi lên trục / sent to the axis", now));
+        String marked = marks.detail(documentKey, SENT_MARK).orElse(null);
+        boolean sentNow = marked == null;
+        String docId = sentNow ? sendNow(key, document, attempt) : marked;
+        // Everything the send means is written in one transaction: either the mark, the axis id, SENT, the
+        // recipients' "sent" and the log entry are all there, or none is and a redelivery sends again (as a crash
+        // just after the send always could).
+        Instant now = clock.instant();
+        boolean advanced = log.hop(hop -> {
+            if (sentNow) {
+                hop.mark(documentKey, SENT_MARK, docId);
             }
-            log.append(key, Steps.SENT_TO_AXIS, Steps.OK, attempt, document.envelopeSha256(), "axis DocId " + docId);
+            hop.recordAxisDocId(documentKey, docId);
+            if (!hop.advance(documentKey, DocumentState.SENT, null)) {
+                return false;
+            }
+            for (String recipient : document.recipients()) {
+                hop.addRecipientStatus(documentKey, new RecipientStatus(recipient, "sent", "gửi lên trục / sent to the axis", now));
+            }
+            hop.append(key, Steps.SENT_TO_AXIS, Steps.OK, attempt, document.envelopeSha256(), "axis DocId " + docId);
+            return true;
+        });
+        if (advanced) {
             metrics.reached(Direction.OUTBOUND, "sent", document.created());
             LOG.info("Sent {} {} to the axis as DocId {} (attempt {})", document.messageType(), key, docId, attempt);
         }
@@ -119,8 +129,14 @@ public final class AxisSender {
     /** Called by the route after it moved the message to the dead-letter address, with the reason. */
     public void deadLettered(String key, String reason) {
         DocumentKey documentKey = new DocumentKey(key);
-        if (tracker.advance(documentKey, DocumentState.DEAD_LETTERED, reason)) {
-            log.append(key, Steps.DEAD_LETTERED, Steps.REFUSED, 0, null, reason);
+        boolean deadLettered = log.hop(hop -> {
+            boolean moved = hop.advance(documentKey, DocumentState.DEAD_LETTERED, reason);
+            if (moved) {
+                hop.append(key, Steps.DEAD_LETTERED, Steps.REFUSED, 0, null, reason);
+            }
+            return moved;
+        });
+        if (deadLettered) {
             LOG.warn("Dead-lettered {}: {}", key, reason);
         }
     }

@@ -178,19 +178,26 @@ public final class InboundIntake {
         }
         TrackedDocument document = received.document(key, sha256, DocumentState.RECEIVED, null, clock.instant());
         // Registered before the fetched file is filed under its key: a redelivery that no longer finds the
-        // fetched file then always finds the registration (see alreadyFiled).
-        boolean isNew = tracker.register(document);
-        if (!isNew && !stillToDeliver(tracker.find(key))) {
+        // fetched file then always finds the registration (see alreadyFiled). Registration and its log entry are
+        // one transaction (one hop), so a crash leaves both or neither.
+        String accepted = "axis DocId " + axisDocId + warnings(report.findings());
+        Registration registration = log.hop(hop -> {
+            if (hop.register(document)) {
+                hop.append(key.value(), Steps.INBOUND_ACCEPTED, Steps.OK, 1, sha256, accepted);
+                return Registration.NEW;
+            }
+            if (stillToDeliver(hop.find(key))) {
+                return Registration.UNFINISHED;
+            }
+            hop.append(key.value(), Steps.INBOUND_DUPLICATE, Steps.SKIPPED, 1, sha256, "axis DocId " + axisDocId);
+            return Registration.DUPLICATE;
+        });
+        if (registration == Registration.DUPLICATE) {
             store.discard(file);
-            log.append(key.value(), Steps.INBOUND_DUPLICATE, Steps.SKIPPED, 1, sha256, "axis DocId " + axisDocId);
             return new IntakeResult(IntakeResult.Decision.DUPLICATE, key.value());
         }
         findings.record(key, recorded(report.findings()));
         store.keep(file, key.value());
-        if (isNew) {
-            log.append(key.value(), Steps.INBOUND_ACCEPTED, Steps.OK, 1, sha256,
-                    "axis DocId " + axisDocId + warnings(report.findings()));
-        }
         if (report.header().orElse(null) instanceof StatusHeader status) {
             timeline.record(key, status, received.sender());
             return new IntakeResult(IntakeResult.Decision.QUEUE_STATUS, key.value());
@@ -245,9 +252,14 @@ public final class InboundIntake {
 
     /** Called once the key is on the delivery queue. */
     public void queued(String key) {
-        if (tracker.advance(new DocumentKey(key), DocumentState.QUEUED, null)) {
-            log.append(key, Steps.QUEUED, Steps.OK, 1, null, "for delivery to the DMS");
-        }
+        DocumentKey documentKey = new DocumentKey(key);
+        log.hop(hop -> {
+            boolean queuedNow = hop.advance(documentKey, DocumentState.QUEUED, null);
+            if (queuedNow) {
+                hop.append(key, Steps.QUEUED, Steps.OK, 1, null, "for delivery to the DMS");
+            }
+            return queuedNow;
+        });
     }
 
     /**
@@ -290,6 +302,9 @@ public final class InboundIntake {
                 String.join(", ", ourAgencies.stream().sorted().toList()))), Direction.INBOUND));
         return report.withFindings(all);
     }
+
+    /** A package's registration: new, seen before but still to deliver, or a duplicate of one finished. */
+    private enum Registration { NEW, UNFINISHED, DUPLICATE }
 
     /**
      * Whether a package seen before must (again) go to the delivery queue. QUEUED does not prove it is there: the

@@ -221,11 +221,18 @@ public final class OutboundIntake {
         TrackedDocument document = new TrackedDocument(key, Direction.OUTBOUND, envelope.messageType(), envelope.sender(),
                 envelope.recipients(), envelope.documentId(), envelope.code(), outgoing.sha256(), null,
                 DocumentState.RECEIVED, reason, clock.instant(), clock.instant());
-        if (!tracker.register(document) && !stillToQueue(key)) {
-            log.append(key.value(), Steps.INTAKE_DUPLICATE, Steps.SKIPPED, 1, outgoing.sha256(), "already queued");
+        // Registered and logged in one transaction (one hop): a crash leaves both or neither.
+        boolean duplicate = log.hop(hop -> {
+            if (!hop.register(document) && !stillToQueue(hop.find(key))) {
+                hop.append(key.value(), Steps.INTAKE_DUPLICATE, Steps.SKIPPED, 1, outgoing.sha256(), "already queued");
+                return true;
+            }
+            hop.append(key.value(), step, Steps.OK, 1, outgoing.sha256(), detail);
+            return false;
+        });
+        if (duplicate) {
             return new IntakeResult(IntakeResult.Decision.DUPLICATE, key.value(), report, judgement.signatures());
         }
-        log.append(key.value(), step, Steps.OK, 1, outgoing.sha256(), detail);
         return new IntakeResult("status".equals(envelope.messageType())
                 ? IntakeResult.Decision.QUEUE_STATUS : IntakeResult.Decision.QUEUE_EDOC, key.value(), report,
                 judgement.signatures());
@@ -346,15 +353,21 @@ public final class OutboundIntake {
 
     /** Called once the key is on its queue. */
     public void queued(String key) {
-        if (tracker.advance(new DocumentKey(key), DocumentState.QUEUED, null)) {
-            log.append(key, Steps.QUEUED, Steps.OK, 1, null, null);
+        DocumentKey documentKey = new DocumentKey(key);
+        boolean moved = log.hop(hop -> {
+            boolean queuedNow = hop.advance(documentKey, DocumentState.QUEUED, null);
+            if (queuedNow) {
+                hop.append(key, Steps.QUEUED, Steps.OK, 1, null, null);
+            }
+            return queuedNow;
+        });
+        if (moved) {
             metrics.stage(Direction.OUTBOUND, "queued", "ok", Duration.ZERO);
         }
     }
 
     /** Registered before a crash but never queued: it must still go out (the queues dedupe a second copy). */
-    private boolean stillToQueue(DocumentKey key) {
-        Optional<TrackedDocument> existing = tracker.find(key);
+    private static boolean stillToQueue(Optional<TrackedDocument> existing) {
         return existing.isPresent() && existing.get().state() == DocumentState.RECEIVED;
     }
 

@@ -178,8 +178,15 @@ public final class DmsDelivery {
         }
         String reason = what + " gave up after " + attempt + " attempts; last: " + failure.getMessage();
         try {
-            if (tracker.advance(new DocumentKey(key), DocumentState.DEAD_LETTERED, reason)) {
-                log.append(key, Steps.DEAD_LETTERED, Steps.REFUSED, attempt, null, reason);
+            DocumentKey documentKey = new DocumentKey(key);
+            boolean moved = log.hop(hop -> {
+                boolean deadLettered = hop.advance(documentKey, DocumentState.DEAD_LETTERED, reason);
+                if (deadLettered) {
+                    hop.append(key, Steps.DEAD_LETTERED, Steps.REFUSED, attempt, null, reason);
+                }
+                return deadLettered;
+            });
+            if (moved) {
                 LOG.warn("Dead-lettered {}: {}", key, reason);
             }
         } catch (RuntimeException recordingFailed) {
@@ -234,8 +241,15 @@ public final class DmsDelivery {
 
     /** Recorded once, by whichever delivery finishes last: a conditional update lets exactly one win. */
     private void delivered(TrackedDocument document, String deliveredTo) {
-        if (tracker.advance(document.key(), DocumentState.DELIVERED, null)) {
-            log.append(document.key().value(), Steps.DELIVERED_TO_DMS, Steps.OK, 1, document.envelopeSha256(), deliveredTo);
+        boolean moved = log.hop(hop -> {
+            boolean deliveredNow = hop.advance(document.key(), DocumentState.DELIVERED, null);
+            if (deliveredNow) {
+                hop.append(document.key().value(), Steps.DELIVERED_TO_DMS, Steps.OK, 1, document.envelopeSha256(),
+                        deliveredTo);
+            }
+            return deliveredNow;
+        });
+        if (moved) {
             metrics.reached(Direction.INBOUND, "delivered", document.created());
             LOG.info("Delivered {} {} from {} to {}", document.messageType(), document.key().value(),
                     document.senderOrganId(), deliveredTo);
