@@ -194,6 +194,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         stopQuietly("alerts and metrics", operations::close);
         stopQuietly("log anchoring", audit::close);
         stopQuietly("Camel", wiring.main()::stop);
+        // After Camel: a poll under way has ended or been stopped; a fetch cut short was never acknowledged.
+        stopQuietly("inbox fetchers", transport.inboxFetchers()::shutdownNow);
         if (http != null) {
             stopQuietly("Vert.x of the HTTP servers", http::close);
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.lienthong.axis.AxisClient;
@@ -21,24 +22,42 @@ import java.time.Duration;
  * a durable queue, and only then acknowledges it ({@code updateStatus done}), so a crash at any point leaves
  * the package either on our queue or still listed on the axis, never neither. A package fetched twice is
  * harmless: inbound intake recognises its key.
+ *
+ * <p>One poll takes at most {@code maxPerPoll} packages of the list, which the route fetches in parallel. After a
+ * poll that collected at least one package the route polls again at once ({@link #pollAgainAtOnce}); after an
+ * empty list, an axis that did not answer, or a poll whose every fetch failed, it waits the poll interval. Polls
+ * never overlap (the route's scheduler runs one at a time), so the tally of a poll is this bean's own.
  */
 public final class InboxPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxPoller.class);
+
+    /** lienthong.axis.max-per-poll when none is given. */
+    public static final int DEFAULT_MAX_PER_POLL = 100;
 
     private final AxisClient axis;
     private final DocumentStore store;
     private final TransmissionLog log;
     private final AxisReachability reachability;
     private final FlowMetrics metrics;
+    private final int maxPerPoll;
+    /** Packages acknowledged since the current poll listed what waits. */
+    private final AtomicInteger collectedThisPoll = new AtomicInteger();
 
     public InboxPoller(AxisClient axis, DocumentStore store, TransmissionLog log, AxisReachability reachability) {
-        this(axis, store, log, reachability, FlowMetrics.NONE);
+        this(axis, store, log, reachability, FlowMetrics.NONE, DEFAULT_MAX_PER_POLL);
     }
 
-    /** As above, each package fetched counted and timed in {@code metrics}. */
+    /**
+     * As above, each package fetched counted and timed in {@code metrics}, and at most {@code maxPerPoll} packages
+     * taken from one list (lienthong.axis.max-per-poll), so a poll ends soon and the list is read again fresh.
+     */
     public InboxPoller(AxisClient axis, DocumentStore store, TransmissionLog log, AxisReachability reachability,
-                       FlowMetrics metrics) {
+                       FlowMetrics metrics, int maxPerPoll) {
+        if (maxPerPoll < 1) {
+            throw new IllegalArgumentException("lienthong.axis.max-per-poll must be at least 1, not " + maxPerPoll);
+        }
+        this.maxPerPoll = maxPerPoll;
         this.metrics = metrics;
         this.axis = axis;
         this.store = store;
@@ -57,21 +76,47 @@ public final class InboxPoller {
         }
     }
 
-    /** Everything waiting: documents first, then status notices. */
+    /**
+     * What this poll takes of everything waiting: documents first, then status notices, at most {@code maxPerPoll}
+     * in all. When both kinds wait beyond that, status notices keep at least half the places, so a stream of
+     * documents never holds them back for ever. Starts the poll's tally of collected packages.
+     */
     public List<ReceivedPackage> waiting() throws AxisException {
-        List<ReceivedPackage> waiting;
+        collectedThisPoll.set(0);
+        List<ReceivedPackage> documents;
+        List<ReceivedPackage> statuses;
         try {
-            waiting = new ArrayList<>(axis.getReceivedEdocList(MessageType.EDOC));
-            waiting.addAll(axis.getReceivedEdocList(MessageType.STATUS));
+            documents = axis.getReceivedEdocList(MessageType.EDOC);
+            statuses = axis.getReceivedEdocList(MessageType.STATUS);
             reachability.polled();
         } catch (AxisException e) {
             reachability.failed(e.getMessage());
             throw e;
         }
-        if (!waiting.isEmpty()) {
-            LOG.debug("{} package(s) waiting on the axis", waiting.size());
+        List<ReceivedPackage> taken = take(documents, statuses, maxPerPoll);
+        if (!taken.isEmpty()) {
+            LOG.debug("{} package(s) waiting on the axis, {} taken in this poll", documents.size() + statuses.size(),
+                    taken.size());
         }
-        return waiting;
+        return taken;
+    }
+
+    /** Documents first, then status notices, at most {@code max}; status notices keep half the places if they need them. */
+    static List<ReceivedPackage> take(List<ReceivedPackage> documents, List<ReceivedPackage> statuses, int max) {
+        int statusPlaces = Math.min(statuses.size(), Math.max(max - documents.size(), max / 2));
+        int documentPlaces = Math.min(documents.size(), max - statusPlaces);
+        List<ReceivedPackage> taken = new ArrayList<>(documentPlaces + statusPlaces);
+        taken.addAll(documents.subList(0, documentPlaces));
+        taken.addAll(statuses.subList(0, statusPlaces));
+        return taken;
+    }
+
+    /**
+     * Whether the route polls again at once rather than after the interval: this poll collected at least one
+     * package, so more may wait (beyond {@code maxPerPoll}, or arrived meanwhile).
+     */
+    public boolean pollAgainAtOnce() {
+        return collectedThisPoll.get() > 0;
     }
 
     public Fetched fetch(ReceivedPackage waiting) throws AxisException, IOException {
@@ -93,6 +138,7 @@ public final class InboxPoller {
     /** Tells the axis the package is safely ours; called only after it is on a durable queue. */
     public void acknowledge(String docId) throws AxisException {
         axis.updateStatus(docId, true);
+        collectedThisPoll.incrementAndGet();
         log.append(null, Steps.COLLECTED, Steps.OK, 1, null, "axis DocId " + docId);
     }
 }
