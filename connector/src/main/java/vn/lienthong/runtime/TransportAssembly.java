@@ -1,5 +1,6 @@
 package vn.lienthong.runtime;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -49,7 +50,9 @@ record TransportAssembly(AxisClient axis, AxisReachability reachability, Outboun
                 wiring.maxDeliveryAttempts(), wiring.clock(), observed.metrics()));
         AxisReachability reachability = observed.reachability();
         wiring.bind("inboxPoller", new InboxPoller(axis, storage.store(), storage.log(), reachability, observed.metrics(),
-                positive(wiring, "lienthong.axis.max-per-poll", InboxPoller.DEFAULT_MAX_PER_POLL)));
+                positive(wiring, "lienthong.axis.max-per-poll", InboxPoller.DEFAULT_MAX_PER_POLL),
+                new InboxPoller.Pacing(Duration.ofMillis(positive(wiring, "lienthong.axis.poll-interval-ms", 5000)),
+                        Duration.ofMillis(Long.parseLong(wiring.property("lienthong.axis.busy-window-ms", "30000"))))));
         // The threads the inbox poll fetches packages on (routes/inbound.camel.yaml); a poll takes at most
         // max-per-poll packages, so the queue of waiting fetches is bounded too. Shut down when the connector closes.
         ExecutorService inboxFetchers = Executors.newFixedThreadPool(

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.camel.support.ScheduledPollConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.axis.AxisClient;
@@ -35,7 +34,8 @@ import vn.lienthong.tracking.DocumentState;
 /**
  * The inbox poll: packages waiting on the axis are fetched several at once, and polled for again at once while they
  * wait, without waiting for the poll interval; every package is acknowledged only once it is on our queue; a package
- * whose fetch fails stays on the axis without holding back the others, and the poll then waits its interval.
+ * whose fetch fails stays on the axis without holding back the others, and the poll then waits its interval; while
+ * packages keep coming the axis is listed at the short busy delay, and at the interval once they stop.
  */
 class InboxPollTest {
 
@@ -51,7 +51,7 @@ class InboxPollTest {
             List<String> documentIds = putOnAxis(axis, 1, 30, new ArrayList<>());
             // A minute between polls, and at most 10 packages per poll: all 30 arrive soon only if the poll goes on
             // at once after each poll that collected something.
-            Properties properties = hanoiProperties(axis, Duration.ofMinutes(1));
+            Properties properties = hanoiProperties(axis, Duration.ofMinutes(1), Duration.ZERO);
             properties.setProperty("lienthong.axis.max-per-poll", "10");
             try (ConnectorRuntime hanoi = startHanoi(properties, 910)) {
                 AtomicLong worstAhead = new AtomicLong(Long.MIN_VALUE);
@@ -70,16 +70,14 @@ class InboxPollTest {
                 assertThat(Traffic.deliveriesByDocumentId(hanoi.settings().inbox()))
                         .isEqualTo(documentIds.stream().collect(Collectors.toMap(id -> id, id -> 1)));
 
-                // With the list empty the poll goes back to its interval: it stops polling (no busy loop), and a
-                // package that arrives now waits for the next poll, a minute away.
-                ScheduledPollConsumer poll = (ScheduledPollConsumer) hanoi.camelContext().getRoute("inbox-poll")
-                        .getConsumer();
-                await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> !poll.isPolling());
+                // With the list empty the poll goes back to its interval: it stops asking the axis (no busy loop),
+                // and a package that arrives now waits for the next list, a minute away.
+                InboxPoller poller = poller(hanoi);
+                long lists = awaitNoList(poller);
+                assertThat(lists).as("lists asked: at least 3 polls of 10, back to back").isGreaterThanOrEqualTo(3);
                 putOnAxis(axis, 31, 1, new ArrayList<>());
                 await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
-                        .until(() -> axis.stats().packagesAcknowledged() == 30);
-                assertThat(poll.getCounter()).as("scheduled polls: the first, which went on while packages waited")
-                        .isEqualTo(1);
+                        .until(() -> axis.stats().packagesAcknowledged() == 30 && poller.lists() == lists);
             }
         }
     }
@@ -91,7 +89,7 @@ class InboxPollTest {
             List<String> documentIds = putOnAxis(axis, 1, 10, stored);
             // The fourth package's bytes disappear from the axis's storage: fetching it fails, every time.
             Path aside = Files.move(stored.get(3), root.resolve("aside.edxml"));
-            try (ConnectorRuntime hanoi = startHanoi(hanoiProperties(axis, Duration.ofSeconds(3)), 911)) {
+            try (ConnectorRuntime hanoi = startHanoi(hanoiProperties(axis, Duration.ofSeconds(3), Duration.ZERO), 911)) {
                 await("the nine others collected and delivered").atMost(Duration.ofSeconds(30))
                         .until(() -> delivered(hanoi) == 9);
                 assertThat(axis.stats().packagesAcknowledged()).isEqualTo(9);
@@ -100,9 +98,7 @@ class InboxPollTest {
                             .hasSize(1);
                 }
                 // A poll that collected nothing waits its interval: no busy loop on the package that fails.
-                ScheduledPollConsumer poll = (ScheduledPollConsumer) hanoi.camelContext().getRoute("inbox-poll")
-                        .getConsumer();
-                await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> !poll.isPolling());
+                awaitNoList(poller(hanoi));
 
                 Files.move(aside, stored.get(3), StandardCopyOption.ATOMIC_MOVE);
                 await("the tenth collected at a later poll").atMost(Duration.ofSeconds(30))
@@ -111,6 +107,42 @@ class InboxPollTest {
                         .isEqualTo(documentIds.stream().collect(Collectors.toMap(id -> id, id -> 1)));
             }
         }
+    }
+
+    @Test
+    void should_list_at_the_busy_delay_while_packages_come_and_at_the_interval_once_they_stop() throws Exception {
+        try (AxisSimulator axis = startAxis()) {
+            putOnAxis(axis, 1, 1, new ArrayList<>());
+            // A minute between lists when idle; 200 ms while a package came within the last 10 seconds.
+            Properties properties = hanoiProperties(axis, Duration.ofMinutes(1), Duration.ofSeconds(10));
+            properties.setProperty("lienthong.axis.busy-poll-delay-ms", "200");
+            try (ConnectorRuntime hanoi = startHanoi(properties, 912)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> axis.stats().packagesAcknowledged() == 1);
+                // Traffic is flowing: the next package is listed within the busy delay, not a minute later.
+                putOnAxis(axis, 2, 1, new ArrayList<>());
+                await("the second package, within the busy window").atMost(Duration.ofSeconds(5))
+                        .until(() -> axis.stats().packagesAcknowledged() == 2);
+                // Once nothing has come for the busy window, the lists stop until the interval.
+                InboxPoller poller = poller(hanoi);
+                long lists = awaitNoList(poller);
+                putOnAxis(axis, 3, 1, new ArrayList<>());
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                        .until(() -> axis.stats().packagesAcknowledged() == 2 && poller.lists() == lists);
+                await().atMost(Duration.ofSeconds(30)).until(() -> delivered(hanoi) == 2);
+            }
+        }
+    }
+
+    /** Waits until the poll has asked the axis nothing for two seconds; returns how many lists it asked until then. */
+    private static long awaitNoList(InboxPoller poller) {
+        AtomicLong seen = new AtomicLong(-1);
+        await("no list asked of the axis for two seconds").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+                .until(() -> seen.getAndSet(poller.lists()) == poller.lists());
+        return poller.lists();
+    }
+
+    private static InboxPoller poller(ConnectorRuntime connector) {
+        return connector.camelContext().getRegistry().lookupByNameAndType("inboxPoller", InboxPoller.class);
     }
 
     private AxisSimulator startAxis() throws IOException {
@@ -156,7 +188,8 @@ class InboxPollTest {
                 Duration.ofSeconds(30), null, true), Clock.systemUTC());
     }
 
-    private Properties hanoiProperties(AxisSimulator axis, Duration pollInterval) throws IOException {
+    private Properties hanoiProperties(AxisSimulator axis, Duration pollInterval, Duration busyWindow)
+            throws IOException {
         Properties properties = ConnectorProperties.load(null);
         properties.putAll(TestNetworks.fast());
         properties.setProperty("lienthong.data.directory", root.resolve("hanoi").toString());
@@ -164,6 +197,7 @@ class InboxPollTest {
         properties.setProperty("lienthong.axis.system-id", "hanoi.test");
         properties.setProperty("lienthong.axis.poll-interval-ms", Long.toString(pollInterval.toMillis()));
         properties.setProperty("lienthong.axis.fetchers", "4");
+        properties.setProperty("lienthong.axis.busy-window-ms", Long.toString(busyWindow.toMillis()));
         return properties;
     }
 
