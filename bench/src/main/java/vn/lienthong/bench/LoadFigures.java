@@ -18,7 +18,12 @@ final class LoadFigures {
             new Stage("sent", journey -> journey.posted, journey -> journey.sent),
             new Stage("inbox", journey -> journey.posted, journey -> journey.arrived),
             new Stage("accept_to_sent", journey -> journey.accepted, journey -> journey.sent),
-            new Stage("sent_to_inbox", journey -> journey.sent, journey -> journey.arrived));
+            new Stage("sent_to_inbox", journey -> journey.sent, journey -> journey.arrived),
+            // sent_to_inbox in three: the axis and the recipient's poll, fetch, queue and intake; its delivery into
+            // the pull inbox; and the harness's own reader, which lists the inbox every 50 ms when it is empty.
+            new Stage("sent_to_registered", journey -> journey.sent, journey -> journey.registered),
+            new Stage("registered_to_deliverable", journey -> journey.registered, journey -> journey.deliverable),
+            new Stage("deliverable_to_inbox", journey -> journey.deliverable, journey -> journey.arrived));
 
     private LoadFigures() {
     }

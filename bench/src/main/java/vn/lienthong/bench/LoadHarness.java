@@ -24,7 +24,8 @@ import vn.lienthong.fixtures.pki.TestPki;
  * first 20% of the documents warm the JVMs up and are not measured; for the rest it reports documents/s and
  * latency percentiles of accept (202), SENT and arrival in the inbox, and per process the CPU per document, the JIT
  * compiler threads' share of it and the peak RSS. Prints one line and writes a JSON result.
- * Usage: {@code LoadHarness DOCUMENTS SENDERS MIX JAR RESULTS_DIR}.
+ * Usage: {@code LoadHarness DOCUMENTS SENDERS MIX JAR RESULTS_DIR [RATE]}, RATE in documents/s (0 or absent: as fast
+ * as the senders go).
  */
 public final class LoadHarness {
 
@@ -35,13 +36,22 @@ public final class LoadHarness {
                     + " timeline at the sending connector (its clock), inbox = first seen by GET /inbox (polled every"
                     + " 50 ms) at the recipient",
             "latency_ms", "accept, sent, inbox: from the start of each document's POST; accept_to_sent and"
-                    + " sent_to_inbox: between those stages; nearest-rank percentiles",
+                    + " sent_to_inbox: between those stages; sent_to_inbox split in three at the recipient connector's"
+                    + " own times (its document view's created and, once DELIVERED, updated): sent_to_registered (the"
+                    + " axis, the inbox poll, fetch, queue and intake), registered_to_deliverable (delivery into the"
+                    + " pull inbox) and deliverable_to_inbox (the harness's reader: its next GET /inbox and the acks"
+                    + " before it); nearest-rank percentiles",
+            "rate_limit", "documents/s the senders together post at most (RATE argument); none = as fast as the"
+                    + " senders go",
             "cpu_ms", "utime+stime of the child process from /proc/PID/stat over the measured window (first"
                     + " measured POST to last arrival), including its background work (polls, metrics)",
             "jit_share", "CPU of the threads named 'C1 CompilerThre*' / 'C2 CompilerThre*' over cpu_ms, same window",
             "peak_rss_mib", "VmHWM from /proc/PID/status: over the whole process life, warm-up included",
             "peak_heap_mib", "largest heap in use before a collection in the child's GC log (-Xlog:gc), whole"
                     + " process life; -1 when no collection ran"));
+
+    /** The highest RATE accepted, documents/s: a bound on the load loop, far above what one machine can take. */
+    private static final double MAX_RATE = 10_000;
 
     private LoadHarness() {
     }
@@ -52,9 +62,11 @@ public final class LoadHarness {
         String mix = args[2];
         Path jar = Path.of(args[3]).toAbsolutePath();
         Path results = Files.createDirectories(Path.of(args[4]).toAbsolutePath());
+        double rate = args.length > 5 ? Double.parseDouble(args[5]) : 0;
         List<String> jvmOptions = List.of(Optional.ofNullable(System.getenv("LOAD_JVM")).filter(value -> !value.isBlank()).orElse("-Xmx1g").trim().split("\\s+"));
-        if (documents < 5 || senders < 1 || !LoadMix.NAMES.contains(mix)) {
-            System.err.println("usage: DOCUMENTS (>= 5) SENDERS (>= 1) MIX (one of " + LoadMix.NAMES + ")");
+        if (documents < 5 || senders < 1 || !LoadMix.NAMES.contains(mix) || !(rate >= 0 && rate <= MAX_RATE)) {
+            System.err.println("usage: DOCUMENTS (>= 5) SENDERS (>= 1) MIX (one of " + LoadMix.NAMES + ") [RATE"
+                    + " documents/s, 0 (as fast as the senders go) to " + MAX_RATE + "]");
             System.exit(2);
         }
         int warmUp = documents / 5;
@@ -77,7 +89,7 @@ public final class LoadHarness {
             int exit;
             try {
                 network.start(work, jar, jvmOptions, pki.trustStoreDirectory(), senders);
-                exit = run(network, senders, mix, jvmOptions, warmUpEnvelopes, measuredEnvelopes, results);
+                exit = run(network, senders, rate, mix, jvmOptions, warmUpEnvelopes, measuredEnvelopes, results);
             } finally {
                 network.close();
                 Runtime.getRuntime().removeShutdownHook(stopChildren);
@@ -89,7 +101,7 @@ public final class LoadHarness {
         }
     }
 
-    private static int run(LoadNetwork network, int senders, String mix, List<String> jvmOptions,
+    private static int run(LoadNetwork network, int senders, double rate, String mix, List<String> jvmOptions,
                            List<LoadMix.Envelope> warmUpEnvelopes, List<LoadMix.Envelope> measuredEnvelopes,
                            Path results) throws Exception {
         LoadTraffic traffic = new LoadTraffic(network);
@@ -97,7 +109,7 @@ public final class LoadHarness {
         Duration sendLimit = Duration.ofMinutes(10);
 
         System.out.printf("warm-up: %d documents...%n", warmUpEnvelopes.size());
-        List<LoadTraffic.Journey> warmUp = traffic.send(warmUpEnvelopes, senders, sendLimit);
+        List<LoadTraffic.Journey> warmUp = traffic.send(warmUpEnvelopes, senders, rate, sendLimit);
         if (!traffic.awaitArrivals(warmUp, arrivalLimit(warmUp.size()))) {
             System.out.println("warm-up: not every document arrived in time; measuring anyway");
         }
@@ -108,7 +120,7 @@ public final class LoadHarness {
         for (LoadChild child : children) {
             before.add(child.cpu());
         }
-        List<LoadTraffic.Journey> journeys = traffic.send(measuredEnvelopes, senders, sendLimit);
+        List<LoadTraffic.Journey> journeys = traffic.send(measuredEnvelopes, senders, rate, sendLimit);
         boolean allArrived = traffic.awaitArrivals(journeys, arrivalLimit(journeys.size()));
         Map<String, Object> processes = new LinkedHashMap<>();
         for (int i = 0; i < children.size(); i++) {
@@ -130,7 +142,7 @@ public final class LoadHarness {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("date", DateTimeFormatter.ISO_INSTANT.format(Instant.now()));
         result.put("machine", LoadMachine.describe());
-        result.put("settings", settings(senders, mix, jvmOptions, warmUpEnvelopes, measuredEnvelopes));
+        result.put("settings", settings(senders, rate, mix, jvmOptions, warmUpEnvelopes, measuredEnvelopes));
         result.put("outcome", outcome);
         result.put("documents_per_second", LoadFigures.rates(journeys));
         result.put("latency_ms", LoadFigures.latencies(journeys));
@@ -162,13 +174,14 @@ public final class LoadHarness {
         return outcome;
     }
 
-    private static Map<String, Object> settings(int senders, String mix, List<String> jvmOptions,
+    private static Map<String, Object> settings(int senders, double rate, String mix, List<String> jvmOptions,
                                                 List<LoadMix.Envelope> warmUp, List<LoadMix.Envelope> measured) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("documents", warmUp.size() + measured.size());
         settings.put("warm_up_documents", warmUp.size());
         settings.put("measured_documents", measured.size());
         settings.put("senders", senders);
+        settings.put("rate_limit", rate > 0 ? (Object) rate : "none");
         settings.put("mix", mix);
         settings.put("signed", (mix.equals("signed100k") ? "envelope XML-DSig rsa-sha256 + PDF signed by signer and seal"
                 : "envelope XML-DSig rsa-sha256, PDF unsigned") + ", under a test root both connectors trust;"
@@ -184,9 +197,11 @@ public final class LoadHarness {
                 Map.of("documents", countAndBytes[0], "mean_bytes", countAndBytes[1] / countAndBytes[0])));
         settings.put("measured_size_classes", sizes);
         settings.put("child_jvm_options", jvmOptions);
-        settings.put("connector_settings", "config/application.properties defaults (axis poll interval 5000 ms,"
-                + " 4 axis senders, 2 inbound consumers, no anchoring TSA), loopback ports, pull inbox");
+        settings.put("connector_settings", "config/application.properties defaults (axis poll interval 5000 ms when"
+                + " nothing waits, at once while packages wait, 4 fetchers; 4 axis senders, 2 inbound consumers, no"
+                + " anchoring TSA), loopback ports, pull inbox");
         settings.put("inbox_reader_poll_ms", 50);
+        settings.put("connector_properties_added", LoadNetwork.extraProperties());
         return settings;
     }
 
@@ -200,11 +215,12 @@ public final class LoadHarness {
         @SuppressWarnings("unchecked")
         Map<String, Object> outcome = (Map<String, Object>) result.get("outcome");
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-                "load %s: %s measured (+%s warm-up), %s senders, arrived %s/%s; docs/s accept %s, SENT %s, inbox %s;",
+                "load %s: %s measured (+%s warm-up), %s senders, rate limit %s, arrived %s/%s; docs/s accept %s, SENT %s,"
+                        + " inbox %s;",
                 settings.get("mix"), settings.get("measured_documents"), settings.get("warm_up_documents"),
-                settings.get("senders"), outcome.get("arrived"), outcome.get("measured"),
+                settings.get("senders"), settings.get("rate_limit"), outcome.get("arrived"), outcome.get("measured"),
                 rates.get("accept"), rates.get("sent"), rates.get("inbox")));
-        for (String stage : List.of("accept", "sent", "inbox")) {
+        for (String stage : List.of("accept", "sent", "inbox", "sent_to_registered", "deliverable_to_inbox")) {
             @SuppressWarnings("unchecked")
             Map<String, Object> p = (Map<String, Object>) latency.get(stage);
             line.append(String.format(Locale.ROOT, " %s p50/p95/p99 %s/%s/%s ms;", stage, p.get("p50"), p.get("p95"),

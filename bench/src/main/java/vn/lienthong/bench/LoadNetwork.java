@@ -84,11 +84,31 @@ final class LoadNetwork implements AutoCloseable {
                 "lienthong.soap.enabled=false",
                 "lienthong.dms.clients-file=" + clients,
                 "lienthong.signature.trust-store=" + trustStore,
+                "# From LOAD_CONNECTOR_PROPERTIES, to compare settings (e.g. lienthong.axis.fetchers=1):",
+                String.join("\n", extraProperties()),
                 ""), StandardCharsets.UTF_8);
         LoadChild child = LoadChild.start(name, jar, jvmOptions, List.of("run", "--config", config.toString()),
                 Map.of("LIENTHONG_AXIS_SECRET", secret, "LIENTHONG_LOG_LEVEL", "WARN"), home.resolve(name + ".out"));
         children.add(child);
         return child;
+    }
+
+    /**
+     * The space-separated {@code lienthong.*=value} pairs of the environment variable LOAD_CONNECTOR_PROPERTIES, added
+     * to both connectors' settings; anything else in it is refused.
+     */
+    static List<String> extraProperties() {
+        String configured = System.getenv().getOrDefault("LOAD_CONNECTOR_PROPERTIES", "").strip();
+        if (configured.isEmpty()) {
+            return List.of();
+        }
+        List<String> pairs = List.of(configured.split("\\s+"));
+        for (String pair : pairs) {
+            if (!pair.matches("lienthong\\.[a-z0-9.-]+=[^=]*")) {
+                throw new IllegalArgumentException("LOAD_CONNECTOR_PROPERTIES takes lienthong.KEY=VALUE pairs, not " + pair);
+            }
+        }
+        return pairs;
     }
 
     /** The DMS REST API of the sending connector, e.g. {@code http://127.0.0.1:N/api/v1}. */

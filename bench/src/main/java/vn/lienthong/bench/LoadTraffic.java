@@ -33,6 +33,10 @@ final class LoadTraffic {
         volatile double posted;
         volatile double accepted;
         volatile double sent;
+        /** At the recipient connector: when it registered the document (its "created"), after fetch, queue, intake. */
+        volatile double registered;
+        /** At the recipient connector: when the document entered the pull inbox (its "updated" once DELIVERED). */
+        volatile double deliverable;
         volatile double arrived;
         volatile String key;
         volatile String failure;
@@ -78,15 +82,25 @@ final class LoadTraffic {
         reading = false;
     }
 
-    /** {@code senders} threads POST the envelopes, each taking the next one, until all are posted or time is up. */
-    List<Journey> send(List<LoadMix.Envelope> envelopes, int senders, Duration limit) throws InterruptedException {
+    /**
+     * {@code senders} threads POST the envelopes, each taking the next one, until all are posted or time is up. With
+     * a {@code rate} (documents/s, above 0) the n-th POST starts no earlier than n / rate seconds after the first, so
+     * the senders together post at most that many per second; 0 posts as fast as the senders go.
+     */
+    List<Journey> send(List<LoadMix.Envelope> envelopes, int senders, double rate, Duration limit)
+            throws InterruptedException {
         List<Journey> journeys = envelopes.stream().map(Journey::new).toList();
         journeys.forEach(journey -> byNumber.put(journey.envelope.number(), journey));
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(senders);
+        long begin = System.nanoTime();
         for (int i = 0; i < senders; i++) {
             pool.execute(() -> {
                 for (int n = next.getAndIncrement(); n < journeys.size(); n = next.getAndIncrement()) {
+                    if (rate > 0 && !waitUntil(begin + (long) (n * 1e9 / rate))) {
+                        journeys.get(n).failure = "interrupted";
+                        return;
+                    }
                     post(journeys.get(n));
                 }
             });
@@ -96,6 +110,19 @@ final class LoadTraffic {
             pool.shutdownNow();
         }
         return journeys;
+    }
+
+    /** Sleeps until {@code System.nanoTime()} reaches {@code dueNanos}; false when interrupted. */
+    private static boolean waitUntil(long dueNanos) {
+        for (long left = dueNanos - System.nanoTime(); left > 0; left = dueNanos - System.nanoTime()) {
+            try {
+                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Waits until every journey has arrived in the inbox or failed; false when {@code limit} passed first. */
@@ -175,6 +202,10 @@ final class LoadTraffic {
                     Journey journey = byNumber.get(number(document.path("documentId").asText()));
                     if (journey != null && journey.arrived == 0) {
                         journey.arrived = seen;
+                        journey.registered = epochMillisOrZero(document.path("created"));
+                        if ("DELIVERED".equals(document.path("state").asText())) {
+                            journey.deliverable = epochMillisOrZero(document.path("updated"));
+                        }
                         arrivals.incrementAndGet();
                     }
                     http.send(request(recipientApi, recipientKey, "/inbox/" + document.path("key").asText() + "/ack")
@@ -201,6 +232,15 @@ final class LoadTraffic {
             return Integer.parseInt(parts[2].substring(0, parts[2].indexOf('/')));
         } catch (RuntimeException e) {
             return -1;
+        }
+    }
+
+    /** As {@link #epochMillis}; 0 (unknown) when the field is missing or not a time. */
+    private static double epochMillisOrZero(JsonNode at) {
+        try {
+            return at.isMissingNode() || at.isNull() ? 0 : epochMillis(at);
+        } catch (RuntimeException unreadable) {
+            return 0;
         }
     }
 

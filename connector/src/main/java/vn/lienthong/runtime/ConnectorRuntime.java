@@ -121,6 +121,11 @@ public final class ConnectorRuntime implements AutoCloseable {
         Properties camel = new Properties();
         camel.putAll(properties);
         camel.setProperty("camel.main.name", "lienthong-" + settings.brokerVmId());
+        // The inbox poll's scheduler ticks at the busy delay, or at the poll interval when that is shorter; the poller
+        // decides at each tick whether the axis is listed (InboxPoller.Pacing).
+        camel.setProperty("lienthong.axis.poll-tick-ms", Long.toString(Math.min(
+                Long.parseLong(properties.getProperty("lienthong.axis.poll-interval-ms", "5000").strip()),
+                Long.parseLong(properties.getProperty("lienthong.axis.busy-poll-delay-ms", "500").strip()))));
         // In-flight work is in transactions: on stop, what is not finished in time rolls back and is redelivered.
         camel.setProperty("camel.main.shutdownTimeout", "10");
         camel.setProperty("camel.management.enabled", Boolean.toString(settings.httpEnabled()));
@@ -195,6 +200,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         stopQuietly("alerts and metrics", operations::close);
         stopQuietly("log anchoring", audit::close);
         stopQuietly("Camel", wiring.main()::stop);
+        // After Camel: a poll under way has ended or been stopped; a fetch cut short was never acknowledged.
+        stopQuietly("inbox fetchers", transport.inboxFetchers()::shutdownNow);
         if (http != null) {
             stopQuietly("Vert.x of the HTTP servers", http::close);
         }

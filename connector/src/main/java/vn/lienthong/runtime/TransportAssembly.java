@@ -1,5 +1,10 @@
 package vn.lienthong.runtime;
 
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import vn.lienthong.axis.AxisClient;
 import vn.lienthong.ops.AxisReachability;
 import vn.lienthong.signature.document.DocumentVerifier;
@@ -19,7 +24,8 @@ import vn.lienthong.validation.EnvelopeValidator;
  * sending to the axis and polling it, and the hold on received packages that were not passed on.
  */
 record TransportAssembly(AxisClient axis, AxisReachability reachability, OutboundIntake outboundIntake,
-                         InboundIntake inboundIntake, CamelQueueSender queues, InboundHold hold) {
+                         InboundIntake inboundIntake, CamelQueueSender queues, InboundHold hold,
+                         ExecutorService inboxFetchers) {
 
     static TransportAssembly assemble(Wiring wiring, StorageAssembly storage, MetricsAssembly observed) throws Exception {
         ConnectorSettings settings = wiring.settings();
@@ -43,13 +49,46 @@ record TransportAssembly(AxisClient axis, AxisReachability reachability, Outboun
         wiring.bind("axisSender", new AxisSender(axis, storage.store(), storage.tracker(), storage.marks(), storage.log(),
                 wiring.maxDeliveryAttempts(), wiring.clock(), observed.metrics()));
         AxisReachability reachability = observed.reachability();
-        wiring.bind("inboxPoller", new InboxPoller(axis, storage.store(), storage.log(), reachability, observed.metrics()));
+        wiring.bind("inboxPoller", new InboxPoller(axis, storage.store(), storage.log(), reachability, observed.metrics(),
+                positive(wiring, "lienthong.axis.max-per-poll", InboxPoller.DEFAULT_MAX_PER_POLL),
+                new InboxPoller.Pacing(Duration.ofMillis(positive(wiring, "lienthong.axis.poll-interval-ms", 5000)),
+                        Duration.ofMillis(Long.parseLong(wiring.property("lienthong.axis.busy-window-ms", "30000"))))));
+        // The threads the inbox poll fetches packages on (routes/inbound.camel.yaml); a poll takes at most
+        // max-per-poll packages, so the queue of waiting fetches is bounded too. Shut down when the connector closes.
+        ExecutorService inboxFetchers = Executors.newFixedThreadPool(
+                positive(wiring, "lienthong.axis.fetchers", DEFAULT_FETCHERS), named("lienthong-axis-fetch-"));
+        wiring.bind("inboxFetchers", inboxFetchers);
         InboundIntake inboundIntake = new InboundIntake(validator, storage.store(), storage.tracker(), storage.findings(),
                 storage.log(), incomingSignatures, settings.ourAgencies(wiring.clients()), wiring.clock(),
                 observed.metrics());
         wiring.bind("inboundIntake", inboundIntake);
         CamelQueueSender queues = new CamelQueueSender(wiring.main(), outboundIntake, inboundIntake);
         InboundHold hold = new InboundHold(storage.tracker(), storage.findings(), storage.log(), storage.store(), queues);
-        return new TransportAssembly(axis, reachability, outboundIntake, inboundIntake, queues, hold);
+        return new TransportAssembly(axis, reachability, outboundIntake, inboundIntake, queues, hold, inboxFetchers);
+    }
+
+    /** lienthong.axis.fetchers when none is given (docs/operating.md, "Polling the axis", says how it was chosen). */
+    static final int DEFAULT_FETCHERS = 4;
+
+    private static int positive(Wiring wiring, String key, int fallback) {
+        String value = wiring.property(key, Integer.toString(fallback));
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + " must be a whole number of at least 1, not '" + value + "'");
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }
