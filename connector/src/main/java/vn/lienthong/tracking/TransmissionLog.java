@@ -66,6 +66,16 @@ public final class TransmissionLog {
         return database.logWriter().submit(clock, work);
     }
 
+    /**
+     * The commonest hop: moves the document to {@code to} and, only if it moved, appends the entry, in one
+     * transaction, so a replayed step changes nothing and logs nothing. True if it moved.
+     */
+    public boolean advanceAndAppend(DocumentKey key, DocumentState to, String reason, String step, String outcome,
+                                    int attempt, String contentHash, String detail) {
+        return hop(hop -> hop.advance(key, to, reason)
+                && hop.append(key.value(), step, outcome, attempt, contentHash, detail) != null);
+    }
+
     /** The sequence and hash of the last entry; sequence 0 and {@link LogEntryHash#GENESIS} for an empty log. */
     public record Head(long sequence, String hash) {
     }

@@ -129,13 +129,8 @@ public final class AxisSender {
     /** Called by the route after it moved the message to the dead-letter address, with the reason. */
     public void deadLettered(String key, String reason) {
         DocumentKey documentKey = new DocumentKey(key);
-        boolean deadLettered = log.hop(hop -> {
-            boolean moved = hop.advance(documentKey, DocumentState.DEAD_LETTERED, reason);
-            if (moved) {
-                hop.append(key, Steps.DEAD_LETTERED, Steps.REFUSED, 0, null, reason);
-            }
-            return moved;
-        });
+        boolean deadLettered = log.advanceAndAppend(documentKey, DocumentState.DEAD_LETTERED, reason,
+                Steps.DEAD_LETTERED, Steps.REFUSED, 0, null, reason);
         if (deadLettered) {
             LOG.warn("Dead-lettered {}: {}", key, reason);
         }

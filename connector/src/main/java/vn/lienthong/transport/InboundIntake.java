@@ -253,13 +253,8 @@ public final class InboundIntake {
     /** Called once the key is on the delivery queue. */
     public void queued(String key) {
         DocumentKey documentKey = new DocumentKey(key);
-        log.hop(hop -> {
-            boolean queuedNow = hop.advance(documentKey, DocumentState.QUEUED, null);
-            if (queuedNow) {
-                hop.append(key, Steps.QUEUED, Steps.OK, 1, null, "for delivery to the DMS");
-            }
-            return queuedNow;
-        });
+        log.advanceAndAppend(documentKey, DocumentState.QUEUED, null, Steps.QUEUED, Steps.OK, 1, null,
+                "for delivery to the DMS");
     }
 
     /**

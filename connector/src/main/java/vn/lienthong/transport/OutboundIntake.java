@@ -354,13 +354,7 @@ public final class OutboundIntake {
     /** Called once the key is on its queue. */
     public void queued(String key) {
         DocumentKey documentKey = new DocumentKey(key);
-        boolean moved = log.hop(hop -> {
-            boolean queuedNow = hop.advance(documentKey, DocumentState.QUEUED, null);
-            if (queuedNow) {
-                hop.append(key, Steps.QUEUED, Steps.OK, 1, null, null);
-            }
-            return queuedNow;
-        });
+        boolean moved = log.advanceAndAppend(documentKey, DocumentState.QUEUED, null, Steps.QUEUED, Steps.OK, 1, null, null);
         if (moved) {
             metrics.stage(Direction.OUTBOUND, "queued", "ok", Duration.ZERO);
         }

@@ -179,13 +179,8 @@ public final class DmsDelivery {
         String reason = what + " gave up after " + attempt + " attempts; last: " + failure.getMessage();
         try {
             DocumentKey documentKey = new DocumentKey(key);
-            boolean moved = log.hop(hop -> {
-                boolean deadLettered = hop.advance(documentKey, DocumentState.DEAD_LETTERED, reason);
-                if (deadLettered) {
-                    hop.append(key, Steps.DEAD_LETTERED, Steps.REFUSED, attempt, null, reason);
-                }
-                return deadLettered;
-            });
+            boolean moved = log.advanceAndAppend(documentKey, DocumentState.DEAD_LETTERED, reason, Steps.DEAD_LETTERED,
+                    Steps.REFUSED, attempt, null, reason);
             if (moved) {
                 LOG.warn("Dead-lettered {}: {}", key, reason);
             }
@@ -241,14 +236,8 @@ public final class DmsDelivery {
 
     /** Recorded once, by whichever delivery finishes last: a conditional update lets exactly one win. */
     private void delivered(TrackedDocument document, String deliveredTo) {
-        boolean moved = log.hop(hop -> {
-            boolean deliveredNow = hop.advance(document.key(), DocumentState.DELIVERED, null);
-            if (deliveredNow) {
-                hop.append(document.key().value(), Steps.DELIVERED_TO_DMS, Steps.OK, 1, document.envelopeSha256(),
-                        deliveredTo);
-            }
-            return deliveredNow;
-        });
+        boolean moved = log.advanceAndAppend(document.key(), DocumentState.DELIVERED, null, Steps.DELIVERED_TO_DMS,
+                Steps.OK, 1, document.envelopeSha256(), deliveredTo);
         if (moved) {
             metrics.reached(Direction.INBOUND, "delivered", document.created());
             LOG.info("Delivered {} {} from {} to {}", document.messageType(), document.key().value(),
