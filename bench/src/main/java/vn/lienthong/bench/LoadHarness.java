@@ -29,6 +29,9 @@ import vn.lienthong.fixtures.pki.TestPki;
  */
 public final class LoadHarness {
 
+    /** What bin/lienthong starts the connector with (docs/operating.md, "JVM settings for small machines"). */
+    static final String LAUNCHER_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m";
+
     /** What each figure of the result means, written into it so a reader of the JSON alone knows. */
     private static final Map<String, String> DEFINITIONS = new TreeMap<>(Map.of(
             "documents_per_second", "measured documents that reached the stage / (last to reach it - first POST of"
@@ -63,7 +66,9 @@ public final class LoadHarness {
         Path jar = Path.of(args[3]).toAbsolutePath();
         Path results = Files.createDirectories(Path.of(args[4]).toAbsolutePath());
         double rate = args.length > 5 ? Double.parseDouble(args[5]) : 0;
-        List<String> jvmOptions = List.of(Optional.ofNullable(System.getenv("LOAD_JVM")).filter(value -> !value.isBlank()).orElse("-Xmx1g").trim().split("\\s+"));
+        // By default the children run with bin/lienthong's settings, so the figures are those of the connector as run.
+        List<String> jvmOptions = List.of(Optional.ofNullable(System.getenv("LOAD_JVM")).filter(value -> !value.isBlank())
+                .orElse(LAUNCHER_JVM_OPTIONS).trim().split("\\s+"));
         if (documents < 5 || senders < 1 || !LoadMix.NAMES.contains(mix) || !(rate >= 0 && rate <= MAX_RATE)) {
             System.err.println("usage: DOCUMENTS (>= 5) SENDERS (>= 1) MIX (one of " + LoadMix.NAMES + ") [RATE"
                     + " documents/s, 0 (as fast as the senders go) to " + MAX_RATE + "]");
