@@ -76,9 +76,18 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /** Messages waiting in a queue (for health, tests and the demo summary). */
+    /**
+     * Messages on {@code queue}, every message already routed to it included: the broker counts a message only once
+     * its queue's executor has moved it from the intake list, a moment after the send returned, so that executor is
+     * flushed first (otherwise a message just sent, durably, could be counted nowhere for that moment).
+     */
     public long depth(String queue) {
         var binding = server.getActiveMQServer().locateQueue(queue);
-        return binding == null ? 0 : binding.getMessageCount();
+        if (binding == null) {
+            return 0;
+        }
+        binding.flushExecutor();
+        return binding.getMessageCount();
     }
 
     @Override
