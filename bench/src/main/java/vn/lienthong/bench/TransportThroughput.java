@@ -87,7 +87,8 @@ public final class TransportThroughput {
         return sum;
     }
 
-    private static void moveAll(Path from, Path to) throws Exception {
+    /** Moves every file of {@code from} into {@code to} (staged files go into an outbox at once). */
+    static void moveAll(Path from, Path to) throws Exception {
         try (Stream<Path> files = Files.list(from)) {
             for (Path file : files.toList()) {
                 Files.move(file, to.resolve(file.getFileName()));
@@ -95,7 +96,8 @@ public final class TransportThroughput {
         }
     }
 
-    private static long count(Path inbox) throws Exception {
+    /** The envelopes delivered into {@code inbox} so far. */
+    static long count(Path inbox) throws Exception {
         try (Stream<Path> files = Files.list(inbox)) {
             return files.filter(file -> file.getFileName().toString().endsWith(".edxml")).count();
         }

@@ -47,10 +47,10 @@ public final class WarmConnectorCpu {
                 long[] compilerStart = compilerThreadsCpuMillis();
                 long cpuStart = processCpuNanos();
                 long start = System.nanoTime();
-                moveAll(stagingA, a.settings().outbox());
-                moveAll(stagingB, b.settings().outbox());
+                TransportThroughput.moveAll(stagingA, a.settings().outbox());
+                TransportThroughput.moveAll(stagingB, b.settings().outbox());
                 sent += n;
-                while (count(b.settings().inbox()) < sent || count(a.settings().inbox()) < sent) {
+                while (TransportThroughput.count(b.settings().inbox()) < sent || TransportThroughput.count(a.settings().inbox()) < sent) {
                     Thread.sleep(100);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -100,17 +100,4 @@ public final class WarmConnectorCpu {
         return millis;
     }
 
-    private static void moveAll(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.toList()) {
-                Files.move(file, to.resolve(file.getFileName()));
-            }
-        }
-    }
-
-    private static long count(Path inbox) throws Exception {
-        try (Stream<Path> files = Files.list(inbox)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".edxml")).count();
-        }
-    }
 }
