@@ -3,6 +3,7 @@ package vn.lienthong.runtime;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -14,7 +15,10 @@ final class JvmFacts {
     private JvmFacts() {
     }
 
-    /** For example "heap max 256 MiB, GC Copy+MarkSweepCompact, JIT C1 only (TieredStopAtLevel=1), 2 CPUs". */
+    /**
+     * For example "heap max 256 MiB, GC Copy+MarkSweepCompact, JIT C1, and C2 only where bin/../config/jit-directives.json
+     * lets it, 2 CPUs".
+     */
     static String describe() {
         String collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .map(GarbageCollectorMXBean::getName).collect(Collectors.joining("+"));
@@ -40,9 +44,21 @@ final class JvmFacts {
             if (!"true".equals(tiered)) {
                 return "C2 only (TieredCompilation off)";
             }
-            return "4".equals(stopAt) ? "C1 and C2 (tiered)" : "C1 only (TieredStopAtLevel=" + stopAt + ")";
+            if (!"4".equals(stopAt)) {
+                return "C1 only (TieredStopAtLevel=" + stopAt + ")";
+            }
+            return directivesFile(hotspot).map(file -> "C1, and C2 only where " + file + " lets it").orElse("C1 and C2 (tiered)");
         } catch (RuntimeException notHotSpot) {
             return "unknown (" + ManagementFactory.getRuntimeMXBean().getVmName() + ")";
+        }
+    }
+
+    /** The compiler directives file, when one was given (a diagnostic option, unknown unless they are unlocked). */
+    private static Optional<String> directivesFile(HotSpotDiagnosticMXBean hotspot) {
+        try {
+            return Optional.of(hotspot.getVMOption("CompilerDirectivesFile").getValue()).filter(file -> !file.isEmpty());
+        } catch (IllegalArgumentException locked) {
+            return Optional.empty();
         }
     }
 }
