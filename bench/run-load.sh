@@ -11,8 +11,9 @@
 # RATE: documents/s the senders together post at most (the n-th POST starts no earlier than n/RATE s after the first),
 # e.g. half of a full run's end-to-end documents/s for the latency target at half load; 0 = as fast as the senders
 # go; at most 10000.
-# LOAD_JVM="-Xmx1g ..." sets the child JVMs' options (default: bin/lienthong's, "-XX:TieredStopAtLevel=1
-# -XX:+UseSerialGC -Xmx256m"; the baseline of 2026-12-05 ran with -Xmx1g); SKIP_BUILD=1 uses the jars already built;
+# The children start through bin/lienthong, with its JVM settings; LOAD_JVM="-Xmx1g ..." starts them with java and
+# these options instead (the baseline of 2026-12-05 ran with -Xmx1g). The JSON says what they ran with.
+# SKIP_BUILD=1 uses the jars already built;
 # LOAD_JAR=/path/lienthong.jar runs another build of the connector (e.g. to compare before and after in turns).
 # LOAD_CONNECTOR_PROPERTIES="lienthong.axis.fetchers=1 ..." adds settings to both connectors (lienthong.* keys only).
 set -euo pipefail

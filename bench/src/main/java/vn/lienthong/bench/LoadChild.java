@@ -5,10 +5,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,9 @@ import java.util.regex.Pattern;
 
 /** One process of the load test (the simulator or a connector): its own JVM, its output in a file, stopped at the end. */
 final class LoadChild implements AutoCloseable {
+
+    /** This checkout's launcher; the harness runs from the bench module's folder (bench/run-load.sh). */
+    static final Path LAUNCHER = Path.of("..", "bin", "lienthong").toAbsolutePath().normalize();
 
     private static final Pattern HEAP_BEFORE_GC = Pattern.compile("Pause.* (\\d+)M->\\d+M\\(\\d+M\\)");
 
@@ -32,22 +37,45 @@ final class LoadChild implements AutoCloseable {
         this.gcLog = gcLog;
     }
 
-    /** {@code java JVM_OPTIONS -jar JAR ARGS}, with {@code environment} added, output to {@code output}. */
+    /**
+     * {@code java JVM_OPTIONS -jar JAR ARGS}, or with {@code jvmOptions} empty {@code bin/lienthong ARGS} (the launcher
+     * of this checkout, with its JVM settings, running JAR), with {@code environment} added, output to {@code output}.
+     */
     static LoadChild start(String name, Path jar, List<String> jvmOptions, List<String> args,
                            Map<String, String> environment, Path output) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
         // The GC log gives the peak heap: the heap is fullest just before a collection.
         Path gcLog = output.resolveSibling(name + "-gc.log");
-        command.add("-Xlog:gc:file=" + gcLog);
-        command.add("-jar");
-        command.add(jar.toString());
+        List<String> command = new ArrayList<>();
+        Map<String, String> added = new HashMap<>(environment);
+        if (jvmOptions.isEmpty()) {
+            command.addAll(List.of("sh", LAUNCHER.toString()));
+            added.put("LIENTHONG_JAR", jar.toString());
+            added.put("JAVA_OPTS", "-Xlog:gc:file=" + gcLog);
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.add("-Xlog:gc:file=" + gcLog);
+            command.add("-jar");
+            command.add(jar.toString());
+        }
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
-        builder.environment().putAll(environment);
+        builder.environment().remove("LIENTHONG_JVM_OPTIONS");
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().putAll(added);
         return new LoadChild(name, builder.start(), output, gcLog);
+    }
+
+    /**
+     * The options the JVM really runs with: its command line (the launcher execs java, so the process is the JVM)
+     * from the first argument up to {@code -jar}.
+     */
+    List<String> jvmOptions() throws IOException {
+        List<String> arguments = List.of(new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()),
+                "cmdline")), StandardCharsets.UTF_8).split("\0"));
+        int jarAt = arguments.indexOf("-jar");
+        return arguments.subList(1, jarAt < 0 ? arguments.size() : jarAt);
     }
 
     String name() {

@@ -29,9 +29,6 @@ import vn.lienthong.fixtures.pki.TestPki;
  */
 public final class LoadHarness {
 
-    /** What bin/lienthong starts the connector with (docs/operating.md, "JVM settings for small machines"). */
-    static final String LAUNCHER_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m";
-
     /** What each figure of the result means, written into it so a reader of the JSON alone knows. */
     private static final Map<String, String> DEFINITIONS = new TreeMap<>(Map.of(
             "documents_per_second", "measured documents that reached the stage / (last to reach it - first POST of"
@@ -66,9 +63,10 @@ public final class LoadHarness {
         Path jar = Path.of(args[3]).toAbsolutePath();
         Path results = Files.createDirectories(Path.of(args[4]).toAbsolutePath());
         double rate = args.length > 5 ? Double.parseDouble(args[5]) : 0;
-        // By default the children run with bin/lienthong's settings, so the figures are those of the connector as run.
-        List<String> jvmOptions = List.of(Optional.ofNullable(System.getenv("LOAD_JVM")).filter(value -> !value.isBlank())
-                .orElse(LAUNCHER_JVM_OPTIONS).trim().split("\\s+"));
+        // By default the children run through bin/lienthong (no options here), so the figures are those of the
+        // connector as run; LOAD_JVM names other options.
+        List<String> jvmOptions = Optional.ofNullable(System.getenv("LOAD_JVM")).filter(value -> !value.isBlank())
+                .map(value -> List.of(value.trim().split("\\s+"))).orElse(List.of());
         if (documents < 5 || senders < 1 || !LoadMix.NAMES.contains(mix) || !(rate >= 0 && rate <= MAX_RATE)) {
             System.err.println("usage: DOCUMENTS (>= 5) SENDERS (>= 1) MIX (one of " + LoadMix.NAMES + ") [RATE"
                     + " documents/s, 0 (as fast as the senders go) to " + MAX_RATE + "]");
@@ -94,7 +92,7 @@ public final class LoadHarness {
             int exit;
             try {
                 network.start(work, jar, jvmOptions, pki.trustStoreDirectory(), senders);
-                exit = run(network, senders, rate, mix, jvmOptions, warmUpEnvelopes, measuredEnvelopes, results);
+                exit = run(network, senders, rate, mix, warmUpEnvelopes, measuredEnvelopes, results);
             } finally {
                 network.close();
                 Runtime.getRuntime().removeShutdownHook(stopChildren);
@@ -106,7 +104,7 @@ public final class LoadHarness {
         }
     }
 
-    private static int run(LoadNetwork network, int senders, double rate, String mix, List<String> jvmOptions,
+    private static int run(LoadNetwork network, int senders, double rate, String mix,
                            List<LoadMix.Envelope> warmUpEnvelopes, List<LoadMix.Envelope> measuredEnvelopes,
                            Path results) throws Exception {
         LoadTraffic traffic = new LoadTraffic(network);
@@ -147,7 +145,10 @@ public final class LoadHarness {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("date", DateTimeFormatter.ISO_INSTANT.format(Instant.now()));
         result.put("machine", LoadMachine.describe());
-        result.put("settings", settings(senders, rate, mix, jvmOptions, warmUpEnvelopes, measuredEnvelopes));
+        // What the JVMs really ran with (bin/lienthong's settings unless LOAD_JVM named others), from the sender's.
+        List<String> ranWith = children.stream().filter(child -> child.name().equals("sender")).findFirst()
+                .orElseThrow().jvmOptions();
+        result.put("settings", settings(senders, rate, mix, ranWith, warmUpEnvelopes, measuredEnvelopes));
         result.put("outcome", outcome);
         result.put("documents_per_second", LoadFigures.rates(journeys));
         result.put("latency_ms", LoadFigures.latencies(journeys));
