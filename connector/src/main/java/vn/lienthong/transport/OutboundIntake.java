@@ -174,8 +174,17 @@ public final class OutboundIntake {
             }
             throw (RuntimeException) failure;
         }
-        log.append(null, Steps.INTAKE_REFUSED, Steps.REFUSED, 1, null,
-                "outbox " + name + ": intake failed (" + failure.getClass().getSimpleName() + ")");
+        String why = "outbox " + name + ": intake failed (" + failure.getClass().getSimpleName() + ")";
+        if (filed == null) {
+            log.append(null, Steps.INTAKE_REFUSED, Steps.REFUSED, 1, null, why);
+        } else {
+            try {
+                log.append(null, Steps.INTAKE_REFUSED, Steps.REFUSED, 1, null, why);
+            } catch (RuntimeException unlogged) {
+                // Parked already, as the outbox file is once moved: checking it again would park it again.
+                LOG.error("Parked {} with INTAKE_FAILED, but the transmission log could not record it", name, unlogged);
+            }
+        }
         return new IntakeResult(IntakeResult.Decision.REFUSED, null, failed, null);
     }
 
