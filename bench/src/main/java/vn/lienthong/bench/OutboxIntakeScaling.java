@@ -22,7 +22,8 @@ import vn.lienthong.tracking.DocumentState;
  * How the outbox intake scales with the intake queue's consumers: N signed100k envelopes (XML-DSig envelope
  * signature, a signed PDF, checked against the test PKI with revocation online on loopback) are moved into the
  * sending connector's outbox at once, and the clock runs until all N are SENT to the simulated axis. Only the
- * sending connector runs. Each round runs every consumer count given, in turn, so that noise falls on all of them
+ * sending connector runs. Two unreported runs warm the JIT up; then each round runs every consumer count given,
+ * in turn, in the given order in odd rounds and reversed in even ones, so that noise and drift fall on all of them
  * alike. Usage: {@code OutboxIntakeScaling N ROUNDS CONSUMERS...} (a consumer count of 0: the default, one per
  * processor).
  */
@@ -31,6 +32,7 @@ public final class OutboxIntakeScaling {
     private static final String SENDER = LoadNetwork.SENDER_AGENCY;
     private static final String RECIPIENT = "000.00.00.H41";
     private static final long TIMEOUT_NANOS = 900_000_000_000L;
+    private static int nextVmId = 900;
 
     private OutboxIntakeScaling() {
     }
@@ -47,8 +49,16 @@ public final class OutboxIntakeScaling {
             TestPki pki = TestPki.generate(work.resolve("pki"), revocation.base());
             revocation.serve(pki);
             List<LoadMix.Envelope> envelopes = LoadMix.write("signed100k", documents, 1, pki, work.resolve("envelopes"));
+            for (int warmUp = 1; warmUp <= 2; warmUp++) {
+                double seconds = oneRun(Files.createDirectories(work.resolve("warm-up-" + warmUp)), envelopes, pki, 0);
+                System.out.printf("warm-up %d (not counted): %.2f s%n", warmUp, seconds);
+            }
             for (int round = 1; round <= rounds; round++) {
-                for (int consumers : consumerCounts) {
+                List<Integer> order = new ArrayList<>(consumerCounts);
+                if (round % 2 == 0) {
+                    java.util.Collections.reverse(order);
+                }
+                for (int consumers : order) {
                     Path root = Files.createDirectories(work.resolve("round-" + round + "-" + consumers));
                     double seconds = oneRun(root, envelopes, pki, consumers);
                     System.out.printf("round %d, intake consumers %s: %d signed100k envelopes all SENT in %.2f s"
@@ -84,7 +94,7 @@ public final class OutboxIntakeScaling {
         try (AxisSimulator axis = AxisSimulator.start(axisSettings)) {
             properties.setProperty("lienthong.axis.endpoint", axis.endpoint().toString());
             try (ConnectorRuntime sender = ConnectorRuntime.start(ConnectorSettings.from(properties, senderSecret,
-                    900 + consumers))) {
+                    nextVmId++))) {
                 // Copied beside the outbox first, then moved in: the clock measures the connector, not the copying.
                 Path staging = Files.createDirectories(root.resolve("staging"));
                 for (LoadMix.Envelope envelope : envelopes) {
@@ -92,14 +102,21 @@ public final class OutboxIntakeScaling {
                 }
                 long start = System.nanoTime();
                 TransportThroughput.moveAll(staging, sender.settings().outbox());
+                double outboxEmpty = -1;
                 while (sent(sender) < envelopes.size()) {
+                    if (outboxEmpty < 0 && TransportThroughput.count(sender.settings().outbox()) == 0) {
+                        outboxEmpty = (System.nanoTime() - start) / 1e9;
+                    }
                     if (System.nanoTime() - start > TIMEOUT_NANOS) {
                         throw new IllegalStateException("not all SENT in 15 minutes: "
                                 + sender.tracker().countByState(Direction.OUTBOUND));
                     }
                     Thread.sleep(50);
                 }
-                return (System.nanoTime() - start) / 1e9;
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("  outbox empty (all filed and queued for checking) after %.2f s%n",
+                        outboxEmpty < 0 ? seconds : outboxEmpty);
+                return seconds;
             }
         }
     }

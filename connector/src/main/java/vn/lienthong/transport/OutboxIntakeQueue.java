@@ -1,6 +1,5 @@
 package vn.lienthong.transport;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.locks.ReentrantLock;
@@ -55,13 +54,9 @@ public final class OutboxIntakeQueue {
             if (result.queued()) {
                 queue.enqueue(result.key(), result.decision() == IntakeResult.Decision.QUEUE_STATUS);
             }
-            discard(filed);
+            store.discard(filed);
         } finally {
             lock.unlock();
         }
-    }
-
-    private void discard(Path filed) throws IOException {
-        store.discard(filed);
     }
 }
