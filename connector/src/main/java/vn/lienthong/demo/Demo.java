@@ -28,8 +28,8 @@ public final class Demo implements AutoCloseable {
             new DemoNetwork.Agency(Organization.withId("000.00.00.G22", "Văn phòng Chính phủ"), "vpcp.demo"),
             new DemoNetwork.Agency(Organization.withId("000.00.00.H26", "UBND thành phố Hà Nội"), "hanoi.demo"));
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final List<String> QUEUES = List.of("lienthong.outbound", "lienthong.inbound", "lienthong.delivery",
-            "lienthong.status.out", "lienthong.status.in");
+    private static final List<String> QUEUES = List.of("lienthong.outbound.intake", "lienthong.outbound",
+            "lienthong.inbound", "lienthong.delivery", "lienthong.status.out", "lienthong.status.in");
 
     /** Documents each agency has ready for a person to drop into its outbox, e.g. while an outage is injected. */
     static final int SPARE_DOCUMENTS = 5;

@@ -75,7 +75,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         BrokerAssembly broker = BrokerAssembly.start(wiring);
         StorageAssembly storage = StorageAssembly.open(wiring);
         MetricsAssembly observed = MetricsAssembly.assemble(wiring, storage, broker);
-        TransportAssembly transport = TransportAssembly.assemble(wiring, storage, observed);
+        TransportAssembly transport = TransportAssembly.assemble(wiring, storage, broker, observed);
         DmsAssembly dms = DmsAssembly.assemble(wiring, storage, broker, transport, observed);
         AuditAssembly audit = AuditAssembly.assemble(wiring, storage, observed);
         OperationsAssembly operations = OperationsAssembly.assemble(wiring, storage, broker, transport, observed, audit,
@@ -126,6 +126,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         camel.setProperty("lienthong.axis.poll-tick-ms", Long.toString(Math.min(
                 Long.parseLong(properties.getProperty("lienthong.axis.poll-interval-ms", "5000").strip()),
                 Long.parseLong(properties.getProperty("lienthong.axis.busy-poll-delay-ms", "500").strip()))));
+        camel.setProperty("lienthong.intake.consumers", Integer.toString(TransportAssembly.intakeConsumers(properties)));
         // In-flight work is in transactions: on stop, what is not finished in time rolls back and is redelivered.
         camel.setProperty("camel.main.shutdownTimeout", "10");
         camel.setProperty("camel.management.enabled", Boolean.toString(settings.httpEnabled()));

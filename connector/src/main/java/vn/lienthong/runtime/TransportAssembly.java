@@ -15,6 +15,7 @@ import vn.lienthong.transport.InboundHold;
 import vn.lienthong.transport.InboundIntake;
 import vn.lienthong.transport.InboxPoller;
 import vn.lienthong.transport.OutboundIntake;
+import vn.lienthong.transport.OutboxIntakeQueue;
 import vn.lienthong.transport.RefusedFolder;
 import vn.lienthong.transport.SignatureGate;
 import vn.lienthong.validation.EnvelopeValidator;
@@ -27,7 +28,8 @@ record TransportAssembly(AxisClient axis, AxisReachability reachability, Outboun
                          InboundIntake inboundIntake, CamelQueueSender queues, InboundHold hold,
                          ExecutorService inboxFetchers) {
 
-    static TransportAssembly assemble(Wiring wiring, StorageAssembly storage, MetricsAssembly observed) throws Exception {
+    static TransportAssembly assemble(Wiring wiring, StorageAssembly storage, BrokerAssembly broker,
+                                      MetricsAssembly observed) throws Exception {
         ConnectorSettings settings = wiring.settings();
         EnvelopeValidator validator = new EnvelopeValidator(wiring.validation(),
                 DataDirectory.folder(wiring.data(), "spool"));
@@ -45,6 +47,8 @@ record TransportAssembly(AxisClient axis, AxisReachability reachability, Outboun
                 RefusedFolder.forDms(settings.errorFolder()), outgoingSignatures, observed.signer(),
                 wiring.maxEnvelopeBytes(), wiring.clock(), observed.metrics());
         wiring.bind("outboundIntake", outboundIntake);
+        wiring.bind("outboxIntakeQueue", new OutboxIntakeQueue(outboundIntake, storage.store(),
+                new OwnSessionQueue(broker.connectionFactory(), outboundIntake)));
         AxisClient axis = new AxisClient(settings.axis(), wiring.clock(), observed.metrics());
         wiring.bind("axisSender", new AxisSender(axis, storage.store(), storage.tracker(), storage.marks(), storage.log(),
                 wiring.maxDeliveryAttempts(), wiring.clock(), observed.metrics()));
@@ -70,8 +74,21 @@ record TransportAssembly(AxisClient axis, AxisReachability reachability, Outboun
     /** lienthong.axis.fetchers when none is given (docs/operating.md, "Polling the axis", says how it was chosen). */
     static final int DEFAULT_FETCHERS = 4;
 
+    /**
+     * lienthong.intake.consumers: the consumers of the intake queue, which check outbox files (validation, signatures,
+     * signing); when not set, one per processor, as checking is work for the processor alone.
+     */
+    static int intakeConsumers(java.util.Properties properties) {
+        String value = properties.getProperty("lienthong.intake.consumers", "").strip();
+        return value.isEmpty() ? Runtime.getRuntime().availableProcessors()
+                : positive("lienthong.intake.consumers", value);
+    }
+
     private static int positive(Wiring wiring, String key, int fallback) {
-        String value = wiring.property(key, Integer.toString(fallback));
+        return positive(key, wiring.property(key, Integer.toString(fallback)));
+    }
+
+    private static int positive(String key, String value) {
         try {
             int number = Integer.parseInt(value);
             if (number >= 1) {

@@ -3,14 +3,18 @@ package vn.lienthong.transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The connector's own copy of every document it handles, one file per document key under the data directory.
@@ -19,6 +23,9 @@ import java.util.UUID;
  * under a key. The store and every file in it are the connector's user's alone.
  */
 public final class DocumentStore {
+
+    /** A filed intake item: the SHA-256 of its bytes, then a digest of the name it was handed over under. */
+    private static final Pattern INTAKE_ID = Pattern.compile("[0-9a-f]{64}-[0-9a-f]{16}");
 
     private final Path directory;
 
@@ -80,6 +87,71 @@ public final class DocumentStore {
 
         public long limit() {
             return limit;
+        }
+    }
+
+    /**
+     * Files what a DMS handed over as an intake item, durably (its bytes and its name are on disk when this returns),
+     * at most {@code maxBytes} of it, for intake to check later from its queue. The item's id is made of the bytes'
+     * SHA-256 and the name: the same file taken again (a crash before its source was removed) is the same item, and
+     * is filed once. What is filed stays until {@link #discard} removes it, whatever happens meanwhile.
+     */
+    public Filed fileIntake(InputStream in, String name, long maxBytes) throws IOException {
+        Imported imported = importStream(in, maxBytes);
+        Path target;
+        String id = imported.sha256() + "-" + HexFormat.of().formatHex(sha256().digest(
+                name.getBytes(StandardCharsets.UTF_8)), 0, 8);
+        try {
+            force(imported.file());
+            target = intakeFile(id);
+            if (Files.exists(target)) {
+                Files.delete(imported.file()); // the same bytes under the same name: filed before
+            } else {
+                Files.move(imported.file(), target, StandardCopyOption.ATOMIC_MOVE);
+                force(directory);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(imported.file());
+            throw e;
+        }
+        return new Filed(id, target, imported.sha256(), imported.size());
+    }
+
+    /** An intake item filed by {@link #fileIntake}; {@code id} names it on the intake queue. */
+    public record Filed(String id, Path file, String sha256, long size) {
+    }
+
+    /** Where the intake item {@code id} is (or was) filed. */
+    public Path intakeFile(String id) {
+        if (!INTAKE_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("not an intake item: " + id);
+        }
+        return directory.resolve("intake-" + id + ".edxml");
+    }
+
+    /** The SHA-256 of the bytes of the intake item {@code id}, as its id says. */
+    public static String intakeSha256(String id) {
+        return id.substring(0, 64);
+    }
+
+    /**
+     * A temporary name for the bytes of {@code file} (a hard link; a copy where the file system has none), which
+     * whoever takes it may move or discard while {@code file} itself stays.
+     */
+    public Path temporaryLinkTo(Path file) throws IOException {
+        Path temporary = newTemporaryFile();
+        try {
+            Files.createLink(temporary, file);
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException noLinks) {
+            Files.deleteIfExists(temporary);
+            Files.copy(file, temporary);
+        }
+        return temporary;
+    }
+
+    private static void force(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            channel.force(true);
         }
     }
 

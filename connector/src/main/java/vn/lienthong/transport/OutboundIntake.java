@@ -85,38 +85,88 @@ public final class OutboundIntake {
     }
 
     /**
-     * A file the DMS dropped into the configured outbox, read through the folder: an entry that is no regular file,
-     * or is over the size limit, is refused unread and moved beside its findings in the error folder. If taking it
-     * fails in a way nobody foresaw, it is parked in the error folder with INTAKE_FAILED, once, rather than left to
+     * A file the DMS dropped into the configured outbox, read through the folder, is only filed here: durably in the
+     * store, as an intake item for {@link #acceptFiled} to check from the intake queue (on as many consumers as are
+     * configured), so the one thread that watches the outbox never waits for validation. An entry that is no regular
+     * file, or is over the size limit, is refused unread and moved beside its findings in the error folder. If filing
+     * it fails in a way nobody foresaw, it is parked in the error folder with INTAKE_FAILED, once, rather than left to
      * fail again at every poll; only if parking it fails too is the failure thrown, and the file stays for the next
      * poll.
      */
-    public IntakeResult acceptFromOutbox(File handedOver) throws IOException {
+    public OutboxFiling fileFromOutbox(File handedOver) throws IOException {
         String name = handedOver.getName();
         try (DmsFolder outbox = DmsFolder.open(handedOver.toPath().toAbsolutePath().getParent())) {
             Optional<BasicFileAttributes> entry = outbox.attributes(name);
             if (entry.isEmpty()) {
-                return new IntakeResult(IntakeResult.Decision.REFUSED, null); // taken back by the DMS meanwhile
+                return OutboxFiling.NOTHING; // taken back by the DMS meanwhile
             }
             Optional<Finding> unread = FolderEntry.refusal(name, entry.get(), maxEnvelopeBytes);
             if (unread.isPresent()) {
-                return refusedUnread(name, outbox, unread.get(), Submitter.OUTBOX);
+                refusedUnread(name, outbox, unread.get(), Submitter.OUTBOX);
+                return OutboxFiling.NOTHING;
             }
+            long begun = System.nanoTime();
             try (InputStream envelope = outbox.read(name)) {
-                return accept(envelope, name, Submitter.OUTBOX);
+                return OutboxFiling.filed(store.fileIntake(envelope, name, maxEnvelopeBytes).id(), name);
+            } catch (DocumentStore.TooLarge tooLarge) {
+                metrics.stage(Direction.OUTBOUND, "intake", "refused", Duration.ofNanos(System.nanoTime() - begun));
+                refusedUnread(name, null, FolderEntry.tooLarge(maxEnvelopeBytes), Submitter.OUTBOX);
+                return OutboxFiling.NOTHING;
             } catch (RuntimeException | IOException failure) {
-                return intakeFailed(name, outbox, failure);
+                metrics.stage(Direction.OUTBOUND, "intake", "failed", Duration.ofNanos(System.nanoTime() - begun));
+                intakeFailed(name, outbox, failure);
+                return OutboxFiling.NOTHING;
             }
+        }
+    }
+
+    /**
+     * Checks an outbox file filed by {@link #fileFromOutbox} (the intake item {@code id}, handed over as {@code name})
+     * as it was checked when taken: validated, its signatures judged, signed when wanted, and refused into the error
+     * folder with every finding or registered under its key for the caller to queue. The item itself is left as it
+     * is, for the caller to discard once the outcome is durable: until then a redelivery checks it again, and
+     * registration by key recognises what was registered already. If checking fails in a way nobody foresaw, the
+     * document is parked in the error folder with INTAKE_FAILED, once; only if parking it fails too is the failure
+     * thrown, for the broker to redeliver.
+     */
+    public IntakeResult acceptFiled(String id, String name) throws IOException {
+        Path filed = store.intakeFile(id);
+        long begun = System.nanoTime();
+        String outcome = "failed";
+        try {
+            Path linked = store.temporaryLinkTo(filed);
+            DocumentStore.Imported imported = new DocumentStore.Imported(linked, DocumentStore.intakeSha256(id),
+                    Files.size(linked));
+            IntakeResult result = taken(imported, name, Submitter.OUTBOX);
+            outcome = result.decision().name().toLowerCase();
+            return result;
+        } catch (RuntimeException | IOException failure) {
+            return intakeFailed(name, null, filed, failure);
+        } finally {
+            metrics.stage(Direction.OUTBOUND, "intake", outcome, Duration.ofNanos(System.nanoTime() - begun));
         }
     }
 
     /** Parks, once, an outbox file whose intake failed in a way nobody foresaw. */
     private IntakeResult intakeFailed(String name, DmsFolder outbox, Exception failure) throws IOException {
+        return intakeFailed(name, outbox, null, failure);
+    }
+
+    /**
+     * Parks, once, an outbox file whose intake failed in a way nobody foresaw: the entry {@code name} of
+     * {@code outbox} is moved to the error folder, or, when {@code filed} is given, a copy of that filed item is put
+     * there under {@code name}.
+     */
+    private IntakeResult intakeFailed(String name, DmsFolder outbox, Path filed, Exception failure) throws IOException {
         LOG.error("Taking {} from the outbox failed unexpectedly; it goes to the error folder", name, failure);
         ValidationReport failed = new ValidationReport(Direction.OUTBOUND, Optional.empty(), validator.render(
                 List.of(Problem.of(FindingCode.INTAKE_FAILED, Location.UNKNOWN)), Direction.OUTBOUND));
         try {
-            refused.refuseUnread(name, outbox, failed);
+            if (filed == null) {
+                refused.refuseUnread(name, outbox, failed);
+            } else {
+                refused.refuse(name, filed, failed);
+            }
         } catch (RuntimeException | IOException again) {
             failure.addSuppressed(again);
             if (failure instanceof IOException io) {
@@ -124,8 +174,17 @@ public final class OutboundIntake {
             }
             throw (RuntimeException) failure;
         }
-        log.append(null, Steps.INTAKE_REFUSED, Steps.REFUSED, 1, null,
-                "outbox " + name + ": intake failed (" + failure.getClass().getSimpleName() + ")");
+        String why = "outbox " + name + ": intake failed (" + failure.getClass().getSimpleName() + ")";
+        if (filed == null) {
+            log.append(null, Steps.INTAKE_REFUSED, Steps.REFUSED, 1, null, why);
+        } else {
+            try {
+                log.append(null, Steps.INTAKE_REFUSED, Steps.REFUSED, 1, null, why);
+            } catch (RuntimeException unlogged) {
+                // Parked already, as the outbox file is once moved: checking it again would park it again.
+                LOG.error("Parked {} with INTAKE_FAILED, but the transmission log could not record it", name, unlogged);
+            }
+        }
         return new IntakeResult(IntakeResult.Decision.REFUSED, null, failed, null);
     }
 
@@ -163,6 +222,11 @@ public final class OutboundIntake {
         } catch (DocumentStore.TooLarge tooLarge) {
             return refusedUnread(name, null, FolderEntry.tooLarge(maxEnvelopeBytes), submitter);
         }
+        return taken(imported, name, submitter);
+    }
+
+    /** Decides on a document copied into the store under a temporary name, which is gone whatever happens. */
+    private IntakeResult taken(DocumentStore.Imported imported, String name, Submitter submitter) throws IOException {
         List<Path> temporaries = new ArrayList<>(List.of(imported.file()));
         try {
             return decide(imported, name, submitter, temporaries);

@@ -26,8 +26,8 @@ import vn.lienthong.edxml.ReadOutcome;
 final class Traffic {
 
     /** The queues a document or status notice waits in on its way; dead-letter queues are not among them. */
-    static final List<String> FLOW_QUEUES = List.of("lienthong.outbound", "lienthong.status.out", "lienthong.inbound",
-            "lienthong.status.in", "lienthong.delivery");
+    static final List<String> FLOW_QUEUES = List.of("lienthong.outbound.intake", "lienthong.outbound",
+            "lienthong.status.out", "lienthong.inbound", "lienthong.status.in", "lienthong.delivery");
     /** What a test waits for before it counts deliveries, as a timeout names it. */
     static final String SETTLED = "every document SENT and DELIVERED, every flow queue empty, every axis package taken";
 
