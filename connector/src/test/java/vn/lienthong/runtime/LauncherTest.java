@@ -87,8 +87,8 @@ class LauncherTest {
     void should_let_c2_compile_hashing_and_keep_every_other_method_with_c1() throws Exception {
         String said = runWithLauncherSettings(CompiledWhere.class);
 
-        assertThat(line(said, "SHA2.implCompress0 in use at levels")).as(said).contains("4");
-        assertThat(line(said, "spin in use at levels")).as(said).contains("1").doesNotContain("4");
+        assertThat(levels(said, "SHA2.implCompress0 in use at levels")).as(said).contains("4");
+        assertThat(levels(said, "spin in use at levels")).as(said).contains("1").doesNotContain("4");
     }
 
     /** Runs {@code main} in a real JVM started with the options the launcher gives java; returns what it printed. */
@@ -108,10 +108,11 @@ class LauncherTest {
         return said;
     }
 
-    /** What follows {@code start} on the line that begins with it. */
-    private static String line(String said, String start) {
+    /** The levels listed after {@code start} on the line that begins with it. */
+    private static List<String> levels(String said, String start) {
         return said.lines().filter(line -> line.startsWith(start)).findFirst()
-                .map(line -> line.substring(start.length())).orElseThrow(() -> new AssertionError(said));
+                .map(line -> List.of(line.substring(start.length()).strip().split(" +")))
+                .orElseThrow(() -> new AssertionError(said));
     }
 
     /** The options the launcher gives java when nothing replaces them. */
@@ -151,7 +152,8 @@ class LauncherTest {
                 }
             }
             System.out.println("SHA2.implCompress0 in use at levels " + String.join(" ", sha));
-            System.out.println("spin in use at levels " + String.join(" ", spin) + " (" + sink + ")");
+            System.out.println("spin in use at levels " + String.join(" ", spin));
+            System.out.println("sink " + sink);
         }
 
         /** No loop, so no on-stack replacement: compiled only for being called. */
