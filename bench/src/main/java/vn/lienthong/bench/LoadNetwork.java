@@ -131,7 +131,8 @@ final class LoadNetwork implements AutoCloseable {
         }
     }
 
-    private static String newSecret() {
+    /** A fresh random secret for an axis system (32 bytes, base64). */
+    static String newSecret() {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         return Base64.getEncoder().encodeToString(random);

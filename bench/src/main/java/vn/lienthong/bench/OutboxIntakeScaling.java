@@ -2,9 +2,7 @@ package vn.lienthong.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -75,9 +73,9 @@ public final class OutboxIntakeScaling {
 
     private static double oneRun(Path root, List<LoadMix.Envelope> envelopes, TestPki pki, int consumers)
             throws Exception {
-        String senderSecret = newSecret();
+        String senderSecret = LoadNetwork.newSecret();
         SimulatorSettings axisSettings = SimulatorSettings.local(
-                Map.of("sys-sender", senderSecret, "sys-recipient", newSecret()),
+                Map.of("sys-sender", senderSecret, "sys-recipient", LoadNetwork.newSecret()),
                 Map.of(SENDER, "sys-sender", RECIPIENT, "sys-recipient"), Files.createDirectories(root.resolve("axis")));
         Properties properties = ConnectorProperties.load(null);
         properties.setProperty("lienthong.data.directory", root.resolve("sender").toString());
@@ -123,11 +121,5 @@ public final class OutboxIntakeScaling {
 
     private static long sent(ConnectorRuntime sender) {
         return sender.tracker().countByState(Direction.OUTBOUND).getOrDefault(DocumentState.SENT, 0L);
-    }
-
-    private static String newSecret() {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        return Base64.getEncoder().encodeToString(random);
     }
 }
