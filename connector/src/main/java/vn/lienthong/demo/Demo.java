@@ -28,7 +28,8 @@ public final class Demo implements AutoCloseable {
             new DemoNetwork.Agency(Organization.withId("000.00.00.G22", "Văn phòng Chính phủ"), "vpcp.demo"),
             new DemoNetwork.Agency(Organization.withId("000.00.00.H26", "UBND thành phố Hà Nội"), "hanoi.demo"));
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final List<String> QUEUES = List.of("lienthong.outbound.intake", "lienthong.outbound",
+    /** The flow queues, in the order the summary shows them; each has its dead-letter queue, DLQ.NAME. */
+    static final List<String> QUEUES = List.of("lienthong.outbound.intake", "lienthong.outbound",
             "lienthong.inbound", "lienthong.delivery", "lienthong.status.out", "lienthong.status.in");
 
     /** Documents each agency has ready for a person to drop into its outbox, e.g. while an outage is injected. */

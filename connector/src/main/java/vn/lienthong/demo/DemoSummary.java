@@ -38,11 +38,10 @@ final class DemoSummary {
             Map<DocumentState, Long> inbound = connector.tracker().countByState(Direction.INBOUND);
             out.println("   Gói tin đi / outbound (văn bản + trạng thái / documents + statuses): " + outbound);
             out.println("   Gói tin đến / inbound: " + inbound);
-            out.printf("   Hàng đợi / Queues: outbound.intake %d, outbound %d, inbound %d, delivery %d, status.out %d, "
-                            + "status.in %d; thư chết / dead letters %d%n",
-                    connector.queueDepth("lienthong.outbound.intake"), connector.queueDepth("lienthong.outbound"), connector.queueDepth("lienthong.inbound"),
-                    connector.queueDepth("lienthong.delivery"), connector.queueDepth("lienthong.status.out"),
-                    connector.queueDepth("lienthong.status.in"), deadLetters(connector));
+            String depths = Demo.QUEUES.stream()
+                    .map(queue -> queue.substring("lienthong.".length()) + " " + connector.queueDepth(queue))
+                    .collect(Collectors.joining(", "));
+            out.println("   Hàng đợi / Queues: " + depths + "; thư chết / dead letters " + deadLetters(connector));
             ChainVerdict chain = connector.transmissionLog().verify();
             out.println("   Nhật ký truyền nhận / Transmission log: " + chain.checkedEntries() + " mục/entries, "
                     + (chain.intact() ? "chuỗi băm nguyên vẹn / hash chain intact" : "CHUỖI BỊ HỎNG / CHAIN BROKEN: " + chain.reason()));
@@ -63,9 +62,6 @@ final class DemoSummary {
     }
 
     private static long deadLetters(ConnectorRuntime connector) {
-        return connector.queueDepth("DLQ.lienthong.outbound.intake") + connector.queueDepth("DLQ.lienthong.outbound")
-                + connector.queueDepth("DLQ.lienthong.inbound")
-                + connector.queueDepth("DLQ.lienthong.delivery") + connector.queueDepth("DLQ.lienthong.status.out")
-                + connector.queueDepth("DLQ.lienthong.status.in");
+        return Demo.QUEUES.stream().mapToLong(queue -> connector.queueDepth("DLQ." + queue)).sum();
     }
 }
