@@ -75,11 +75,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         return server.getActiveMQServer() != null && server.getActiveMQServer().isActive();
     }
 
-    /** Messages waiting in a queue (for health, tests and the demo summary). */
     /**
-     * Messages on {@code queue}, every message already routed to it included: the broker counts a message only once
-     * its queue's executor has moved it from the intake list, a moment after the send returned, so that executor is
-     * flushed first (otherwise a message just sent, durably, could be counted nowhere for that moment).
+     * Messages waiting on {@code queue} (for health, tests and the demo summary), every message already routed to it
+     * included: the broker counts a message only once its queue's executor has moved it from the intake list, a
+     * moment after the send returned, so that executor is flushed first (otherwise a message just sent, durably, could
+     * be counted nowhere for that moment).
      */
     public long depth(String queue) {
         var binding = server.getActiveMQServer().locateQueue(queue);
