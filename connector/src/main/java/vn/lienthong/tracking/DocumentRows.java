@@ -8,10 +8,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import vn.lienthong.findings.Direction;
 
-/** Reads tracked documents with their recipients in one query, newest first. */
+/** Reads tracked documents with their recipients, newest first: one query for a list, two for the newest one. */
 final class DocumentRows {
+
+    /** The tracked_document columns a {@link TrackedDocument} is read from ({@link #document}). */
+    private static final List<String> COLUMNS = List.of("document_key", "direction", "message_type", "sender_organ_id",
+            "document_id", "code", "envelope_sha256", "axis_doc_id", "state", "state_reason", "created_at", "updated_at");
+    private static final String DOCUMENT_COLUMNS = String.join(", ", COLUMNS);
+    private static final String DERIVED_COLUMNS = COLUMNS.stream().map(column -> "d." + column)
+            .collect(Collectors.joining(", "));
 
     private DocumentRows() {
     }
@@ -26,9 +34,8 @@ final class DocumentRows {
         if (limit == 1) {
             return newest(connection, condition, parameters);
         }
-        String sql = "SELECT d.document_key, d.direction, d.message_type, d.sender_organ_id, d.document_id, d.code,"
-                + " d.envelope_sha256, d.axis_doc_id, d.state, d.state_reason, d.created_at, d.updated_at,"
-                + " r.recipient_organ_id"
+        String sql = "SELECT " + DERIVED_COLUMNS
+                + ", r.recipient_organ_id"
                 + " FROM (SELECT * FROM tracked_document WHERE " + condition
                 + " ORDER BY created_at DESC, id DESC FETCH FIRST ? ROWS ONLY) d"
                 + " LEFT JOIN document_recipient r ON r.document_key = d.document_key"
@@ -50,9 +57,8 @@ final class DocumentRows {
     private static List<TrackedDocument> newest(Connection connection, String condition, List<Object> parameters)
             throws SQLException {
         TrackedDocument found;
-        try (PreparedStatement statement = connection.prepareStatement("SELECT document_key, direction, message_type,"
-                + " sender_organ_id, document_id, code, envelope_sha256, axis_doc_id, state, state_reason, created_at,"
-                + " updated_at FROM tracked_document WHERE " + condition
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + DOCUMENT_COLUMNS
+                + " FROM tracked_document WHERE " + condition
                 + " ORDER BY created_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")) {
             bind(statement, parameters);
             try (ResultSet row = statement.executeQuery()) {
