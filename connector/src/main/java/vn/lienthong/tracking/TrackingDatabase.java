@@ -10,6 +10,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.Objects;
 import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -22,6 +25,13 @@ public final class TrackingDatabase implements AutoCloseable {
     private static final int MAX_POOLED_CONNECTIONS = 32;
 
     /**
+     * Parsed statements each H2 session keeps (H2's default is 8). A connection runs some twenty different statements,
+     * and every savepoint a hop takes is a new statement to H2 (its name counts up), so eight were pushed out before
+     * they were used again.
+     */
+    private static final int QUERY_CACHE_SIZE = 64;
+
+    /**
      * H2 settings, each chosen for kill -9 safety or predictability:
      * WRITE_DELAY=0 makes every commit write its changes to the file before returning (the default 500 ms
      * delay would let a killed process lose transactions it had already acknowledged);
@@ -29,14 +39,18 @@ public final class TrackingDatabase implements AutoCloseable {
      * AUTO_SERVER=FALSE so no other process can open the file behind our back;
      * LOCK_TIMEOUT gives log appends, which all lock the one log head row, time to queue under load.
      */
-    private static final String H2_SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE;LOCK_TIMEOUT=10000";
+    private static final String H2_SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE;LOCK_TIMEOUT=10000"
+            + ";QUERY_CACHE_SIZE=" + QUERY_CACHE_SIZE;
+
+    /** Idle connections kept open; a busy connector opens more, up to {@link #MAX_POOLED_CONNECTIONS}. */
+    private static final int MIN_IDLE_CONNECTIONS = 4;
 
     private final DataSource dataSource;
-    private final JdbcConnectionPool ownedPool;
+    private final AutoCloseable ownedPool;
     private LogWriter logWriter;
     private boolean closed;
 
-    private TrackingDatabase(DataSource dataSource, JdbcConnectionPool ownedPool) {
+    private TrackingDatabase(DataSource dataSource, AutoCloseable ownedPool) {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
     }
@@ -55,8 +69,7 @@ public final class TrackingDatabase implements AutoCloseable {
         }
         // The database lives on the local disk with the connector's own file permissions; a password here
         // would protect nothing that the file system does not already protect.
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-        pool.setMaxConnections(MAX_POOLED_CONNECTIONS);
+        HikariDataSource pool = pool(url);
         try {
             Schema.apply(pool);
             try (var files = Files.newDirectoryStream(dataDirectory, "tracking.*")) {
@@ -65,13 +78,33 @@ public final class TrackingDatabase implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            pool.dispose();
+            pool.close();
             throw new TrackingException("could not make the database files owner-only in " + dataDirectory, e);
         } catch (RuntimeException e) {
-            pool.dispose();
+            pool.close();
             throw e;
         }
         return new TrackingDatabase(pool, pool);
+    }
+
+    /**
+     * HikariCP in front of the file database, not H2's own pool: H2's rolls back every connection it takes back, and
+     * a rollback empties that session's cache of parsed statements, so every statement was parsed again each time.
+     * The pool opens its first connection at once, so a file another process holds is refused here, not later.
+     */
+    private static HikariDataSource pool(String url) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("tracking");
+        config.setJdbcUrl(url);
+        config.setUsername("sa");
+        config.setPassword("");
+        config.setMaximumPoolSize(MAX_POOLED_CONNECTIONS);
+        config.setMinimumIdle(MIN_IDLE_CONNECTIONS);
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new TrackingException("could not open the tracking database", e.getCause() == null ? e : e.getCause());
+        }
     }
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -99,7 +132,7 @@ public final class TrackingDatabase implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + file
                 + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
         pool.setMaxConnections(4);
-        return new TrackingDatabase(pool, pool);
+        return new TrackingDatabase(pool, pool::dispose);
     }
 
     /** Uses a DataSource the caller owns (and closes): {@link #close()} leaves it open. */
@@ -152,7 +185,11 @@ public final class TrackingDatabase implements AutoCloseable {
             writer.close();
         }
         if (ownedPool != null) {
-            ownedPool.dispose();
+            try {
+                ownedPool.close();
+            } catch (Exception e) {
+                throw new TrackingException("could not close the tracking database", e);
+            }
         }
     }
 }
