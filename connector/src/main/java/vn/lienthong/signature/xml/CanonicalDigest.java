@@ -42,30 +42,47 @@ final class CanonicalDigest {
     }
 
     /**
+     * The digest, and whether a ds:Signature element starts anywhere after the end of edXMLHeader (in or out of
+     * another signature): a scan that stopped at the header's end did not see those ({@link EnvelopeScanner}).
+     */
+    record Digest(byte[] value, boolean signatureAfterHeader) {
+    }
+
+    /**
      * @param canonicalization  one of the four C14N 1.0 algorithm URIs
      * @param inclusivePrefixes the InclusiveNamespaces PrefixList of exclusive C14N (empty when there is none)
      */
     static byte[] of(Path envelope, String canonicalization, List<String> inclusivePrefixes, MessageDigest digest)
             throws IOException, XMLStreamException {
+        return compute(envelope, canonicalization, inclusivePrefixes, digest).value();
+    }
+
+    /** As {@link #of}, and whether a signature follows the header. */
+    static Digest compute(Path envelope, String canonicalization, List<String> inclusivePrefixes, MessageDigest digest)
+            throws IOException, XMLStreamException {
+        boolean signatureAfterHeader;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(envelope), 64 * 1024);
              OutputStream sink = new UnsyncBufferedOutputStream(
                      new DigestOutputStream(OutputStream.nullOutputStream(), digest))) {
             Transformer canonicalizer = canonicalizer(canonicalization, inclusivePrefixes, sink);
             XMLStreamReader2 reader = SecureXmlInput.reader(in);
             try {
-                feed(reader, canonicalizer);
+                signatureAfterHeader = feed(reader, canonicalizer);
             } finally {
                 reader.closeCompletely();
             }
             canonicalizer.doFinal();
             sink.flush();
         }
-        return digest.digest();
+        return new Digest(digest.digest(), signatureAfterHeader);
     }
 
-    private static void feed(XMLStreamReader2 reader, Transformer canonicalizer) throws XMLStreamException {
+    /** Feeds the document to the canonicalizer; returns whether a ds:Signature starts after the header's end. */
+    private static boolean feed(XMLStreamReader2 reader, Transformer canonicalizer) throws XMLStreamException {
         XMLSecStartElement parent = null;
         char heldBack = 0;
+        boolean pastHeader = false;
+        boolean signatureAfterHeader = false;
         while (reader.hasNext()) {
             int type = reader.next();
             if (type == XMLStreamConstants.DTD) {
@@ -81,7 +98,9 @@ final class CanonicalDigest {
                 canonicalizer.transform(characters(new char[] {heldBack}, 0, 1, parent));
                 heldBack = 0;
             }
-            if (type == XMLStreamConstants.START_ELEMENT && EnvelopeScanner.isSignature(reader) && isHeader(parent)) {
+            boolean signature = type == XMLStreamConstants.START_ELEMENT && EnvelopeScanner.isSignature(reader);
+            signatureAfterHeader |= signature && pastHeader;
+            if (signature && isHeader(parent)) {
                 skipElement(reader);  // the enveloped-signature transform
                 continue;
             }
@@ -89,10 +108,12 @@ final class CanonicalDigest {
             if (type == XMLStreamConstants.START_ELEMENT) {
                 parent = event.asStartElement();
             } else if (type == XMLStreamConstants.END_ELEMENT) {
+                pastHeader |= isHeader(parent);
                 parent = parent.getParentXMLSecStartElement();
             }
             canonicalizer.transform(event);
         }
+        return signatureAfterHeader;
     }
 
     /**

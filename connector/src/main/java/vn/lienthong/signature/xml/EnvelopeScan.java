@@ -14,9 +14,11 @@ import org.w3c.dom.Element;
  * @param headerEndOffset the character offset of the header's end tag ({@code </edXMLHeader>}), counted as Woodstox
  *                        counts: UTF-16 units of the decoded text, a byte-order mark excluded; -1 without a header
  * @param charset         the encoding the document was read in
+ * @param complete        whether the whole document was scanned; false when the scan stopped at the end of the
+ *                        header, having found a signature by then, and {@code signatures} are those up to there
  */
 record EnvelopeScan(List<FoundSignature> signatures, Element firstSignature, Element header, long headerEndOffset,
-                    Charset charset) {
+                    Charset charset, boolean complete) {
 
     /**
      * One ds:Signature and where it is.

@@ -20,10 +20,14 @@ import vn.lienthong.edxml.EdxmlNames;
  * The first pass over an envelope: finds every ds:Signature and where it sits, copies the first one (a few kilobytes)
  * into DOM, and notes where edXMLHeader ends. Text outside the signature is never materialized, so Woodstox skips
  * over attachments cheaply; the second pass ({@link CanonicalDigest}) is the one that reads every character.
+ * Verifying, it may stop at the end of the header once it has found a signature ({@link #scanThroughHeader}): the
+ * canonical pass reads the rest anyway, and says whether another signature comes after it.
  */
 final class EnvelopeScanner {
 
     private final XMLStreamReader2 reader;
+    private final boolean stopAfterSignedHeader;
+    private boolean stopped;
     private final List<StartTag> open = new ArrayList<>();
     private final List<String> paths = new ArrayList<>();
     private final List<Boolean> childOfHeader = new ArrayList<>();
@@ -33,16 +37,29 @@ final class EnvelopeScanner {
     private Element header;
     private long headerEndOffset = -1;
 
-    private EnvelopeScanner(XMLStreamReader2 reader) {
+    private EnvelopeScanner(XMLStreamReader2 reader, boolean stopAfterSignedHeader) {
         this.reader = reader;
+        this.stopAfterSignedHeader = stopAfterSignedHeader;
     }
 
     /** Scans a file; XML that is not well-formed (or has a DTD) ends the scan with an XMLStreamException. */
     static EnvelopeScan scan(Path envelope) throws IOException, XMLStreamException {
+        return scan(envelope, false);
+    }
+
+    /**
+     * As {@link #scan}, but stops at the end of edXMLHeader when a signature has been found by then (the scan is then
+     * not {@link EnvelopeScan#complete}); without one it reads on to the end, as the signature may come later.
+     */
+    static EnvelopeScan scanThroughHeader(Path envelope) throws IOException, XMLStreamException {
+        return scan(envelope, true);
+    }
+
+    private static EnvelopeScan scan(Path envelope, boolean stopAfterSignedHeader) throws IOException, XMLStreamException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(envelope), 64 * 1024)) {
             XMLStreamReader2 reader = SecureXmlInput.reader(in);
             try {
-                return new EnvelopeScanner(reader).run();
+                return new EnvelopeScanner(reader, stopAfterSignedHeader).run();
             } finally {
                 reader.closeCompletely();
             }
@@ -62,7 +79,7 @@ final class EnvelopeScanner {
     }
 
     private EnvelopeScan run() throws XMLStreamException {
-        while (reader.hasNext()) {
+        while (!stopped && reader.hasNext()) {
             switch (reader.next()) {
                 case XMLStreamConstants.DTD ->
                         throw new ParserMessages.Refusal("gói tin có khai báo DOCTYPE; DTD không được chấp nhận",
@@ -74,7 +91,7 @@ final class EnvelopeScanner {
                 }
             }
         }
-        return new EnvelopeScan(found(), firstSignature, header, headerEndOffset, charset());
+        return new EnvelopeScan(found(), firstSignature, header, headerEndOffset, charset(), !stopped);
     }
 
     private void startElement() throws XMLStreamException {
@@ -106,6 +123,7 @@ final class EnvelopeScanner {
     private void endElement() {
         if (isHeader(open) && headerEndOffset < 0) {
             headerEndOffset = reader.getLocationInfo().getStartingCharOffset();
+            stopped = stopAfterSignedHeader && !paths.isEmpty();
         }
         open.remove(open.size() - 1);
     }

@@ -23,7 +23,9 @@ import vn.lienthong.signature.SignerIdentity;
  * Verifies the enveloped XML-DSig of an edXML envelope of any size with a small, constant heap.
  *
  * <p>Two streaming passes read the file. The first ({@link EnvelopeScanner}) finds every ds:Signature and copies
- * the one in edXMLHeader — a few kilobytes — into DOM. Its SignedInfo must follow {@link SignatureRules} (one
+ * the one in edXMLHeader — a few kilobytes — into DOM; having found it, it stops at the end of the header, and the
+ * second pass says whether any other signature follows (if one does, or if the second pass does not run, the whole
+ * file is scanned and judged as if the first pass had read it all, so the verdict is the same). Its SignedInfo must follow {@link SignatureRules} (one
  * Reference, URI="", enveloped-signature then C14N 1.0, allowed algorithms), so the signature always covers the
  * whole document we go on to process: wrapping attacks have nothing to point at. Santuario, with secure validation,
  * checks the SignatureValue over the canonical SignedInfo ({@link SignatureValue}). The second pass
@@ -56,14 +58,40 @@ public final class EnvelopeSignatureVerifier {
 
     /** The check of the envelope's signature; empty when the envelope has no ds:Signature at all. */
     public Optional<SignatureCheck> verify(Path envelope) throws IOException {
-        EnvelopeScan scan;
+        EnvelopeScan head;
         try {
-            scan = EnvelopeScanner.scan(envelope);
+            head = EnvelopeScanner.scanThroughHeader(envelope);
         } catch (XMLStreamException e) {
-            ParserMessages.rethrowReadFailure(e);
-            // Whether or not a signature was on its way, it cannot be checked over a document that does not parse.
-            return Optional.of(check(List.of(malformed(ParserMessages.notWellFormed(e))), null, null));
+            return Optional.of(unreadable(e));
         }
+        if (head.complete() || !placementReasons(head).isEmpty()) {
+            return head.complete() ? judge(envelope, head) : verifyWholeScan(envelope);
+        }
+        // One signature in place up to the end of the header: whether another follows, the digest pass tells.
+        Element signature = head.firstSignature();
+        InPlace checked = verifyInPlace(envelope, signature, signatureMethodOf(signature));
+        if (!Boolean.FALSE.equals(checked.signatureAfterHeader())) {
+            return verifyWholeScan(envelope); // another signature, or unknown: as if the first pass had read it all
+        }
+        return Optional.of(checked.check());
+    }
+
+    private Optional<SignatureCheck> verifyWholeScan(Path envelope) throws IOException {
+        try {
+            return judge(envelope, EnvelopeScanner.scan(envelope));
+        } catch (XMLStreamException e) {
+            return Optional.of(unreadable(e));
+        }
+    }
+
+    private static SignatureCheck unreadable(XMLStreamException e) throws IOException {
+        ParserMessages.rethrowReadFailure(e);
+        // Whether or not a signature was on its way, it cannot be checked over a document that does not parse.
+        return check(List.of(malformed(ParserMessages.notWellFormed(e))), null, null);
+    }
+
+    /** The check, given a scan of the whole envelope. */
+    private Optional<SignatureCheck> judge(Path envelope, EnvelopeScan scan) throws IOException {
         if (scan.signatures().isEmpty()) {
             return Optional.empty();
         }
@@ -73,14 +101,21 @@ public final class EnvelopeSignatureVerifier {
         if (!placement.isEmpty()) {
             return Optional.of(check(placement, null, algorithm));
         }
-        return Optional.of(verifyInPlace(envelope, signature, algorithm));
+        return Optional.of(verifyInPlace(envelope, signature, algorithm).check());
     }
 
-    private SignatureCheck verifyInPlace(Path envelope, Element signature, String algorithm) throws IOException {
+    /**
+     * The check of a signature in its place, and whether the digest pass saw a ds:Signature after the header (null
+     * when it did not run).
+     */
+    private record InPlace(SignatureCheck check, Boolean signatureAfterHeader) {
+    }
+
+    private InPlace verifyInPlace(Path envelope, Element signature, String algorithm) throws IOException {
         SignatureRules.Outcome rules = SignatureRules.check(signature, policy);
         List<Reason> reasons = new ArrayList<>(rules.reasons());
         if (rules.reference() == null) {
-            return check(reasons, null, algorithm);
+            return new InPlace(check(reasons, null, algorithm), null);
         }
         SignatureValue value;
         SignerCertificates certificates;
@@ -91,11 +126,11 @@ public final class EnvelopeSignatureVerifier {
             // The library's message is English; the Vietnamese phrase says the same without it.
             reasons.add(malformed(new Bilingual("thư viện Santuario không đọc được chữ ký",
                     "Santuario cannot read the signature: " + e.getMessage())));
-            return check(reasons, null, algorithm);
+            return new InPlace(check(reasons, null, algorithm), null);
         } catch (CertificateException e) {
             reasons.add(malformed(new Bilingual("không giải mã được một chứng thư trong KeyInfo",
                     "a certificate in KeyInfo cannot be decoded: " + e.getMessage())));
-            return check(reasons, null, algorithm);
+            return new InPlace(check(reasons, null, algorithm), null);
         }
         X509Certificate signer = certificates.candidates().stream()
                 .filter(candidate -> value.verifiesWith(candidate.getPublicKey())).findFirst().orElse(null);
@@ -104,27 +139,34 @@ public final class EnvelopeSignatureVerifier {
         } else if (signer == null) {
             reasons.add(SignatureProblem.SIGNATURE_VALUE_INVALID.reason(subjectsOf(certificates.candidates())));
         }
-        reasons.addAll(digestReasons(envelope, rules.reference()));
+        Boolean signatureAfterHeader = digestReasons(envelope, rules.reference(), reasons);
         if (signer != null) {
             List<X509Certificate> others = new ArrayList<>(certificates.pool());
             others.remove(signer);
             // XML-DSig as used here signs no signing time, so the certificate is judged as of now.
             reasons.addAll(trust.judge(signer, others, clock.instant()));
         }
-        return check(reasons, signer, algorithm);
+        return new InPlace(check(reasons, signer, algorithm), signatureAfterHeader);
     }
 
-    private static List<Reason> digestReasons(Path envelope, SignedReference reference) throws IOException {
+    /**
+     * Adds to {@code reasons} what the digest pass finds wrong; returns whether it saw a ds:Signature after the
+     * header, or null when the document did not parse to its end.
+     */
+    private static Boolean digestReasons(Path envelope, SignedReference reference, List<Reason> reasons)
+            throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance(AlgorithmPolicy.jcaDigestName(reference.digestMethod()));
-            byte[] computed = CanonicalDigest.of(
+            CanonicalDigest.Digest computed = CanonicalDigest.compute(
                     envelope, reference.canonicalization(), reference.inclusivePrefixes(), digest);
-            return MessageDigest.isEqual(computed, reference.digestValue())
-                    ? List.of()
-                    : List.of(SignatureProblem.DIGEST_MISMATCH.reason("Reference URI=\"\", " + reference.digestMethod()));
+            if (!MessageDigest.isEqual(computed.value(), reference.digestValue())) {
+                reasons.add(SignatureProblem.DIGEST_MISMATCH.reason("Reference URI=\"\", " + reference.digestMethod()));
+            }
+            return computed.signatureAfterHeader();
         } catch (XMLStreamException e) {
             ParserMessages.rethrowReadFailure(e);
-            return List.of(malformed(ParserMessages.notWellFormed(e)));
+            reasons.add(malformed(ParserMessages.notWellFormed(e)));
+            return null;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK lacks a digest the policy allows: " + reference.digestMethod(), e);
         }

@@ -19,6 +19,19 @@ class EnvelopeSignatureVerifierTest {
     @TempDir
     Path directory;
 
+    /** The canonical pass reads the rest of a signed envelope anyway, so the first pass need not. */
+    @Test
+    void the_first_pass_stops_at_the_end_of_a_signed_header_and_reads_an_unsigned_envelope_to_its_end() throws Exception {
+        Path signed = java.nio.file.Files.writeString(directory.resolve("signed.xml"),
+                SignedTexts.ours(EnvelopeTexts.plain(), directory));
+        Path unsigned = java.nio.file.Files.writeString(directory.resolve("unsigned.xml"), EnvelopeTexts.plain());
+
+        assertThat(EnvelopeScanner.scanThroughHeader(signed).complete()).isFalse();
+        assertThat(EnvelopeScanner.scanThroughHeader(signed).signatures()).hasSize(1);
+        assertThat(EnvelopeScanner.scanThroughHeader(unsigned).complete()).isTrue();
+        assertThat(EnvelopeScanner.scan(signed).complete()).isTrue();
+    }
+
     @Test
     void an_envelope_without_a_signature_has_no_check() throws Exception {
         assertThat(VerifierHarness.in(directory).verify(EnvelopeTexts.plain())).isEmpty();

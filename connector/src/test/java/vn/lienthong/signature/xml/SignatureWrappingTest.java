@@ -75,6 +75,26 @@ class SignatureWrappingTest {
                 .containsExactly(SignatureProblem.SIGNATURE_DUPLICATED, SignatureProblem.SIGNATURE_MISPLACED);
     }
 
+    /**
+     * The first pass stops at the end of the header once it has found a signature there; a copy of that signature
+     * after the header (one that verifies on its own) is still found, and judged as a full first pass judged it.
+     */
+    @Test
+    void a_second_signature_after_a_good_one_in_its_place_is_found() throws Exception {
+        String signed = SignedTexts.ours(EnvelopeTexts.plain(), directory);
+        String copy = signed.substring(signed.indexOf("<Signature "), signed.indexOf("</Signature>") + 12);
+        assertThat(VerifierHarness.in(directory).check(signed).verdict()).as("as signed").isEqualTo(Verdict.VALID);
+
+        String twice = signed.replace("</edXMLBody>", copy + "</edXMLBody>");
+        assertThat(twice).as("a copy in the body").isNotEqualTo(signed);
+
+        SignatureCheck check = VerifierHarness.in(directory).check(twice);
+
+        assertThat(VerifierHarness.problems(check))
+                .containsExactly(SignatureProblem.SIGNATURE_DUPLICATED, SignatureProblem.SIGNATURE_MISPLACED);
+        assertThat(check.reasons().get(1).english()).contains("/edXML/edXMLEnvelope/edXMLBody/Signature");
+    }
+
     @Test
     void a_reference_to_an_element_by_id_is_not_the_whole_document() throws Exception {
         DomSigner signer = DomSigner.with(TestCredentials.RSA_SIGNER);
