@@ -27,7 +27,7 @@ record DmsAssembly(DmsGateway gateway) {
         ConnectorSettings settings = wiring.settings();
         var clients = wiring.clients();
         wiring.bind("dmsDelivery", new DmsDelivery(storage.store(), storage.tracker(), storage.findings(), storage.marks(),
-                storage.log(), storage.pullInbox(), clients, Map.of(
+                storage.log(), clients, Map.of(
                 Delivery.Mode.WEBHOOK, WebhookDelivery.fromProperties(wiring.properties(), clients, storage.marks(),
                         wiring.clock()),
                 Delivery.Mode.JMS, new JmsDelivery(broker.connectionFactory(), storage.marks())),

@@ -84,6 +84,14 @@ public final class Hop {
                 () -> TrackingWrites.insertMark(connection(), key, step, detail, now));
     }
 
+    /** Puts the document in a pulling client's inbox ({@link PullInbox}): true if it is new there. */
+    public boolean addToPullInbox(String clientId, DocumentKey key) {
+        Objects.requireNonNull(clientId, "clientId");
+        Instant now = clock.instant();
+        return unlessDuplicate("add document " + key + " to the inbox of client " + clientId,
+                () -> TrackingWrites.insertInboxEntry(connection(), clientId, key, now));
+    }
+
     /** As {@link TransmissionLog#append}; the entry is stored when the hop commits, with everything else in it. */
     public LogEvent append(String documentKey, String step, String outcome, int attempt, String contentHash,
             String detail) {

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The inbox of DMS clients that pull: a received document waits here per client until the client acknowledges
- * it. Adding twice is harmless (a redelivered delivery message), so is acknowledging twice.
+ * it. Delivery adds it ({@link Hop#addToPullInbox}, in the hop that marks it delivered to that client); adding twice
+ * is harmless (a redelivered delivery message), so is acknowledging twice.
  */
 public final class PullInbox {
 
@@ -19,29 +20,6 @@ public final class PullInbox {
     public PullInbox(TrackingDatabase database, Clock clock) {
         this.database = database;
         this.clock = clock;
-    }
-
-    /** Returns whether the document is new in that client's inbox. */
-    public boolean add(String clientId, DocumentKey key) {
-        try {
-            return Jdbc.withConnection(database.dataSource(), connection -> {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO dms_inbox (client_id, document_key, delivered_at) VALUES (?, ?, ?)")) {
-                    insert.setString(1, clientId);
-                    insert.setString(2, key.value());
-                    Jdbc.setInstant(insert, 3, clock.instant());
-                    insert.executeUpdate();
-                    return true;
-                } catch (SQLException e) {
-                    if (Jdbc.isDuplicateKey(e)) {
-                        return false;
-                    }
-                    throw e;
-                }
-            });
-        } catch (SQLException e) {
-            throw new TrackingException("could not add to the inbox of client " + clientId, e);
-        }
     }
 
     /** Keys waiting for the client, oldest first. */

@@ -93,6 +93,17 @@ final class TrackingWrites {
         }
     }
 
+    static void insertInboxEntry(Connection connection, String clientId, DocumentKey key, Instant now)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO dms_inbox (client_id, document_key, delivered_at) VALUES (?, ?, ?)")) {
+            insert.setString(1, clientId);
+            insert.setString(2, key.value());
+            Jdbc.setInstant(insert, 3, now);
+            insert.executeUpdate();
+        }
+    }
+
     static void insertStatus(Connection connection, DocumentKey key, RecipientStatus status, Instant now)
             throws SQLException {
         String sql = "INSERT INTO recipient_status (document_key, recipient_organ_id, status_code, description,"

@@ -126,6 +126,8 @@ public final class InboundIntake {
     private static final class Attempt {
         private final String sha256;
         private ReceivedEnvelope received;
+        /** A verdict that lets the package on, until the registration hop has logged it. */
+        private SignatureGate.Judgement unloggedVerdict;
 
         Attempt(String sha256, ReceivedEnvelope unread) {
             this.sha256 = sha256;
@@ -160,6 +162,9 @@ public final class InboundIntake {
                 : signatures.judge(file, validated.read(), "axis-" + axisDocId + ".edxml", null, sha256, "axis DocId " + axisDocId, false);
         boolean signaturesStopIt = judgement != null && !judgement.letsThrough();
         if (!report.valid() || signaturesStopIt) {
+            if (judgement != null && !signaturesStopIt) {
+                signatures.log(judgement); // the gate logs only the verdicts that stop a package
+            }
             boolean quarantine = report.valid() && judgement.action() == SignaturePolicy.Action.QUARANTINE;
             List<String> reasons = new ArrayList<>();
             if (!report.valid()) {
@@ -178,10 +183,14 @@ public final class InboundIntake {
         }
         TrackedDocument document = received.document(key, sha256, DocumentState.RECEIVED, null, clock.instant());
         // Registered before the fetched file is filed under its key: a redelivery that no longer finds the
-        // fetched file then always finds the registration (see alreadyFiled). Registration and its log entry are
-        // one transaction (one hop), so a crash leaves both or neither.
+        // fetched file then always finds the registration (see alreadyFiled). The signature verdict, the registration
+        // and its log entry are one transaction (one hop), so a crash leaves all of them or none.
         String accepted = "axis DocId " + axisDocId + warnings(report.findings());
+        attempt.unloggedVerdict = judgement; // logged by the registration hop, or alone if taking fails before it
         Registration registration = log.hop(hop -> {
+            if (judgement != null) {
+                judgement.logIn(hop);
+            }
             if (hop.register(document)) {
                 hop.append(key.value(), Steps.INBOUND_ACCEPTED, Steps.OK, 1, sha256, accepted);
                 return Registration.NEW;
@@ -192,6 +201,7 @@ public final class InboundIntake {
             hop.append(key.value(), Steps.INBOUND_DUPLICATE, Steps.SKIPPED, 1, sha256, "axis DocId " + axisDocId);
             return Registration.DUPLICATE;
         });
+        attempt.unloggedVerdict = null;
         if (registration == Registration.DUPLICATE) {
             store.discard(file);
             return new IntakeResult(IntakeResult.Decision.DUPLICATE, key.value());
@@ -218,6 +228,10 @@ public final class InboundIntake {
         List<RecordedFinding> why = recorded(validator.render(
                 List.of(Problem.of(FindingCode.INTAKE_FAILED, Location.UNKNOWN)), Direction.INBOUND));
         try {
+            if (attempt.unloggedVerdict != null) {
+                signatures.log(attempt.unloggedVerdict);
+                attempt.unloggedVerdict = null;
+            }
             DocumentKey key = attempt.key();
             if (tracker.find(key).isEmpty()) {
                 if (!Files.exists(file)) {

@@ -272,34 +272,58 @@ public final class OutboundIntake {
 
     /**
      * Files a document that may go out under its key (signed first when wanted), registers it RECEIVED with
-     * {@code reason}, and logs {@code step}: the caller queues it. A key already queued is a duplicate.
+     * {@code reason}, and logs {@code step}: the caller queues it. A key already queued is a duplicate. The signature
+     * verdict, the signing and the registration are one hop (one commit); if taking it fails before that hop, the
+     * verdict is logged on its own, so that no verdict is lost.
      */
     private IntakeResult admit(DocumentStore.Imported imported, SignatureGate.Judgement judgement, ValidationReport report,
                                String name, List<Path> temporaries, String step, String detail, String reason)
             throws IOException {
-        DocumentStore.Imported outgoing = signIfWanted(imported, judgement, name, temporaries);
-        MessageHeader header = report.header().orElseThrow();
-        Envelopes envelope = Envelopes.of(header);
-        DocumentKey key = envelope.key(outgoing.sha256());
-        store.keep(outgoing.file(), key.value());
-        TrackedDocument document = new TrackedDocument(key, Direction.OUTBOUND, envelope.messageType(), envelope.sender(),
-                envelope.recipients(), envelope.documentId(), envelope.code(), outgoing.sha256(), null,
-                DocumentState.RECEIVED, reason, clock.instant(), clock.instant());
-        // Registered and logged in one transaction (one hop): a crash leaves both or neither.
-        boolean duplicate = log.hop(hop -> {
-            if (!hop.register(document) && !stillToQueue(hop.find(key))) {
-                hop.append(key.value(), Steps.INTAKE_DUPLICATE, Steps.SKIPPED, 1, outgoing.sha256(), "already queued");
-                return true;
+        boolean verdictLogged = false;
+        try {
+            Signed outgoing = signIfWanted(imported, judgement, temporaries);
+            MessageHeader header = report.header().orElseThrow();
+            Envelopes envelope = Envelopes.of(header);
+            DocumentKey key = envelope.key(outgoing.file().sha256());
+            store.keep(outgoing.file().file(), key.value());
+            TrackedDocument document = new TrackedDocument(key, Direction.OUTBOUND, envelope.messageType(),
+                    envelope.sender(), envelope.recipients(), envelope.documentId(), envelope.code(),
+                    outgoing.file().sha256(), null, DocumentState.RECEIVED, reason, clock.instant(), clock.instant());
+            String sha256 = outgoing.file().sha256();
+            // Registered and logged in one transaction (one hop): a crash leaves all of it or none.
+            boolean duplicate = log.hop(hop -> {
+                judgement.logIn(hop);
+                if (outgoing.signed()) {
+                    hop.append(null, Steps.SIGNED, Steps.OK, 1, sha256, "outbox " + name + " signed with the agency key");
+                }
+                if (!hop.register(document) && !stillToQueue(hop.find(key))) {
+                    hop.append(key.value(), Steps.INTAKE_DUPLICATE, Steps.SKIPPED, 1, sha256, "already queued");
+                    return true;
+                }
+                hop.append(key.value(), step, Steps.OK, 1, sha256, detail);
+                return false;
+            });
+            verdictLogged = true;
+            if (duplicate) {
+                return new IntakeResult(IntakeResult.Decision.DUPLICATE, key.value(), report, judgement.signatures());
             }
-            hop.append(key.value(), step, Steps.OK, 1, outgoing.sha256(), detail);
-            return false;
-        });
-        if (duplicate) {
-            return new IntakeResult(IntakeResult.Decision.DUPLICATE, key.value(), report, judgement.signatures());
+            return new IntakeResult("status".equals(envelope.messageType())
+                    ? IntakeResult.Decision.QUEUE_STATUS : IntakeResult.Decision.QUEUE_EDOC, key.value(), report,
+                    judgement.signatures());
+        } finally {
+            if (!verdictLogged) {
+                logAlone(judgement, name);
+            }
         }
-        return new IntakeResult("status".equals(envelope.messageType())
-                ? IntakeResult.Decision.QUEUE_STATUS : IntakeResult.Decision.QUEUE_EDOC, key.value(), report,
-                judgement.signatures());
+    }
+
+    /** The verdict of a document whose taking failed: logged if the log still takes entries; the failure goes on. */
+    private void logAlone(SignatureGate.Judgement judgement, String name) {
+        try {
+            signatures.log(judgement);
+        } catch (RuntimeException unlogged) {
+            LOG.error("The signature verdict on {} could not be logged either", name, unlogged);
+        }
     }
 
     /**
@@ -326,6 +350,7 @@ public final class OutboundIntake {
             SignatureGate.Judgement judgement = signatures.check(imported.file(), validated.read(), imported.sha256(),
                     "quarantine " + name + " released by " + operator);
             if (judgement.action() == SignaturePolicy.Action.REFUSE) {
+                signatures.log(judgement);
                 return new IntakeResult(IntakeResult.Decision.REFUSED, null, report, judgement.signatures());
             }
             String why = "released from quarantine by " + operator + "; held as " + name + " (" + judgement.action() + ")";
@@ -395,24 +420,27 @@ public final class OutboundIntake {
         return findings.size() == report.findings().size() ? report : report.withFindings(findings);
     }
 
+    /** The document that goes out, and whether this connector signed it. */
+    private record Signed(DocumentStore.Imported file, boolean signed) {
+    }
+
     /**
      * Signs the envelope with the agency's key when one is configured and the DMS did not sign it already. RSA
      * signatures are deterministic, so a file taken twice (after a crash) signs to the same bytes and the same key.
      */
-    private DocumentStore.Imported signIfWanted(DocumentStore.Imported imported, SignatureGate.Judgement judgement,
-                                                String name, List<Path> temporaries) throws IOException {
+    private Signed signIfWanted(DocumentStore.Imported imported, SignatureGate.Judgement judgement,
+                                List<Path> temporaries) throws IOException {
         boolean alreadySigned = judgement.signatures().checks().stream()
                 .anyMatch(check -> check.kind() == SignatureCheck.Kind.ENVELOPE_XMLDSIG);
         if (signer == null || alreadySigned) {
-            return imported;
+            return new Signed(imported, false);
         }
         Path signed = store.newTemporaryFile();
         temporaries.add(signed);
         signer.sign(imported.file(), signed);
         store.discard(imported.file());
         String sha256 = HashFile.paddedForm(HashFile.sha256(signed));
-        log.append(null, Steps.SIGNED, Steps.OK, 1, sha256, "outbox " + name + " signed with the agency key");
-        return new DocumentStore.Imported(signed, sha256, Files.size(signed));
+        return new Signed(new DocumentStore.Imported(signed, sha256, Files.size(signed)), true);
     }
 
     /** Called once the key is on its queue. */

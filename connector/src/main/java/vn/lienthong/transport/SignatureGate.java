@@ -13,11 +13,14 @@ import vn.lienthong.signature.Reason;
 import vn.lienthong.signature.SignatureCheck;
 import vn.lienthong.signature.SignaturePolicy;
 import vn.lienthong.signature.SignatureReports;
+import vn.lienthong.tracking.Hop;
 import vn.lienthong.tracking.TransmissionLog;
 
 /**
  * Checks every signature of a document and applies the signature policy, in both directions. Every verdict goes
- * into the transmission log. Outbound, a document the policy does not let through is parked with its signature
+ * into the transmission log: a verdict that stops the document is logged by the gate; one that lets it on is logged
+ * by the caller, in the hop that registers the document ({@link Judgement#logIn}), so that both are one commit, or
+ * on its own ({@link #log}) when taking the document fails before that. Outbound, a document the policy does not let through is parked with its signature
  * report beside it ({@code NAME.signatures.txt} and {@code .json}): refused ones where the sender learns why,
  * quarantined ones where a person decides, each under its own key (the name a client gave a document is no
  * identity: four documents uploaded as "REST upload" are four held documents). Inbound, the gate has no folders:
@@ -51,11 +54,23 @@ public final class SignatureGate {
         this.quarantineFolder = null;
     }
 
-    /** What the policy decided, and the signatures it decided on. */
-    public record Judgement(DocumentSignatures signatures, SignaturePolicy.Action action) {
+    /**
+     * What the policy decided, and the signatures it decided on; {@code sha256} and {@code detail} are its log
+     * entry's (the entry has no document key: a refused document never gets one).
+     */
+    public record Judgement(DocumentSignatures signatures, SignaturePolicy.Action action, String sha256, String detail) {
 
         public boolean letsThrough() {
             return action.letsThrough();
+        }
+
+        /** Logs this verdict as part of {@code hop}, before the entries that act on it. */
+        public void logIn(Hop hop) {
+            hop.append(null, Steps.SIGNATURES_CHECKED, outcome(), 1, sha256, detail);
+        }
+
+        private String outcome() {
+            return action.name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -71,6 +86,9 @@ public final class SignatureGate {
         Judgement judgement = check(file, read, sha256, context);
         DocumentSignatures signatures = judgement.signatures();
         SignaturePolicy.Action action = judgement.action();
+        if (!judgement.letsThrough()) {
+            log(judgement);
+        }
         boolean parks = quarantineFolder != null
                 && (action == SignaturePolicy.Action.QUARANTINE || (action == SignaturePolicy.Action.REFUSE && parkRefused));
         if (parks) {
@@ -81,20 +99,26 @@ public final class SignatureGate {
         } else if (action == SignaturePolicy.Action.ACCEPT_WITH_WARNING) {
             LOG.info("{} accepted with a warning by the signature policy: {}", context, summary(signatures));
         }
-        return new Judgement(signatures, action);
+        return judgement;
     }
 
     /**
-     * Checks and judges the document in {@code file}, and logs the verdict; parks nothing, whatever the policy says.
-     * {@code read} is validation's reading pass over the same file (its PDF attachments are verified from its spool
-     * files); the caller closes it.
+     * Checks and judges the document in {@code file}; logs nothing and parks nothing, whatever the policy says: the
+     * caller logs the verdict ({@link #log} or {@link Judgement#logIn}). {@code read} is validation's reading pass
+     * over the same file (its PDF attachments are verified from its spool files); the caller closes it.
      */
     public Judgement check(Path file, ReadOutcome read, String sha256, String context) throws IOException {
         DocumentSignatures signatures = verifier.verify(file, read);
         SignaturePolicy.Action action = policy.decide(signatures);
-        log.append(null, Steps.SIGNATURES_CHECKED, action.name().toLowerCase(java.util.Locale.ROOT), 1, sha256,
-                context + ": " + summary(signatures));
-        return new Judgement(signatures, action);
+        return new Judgement(signatures, action, sha256, context + ": " + summary(signatures));
+    }
+
+    /** Logs {@code judgement} in a commit of its own. */
+    public void log(Judgement judgement) {
+        log.hop(hop -> {
+            judgement.logIn(hop);
+            return null;
+        });
     }
 
     /** The verdict and each signature's verdict and reason codes, for the log: never signer names or content. */

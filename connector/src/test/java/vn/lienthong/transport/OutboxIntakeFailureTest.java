@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.config.ConnectorProperties;
 import vn.lienthong.demo.DemoDocuments;
 import vn.lienthong.edxml.Organization;
+import vn.lienthong.signature.SignaturePolicy;
 import vn.lienthong.signature.document.DocumentVerifier;
 import vn.lienthong.signature.document.SignatureSettings;
 import vn.lienthong.tracking.DocumentTracker;
@@ -74,8 +75,12 @@ class OutboxIntakeFailureTest {
     }
 
     private OutboxIntakeQueue checks(TransmissionLog gateLog) throws Exception {
+        return checks(gateLog, settings.policy());
+    }
+
+    private OutboxIntakeQueue checks(TransmissionLog gateLog, SignaturePolicy gatePolicy) throws Exception {
         OutboundIntake intake = new OutboundIntake(validator, store, new DocumentTracker(database, clock), log,
-                RefusedFolder.forDms(errorFolder), new SignatureGate(verifier, settings.policy(), gateLog), null,
+                RefusedFolder.forDms(errorFolder), new SignatureGate(verifier, gatePolicy, gateLog), null,
                 MAX_BYTES, clock);
         return new OutboxIntakeQueue(intake, store, (key, status) -> queued.add(key));
     }
@@ -112,7 +117,7 @@ class OutboxIntakeFailureTest {
         brokenDatabase = TrackingDatabase.openH2(root.resolve("broken-db"));
         TransmissionLog brokenLog = new TransmissionLog(brokenDatabase, clock);
         brokenDatabase.close(); // the signature gate cannot log its verdict: the check throws after validation
-        OutboxIntakeQueue checks = checks(brokenLog);
+        OutboxIntakeQueue checks = checks(brokenLog, Policies.refusingUnsigned());
 
         checks.check(id, "cv-1.edxml");
         checks.check(id, "cv-1.edxml");

@@ -122,7 +122,7 @@ class ReadOnceIntakeTest {
         TransmissionLog brokenLog = new TransmissionLog(brokenDatabase, clock);
         brokenDatabase.close(); // the gate's verdict cannot be logged: the check throws after validation spooled the PDF
 
-        IntakeResult result = inbound(new SignatureGate(verifier, settings.policy(), brokenLog))
+        IntakeResult result = inbound(new SignatureGate(verifier, Policies.refusingUnsigned(), brokenLog))
                 .accept(file.toString(), "axis-3", OFFICE.organId(), HANOI.organId());
 
         assertThat(result.decision()).isEqualTo(IntakeResult.Decision.REFUSED);

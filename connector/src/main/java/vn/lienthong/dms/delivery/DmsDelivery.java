@@ -14,7 +14,6 @@ import vn.lienthong.tracking.DocumentKey;
 import vn.lienthong.tracking.DocumentState;
 import vn.lienthong.tracking.DocumentTracker;
 import vn.lienthong.tracking.ProcessedMarks;
-import vn.lienthong.tracking.PullInbox;
 import vn.lienthong.tracking.RecordedFinding;
 import vn.lienthong.tracking.TrackedDocument;
 import vn.lienthong.tracking.TransmissionLog;
@@ -52,7 +51,6 @@ public final class DmsDelivery {
     private final TransmissionLog log;
     private final ProcessedMarks marks;
     private final FolderDelivery folders;
-    private final PullInbox inbox;
     private final FlowMetrics metrics;
     private final ClientRegistry clients;
     private final Map<Delivery.Mode, ClientDelivery> otherModes;
@@ -62,17 +60,17 @@ public final class DmsDelivery {
     private final int maxAttempts;
 
     public DmsDelivery(DocumentStore store, DocumentTracker tracker, DocumentFindings findings, ProcessedMarks marks,
-                       TransmissionLog log, PullInbox inbox, ClientRegistry clients,
+                       TransmissionLog log, ClientRegistry clients,
                        Map<Delivery.Mode, ClientDelivery> otherModes, Path documentsFolder, Path statusFolder,
                        int maxAttempts)
             throws java.io.IOException {
-        this(store, tracker, findings, marks, log, inbox, clients, otherModes, documentsFolder, statusFolder, maxAttempts,
+        this(store, tracker, findings, marks, log, clients, otherModes, documentsFolder, statusFolder, maxAttempts,
                 FlowMetrics.NONE);
     }
 
     /** As above, each delivery counted and timed in {@code metrics}. */
     public DmsDelivery(DocumentStore store, DocumentTracker tracker, DocumentFindings findings, ProcessedMarks marks,
-                       TransmissionLog log, PullInbox inbox, ClientRegistry clients,
+                       TransmissionLog log, ClientRegistry clients,
                        Map<Delivery.Mode, ClientDelivery> otherModes, Path documentsFolder, Path statusFolder,
                        int maxAttempts, FlowMetrics metrics) throws java.io.IOException {
         this.metrics = metrics;
@@ -83,7 +81,6 @@ public final class DmsDelivery {
         this.log = log;
         this.marks = marks;
         this.folders = new FolderDelivery(marks);
-        this.inbox = inbox;
         this.clients = clients;
         this.otherModes = Map.copyOf(otherModes);
         this.documentsFolder = documentsFolder;
@@ -255,10 +252,10 @@ public final class DmsDelivery {
                     deliverToFolder(folder, document, markOf(client), carried);
                 }
             }
-            case PULL -> {
-                inbox.add(client.id(), document.key());
-                marks.mark(document.key(), markOf(client), "pull inbox");
-            }
+            case PULL -> log.hop(hop -> { // one commit: the inbox entry and its mark together
+                hop.addToPullInbox(client.id(), document.key());
+                return hop.mark(document.key(), markOf(client), "pull inbox");
+            });
             default -> {
                 ClientDelivery delivery = otherModes.get(client.delivery().mode());
                 if (delivery == null) {
