@@ -12,6 +12,7 @@ import vn.lienthong.dms.DmsClient;
 import vn.lienthong.tracking.DocumentFindings;
 import vn.lienthong.tracking.DocumentKey;
 import vn.lienthong.tracking.DocumentState;
+import vn.lienthong.tracking.Hop;
 import vn.lienthong.tracking.DocumentTracker;
 import vn.lienthong.tracking.ProcessedMarks;
 import vn.lienthong.tracking.RecordedFinding;
@@ -206,10 +207,32 @@ public final class DmsDelivery {
         DmsClient client = clients.byId(clientId).orElseThrow(() -> new IllegalStateException(
                 "document " + key + " is queued for DMS client " + clientId + ", who is not in the clients file"));
         boolean status = "status".equals(document.messageType());
-        deliverTo(client, document, status, findings.of(document.key()));
         List<DmsClient> receivers = receivers(document);
+        if (client.delivery().mode() == Delivery.Mode.PULL && receivers.size() == 1
+                && receivers.get(0).id().equals(client.id())) {
+            deliverToOnlyPullInbox(client, document);
+            return;
+        }
+        deliverTo(client, document, status, findings.of(document.key()));
         if (receivers.stream().allMatch(receiver -> marks.detail(document.key(), markOf(receiver)).isPresent())) {
             delivered(document, "client(s) " + String.join(", ", receivers.stream().map(DmsClient::id).toList()));
+        }
+    }
+
+    /**
+     * A document whose only receiver pulls: the inbox entry, its mark and DELIVERED are one hop (one commit). With
+     * more receivers each marks on its own and whoever reads every mark records DELIVERED (see {@link #delivered}),
+     * which needs each mark committed before the marks are read.
+     */
+    private void deliverToOnlyPullInbox(DmsClient client, TrackedDocument document) {
+        String deliveredTo = "client(s) " + client.id();
+        boolean moved = log.hop(hop -> {
+            intoPullInbox(hop, client, document);
+            return hop.advance(document.key(), DocumentState.DELIVERED, null) && hop.append(document.key().value(),
+                    Steps.DELIVERED_TO_DMS, Steps.OK, 1, document.envelopeSha256(), deliveredTo) != null;
+        });
+        if (moved) {
+            announceDelivered(document, deliveredTo);
         }
     }
 
@@ -236,10 +259,19 @@ public final class DmsDelivery {
         boolean moved = log.advanceAndAppend(document.key(), DocumentState.DELIVERED, null, Steps.DELIVERED_TO_DMS,
                 Steps.OK, 1, document.envelopeSha256(), deliveredTo);
         if (moved) {
-            metrics.reached(Direction.INBOUND, "delivered", document.created());
-            LOG.info("Delivered {} {} from {} to {}", document.messageType(), document.key().value(),
-                    document.senderOrganId(), deliveredTo);
+            announceDelivered(document, deliveredTo);
         }
+    }
+
+    private static void intoPullInbox(Hop hop, DmsClient client, TrackedDocument document) {
+        hop.addToPullInbox(client.id(), document.key());
+        hop.mark(document.key(), markOf(client), "pull inbox");
+    }
+
+    private void announceDelivered(TrackedDocument document, String deliveredTo) {
+        metrics.reached(Direction.INBOUND, "delivered", document.created());
+        LOG.info("Delivered {} {} from {} to {}", document.messageType(), document.key().value(),
+                document.senderOrganId(), deliveredTo);
     }
 
     private void deliverTo(DmsClient client, TrackedDocument document, boolean status, List<RecordedFinding> carried)
@@ -253,8 +285,8 @@ public final class DmsDelivery {
                 }
             }
             case PULL -> log.hop(hop -> { // one commit: the inbox entry and its mark together
-                hop.addToPullInbox(client.id(), document.key());
-                return hop.mark(document.key(), markOf(client), "pull inbox");
+                intoPullInbox(hop, client, document);
+                return null;
             });
             default -> {
                 ClientDelivery delivery = otherModes.get(client.delivery().mode());

@@ -48,6 +48,8 @@ class RestSubmissionTest {
         assertThat(ApiClient.json(sent).path("key").asText()).matches("[0-9a-f]{64}");
         assertThat(ApiClient.json(sent).path("state").asText()).isEqualTo("QUEUED");
         String received = RestNetwork.awaitInInbox(network.hanoi(), "000.00.00.G22,2026/11/25,1/G22-LT");
+        assertThat(ApiClient.json(network.hanoi().get("/documents/" + received)).path("state").asText())
+                .as("its only receiver pulls: DELIVERED in the commit that put it in the inbox").isEqualTo("DELIVERED");
         assertThat(network.hanoi().post("/inbox/" + received + "/ack").statusCode()).isEqualTo(200);
         assertThat(ApiClient.json(network.hanoi().get("/inbox")).findValuesAsText("key")).doesNotContain(received);
     }
