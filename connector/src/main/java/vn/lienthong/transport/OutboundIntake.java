@@ -282,14 +282,14 @@ public final class OutboundIntake {
         boolean verdictLogged = false;
         try {
             Signed outgoing = signIfWanted(imported, judgement, temporaries);
+            String sha256 = outgoing.file().sha256();
             MessageHeader header = report.header().orElseThrow();
             Envelopes envelope = Envelopes.of(header);
-            DocumentKey key = envelope.key(outgoing.file().sha256());
+            DocumentKey key = envelope.key(sha256);
             store.keep(outgoing.file().file(), key.value());
             TrackedDocument document = new TrackedDocument(key, Direction.OUTBOUND, envelope.messageType(),
-                    envelope.sender(), envelope.recipients(), envelope.documentId(), envelope.code(),
-                    outgoing.file().sha256(), null, DocumentState.RECEIVED, reason, clock.instant(), clock.instant());
-            String sha256 = outgoing.file().sha256();
+                    envelope.sender(), envelope.recipients(), envelope.documentId(), envelope.code(), sha256, null,
+                    DocumentState.RECEIVED, reason, clock.instant(), clock.instant());
             // Registered and logged in one transaction (one hop): a crash leaves all of it or none.
             boolean duplicate = log.hop(hop -> {
                 judgement.logIn(hop);

@@ -17,13 +17,13 @@ import vn.lienthong.tracking.Hop;
 import vn.lienthong.tracking.TransmissionLog;
 
 /**
- * Checks every signature of a document and applies the signature policy, in both directions. Every verdict goes
- * into the transmission log: a verdict that stops the document is logged by the gate; one that lets it on is logged
- * by the caller, in the hop that registers the document ({@link Judgement#logIn}), so that both are one commit, or
- * on its own ({@link #log}) when taking the document fails before that. Outbound, a document the policy does not let through is parked with its signature
- * report beside it ({@code NAME.signatures.txt} and {@code .json}): refused ones where the sender learns why,
- * quarantined ones where a person decides, each under its own key (the name a client gave a document is no
- * identity: four documents uploaded as "REST upload" are four held documents). Inbound, the gate has no folders:
+ * Checks every signature of a document and applies the signature policy, in both directions. Every verdict goes into
+ * the transmission log: a verdict that stops the document is logged by the gate; one that lets it on is logged by the
+ * caller, in the hop that registers the document ({@link Judgement#logIn}), so that both are one commit, or on its own
+ * ({@link #log}) when taking the document fails before that. Outbound, a document the policy does not let through is
+ * parked with its signature report beside it ({@code NAME.signatures.txt} and {@code .json}): refused ones where the
+ * sender learns why, quarantined ones where a person decides, each under its own key (the name a client gave a document
+ * is no identity: four documents uploaded as "REST upload" are four held documents). Inbound, the gate has no folders:
  * intake holds the package itself.
  */
 public final class SignatureGate {

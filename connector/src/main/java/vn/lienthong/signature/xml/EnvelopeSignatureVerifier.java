@@ -22,15 +22,15 @@ import vn.lienthong.signature.SignerIdentity;
 /**
  * Verifies the enveloped XML-DSig of an edXML envelope of any size with a small, constant heap.
  *
- * <p>Two streaming passes read the file. The first ({@link EnvelopeScanner}) finds every ds:Signature and copies
- * the one in edXMLHeader — a few kilobytes — into DOM; having found it, it stops at the end of the header, and the
- * second pass says whether any other signature follows (if one does, or if the second pass does not run, the whole
- * file is scanned and judged as if the first pass had read it all, so the verdict is the same). Its SignedInfo must follow {@link SignatureRules} (one
- * Reference, URI="", enveloped-signature then C14N 1.0, allowed algorithms), so the signature always covers the
- * whole document we go on to process: wrapping attacks have nothing to point at. Santuario, with secure validation,
- * checks the SignatureValue over the canonical SignedInfo ({@link SignatureValue}). The second pass
- * ({@link CanonicalDigest}) canonicalizes the document minus the signature as a stream of StAX events straight into
- * the MessageDigest and compares it with DigestValue. The certificate is then judged by {@link SignerTrust}.
+ * <p>Two streaming passes read the file. The first ({@link EnvelopeScanner}) finds every ds:Signature and copies the
+ * one in edXMLHeader — a few kilobytes — into DOM; having found it, it stops at the end of the header, and the second
+ * pass says whether any other signature follows (if one does, or if the second pass does not run, the whole file is
+ * scanned and judged as if the first pass had read it all, so the verdict is the same). Its SignedInfo must follow
+ * {@link SignatureRules} (one Reference, URI="", enveloped-signature then C14N 1.0, allowed algorithms), so the
+ * signature always covers the whole document we go on to process: wrapping attacks have nothing to point at. Santuario,
+ * with secure validation, checks the SignatureValue over the canonical SignedInfo ({@link SignatureValue}). The second
+ * pass ({@link CanonicalDigest}) canonicalizes the document minus the signature as a stream of StAX events straight
+ * into the MessageDigest and compares it with DigestValue. The certificate is then judged by {@link SignerTrust}.
  *
  * <p>A bad signature never throws: every finding is a {@link Reason} of the returned check. Only a file that cannot
  * be read at all throws.

@@ -21,7 +21,7 @@ class EnvelopeSignatureVerifierTest {
 
     /** The canonical pass reads the rest of a signed envelope anyway, so the first pass need not. */
     @Test
-    void the_first_pass_stops_at_the_end_of_a_signed_header_and_reads_an_unsigned_envelope_to_its_end() throws Exception {
+    void the_first_pass_stops_after_a_signed_header_and_reads_an_unsigned_envelope_through() throws Exception {
         Path signed = java.nio.file.Files.writeString(directory.resolve("signed.xml"),
                 SignedTexts.ours(EnvelopeTexts.plain(), directory));
         Path unsigned = java.nio.file.Files.writeString(directory.resolve("unsigned.xml"), EnvelopeTexts.plain());
