@@ -12,10 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.lienthong.axis.HashFile;
 import vn.lienthong.edxml.MessageHeader;
 import vn.lienthong.edxml.StatusHeader;
-import vn.lienthong.signature.SignatureCheck;
 import vn.lienthong.signature.SignaturePolicy;
 import vn.lienthong.signature.xml.EnvelopeSigner;
 import vn.lienthong.findings.Direction;
@@ -53,7 +51,7 @@ public final class OutboundIntake {
     private final TransmissionLog log;
     private final RefusedFolder refused;
     private final SignatureGate signatures;
-    private final EnvelopeSigner signer;
+    private final OutboundSigning signing;
     private final long maxEnvelopeBytes;
     private final Clock clock;
     private final FlowMetrics metrics;
@@ -80,7 +78,7 @@ public final class OutboundIntake {
         this.log = log;
         this.refused = refused;
         this.signatures = signatures;
-        this.signer = signer;
+        this.signing = new OutboundSigning(signer, store);
         this.clock = clock;
     }
 
@@ -281,7 +279,7 @@ public final class OutboundIntake {
             throws IOException {
         boolean verdictLogged = false;
         try {
-            Signed outgoing = signIfWanted(imported, judgement, temporaries);
+            OutboundSigning.Outgoing outgoing = signing.ifWanted(imported, judgement, temporaries);
             String sha256 = outgoing.file().sha256();
             MessageHeader header = report.header().orElseThrow();
             Envelopes envelope = Envelopes.of(header);
@@ -418,29 +416,6 @@ public final class OutboundIntake {
         List<Finding> findings = new ArrayList<>(report.findings());
         findings.addAll(validator.render(problems, Direction.OUTBOUND));
         return findings.size() == report.findings().size() ? report : report.withFindings(findings);
-    }
-
-    /** The document that goes out, and whether this connector signed it. */
-    private record Signed(DocumentStore.Imported file, boolean signed) {
-    }
-
-    /**
-     * Signs the envelope with the agency's key when one is configured and the DMS did not sign it already. RSA
-     * signatures are deterministic, so a file taken twice (after a crash) signs to the same bytes and the same key.
-     */
-    private Signed signIfWanted(DocumentStore.Imported imported, SignatureGate.Judgement judgement,
-                                List<Path> temporaries) throws IOException {
-        boolean alreadySigned = judgement.signatures().checks().stream()
-                .anyMatch(check -> check.kind() == SignatureCheck.Kind.ENVELOPE_XMLDSIG);
-        if (signer == null || alreadySigned) {
-            return new Signed(imported, false);
-        }
-        Path signed = store.newTemporaryFile();
-        temporaries.add(signed);
-        signer.sign(imported.file(), signed);
-        store.discard(imported.file());
-        String sha256 = HashFile.paddedForm(HashFile.sha256(signed));
-        return new Signed(new DocumentStore.Imported(signed, sha256, Files.size(signed)), true);
     }
 
     /** Called once the key is on its queue. */
