@@ -64,8 +64,11 @@ public final class EnvelopeSignatureVerifier {
         } catch (XMLStreamException e) {
             return Optional.of(unreadable(e));
         }
-        if (head.complete() || !placementReasons(head).isEmpty()) {
-            return head.complete() ? judge(envelope, head) : verifyWholeScan(envelope);
+        if (head.complete()) {
+            return judge(envelope, head);
+        }
+        if (!placementReasons(head).isEmpty()) {
+            return verifyWholeScan(envelope); // every misplaced signature is named, those after the header too
         }
         // One signature in place up to the end of the header: whether another follows, the digest pass tells.
         Element signature = head.firstSignature();
