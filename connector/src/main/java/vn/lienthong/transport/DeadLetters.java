@@ -42,8 +42,8 @@ public final class DeadLetters {
 
     /** Every dead-letter address of config/broker.xml. */
     public static final List<String> QUEUES = List.of("DLQ.lienthong.outbound.intake", "DLQ.lienthong.outbound",
-            "DLQ.lienthong.status.out",
-            "DLQ.lienthong.inbound", "DLQ.lienthong.status.in", "DLQ.lienthong.delivery", "DLQ.lienthong.dms");
+            "DLQ.lienthong.status.out", "DLQ.lienthong.inbound", "DLQ.lienthong.status.in", "DLQ.lienthong.delivery",
+            "DLQ.lienthong.dms");
     /** Set by the route that dead-letters a document the axis refuses: the queue it was taken from. */
     static final String ORIGIN = "lienthongOriginQueue";
     static final String REASON = "lienthongDeadLetterReason";
