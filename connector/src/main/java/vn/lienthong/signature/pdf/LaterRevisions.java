@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +49,7 @@ final class LaterRevisions {
                 break;
         }
         List<Bilingual> changes;
-        try (PDDocument revision = Loader.loadPDF(new FilePrefix(pdf, range.end()))) {
+        try (PDDocument revision = PdfReader.load(new FilePrefix(pdf, range.end()))) {
             changes = RevisionAudit.changes(revision, latestDocument, range.end(), policy);
         } catch (IOException e) {
             return modified(added, List.of(new Bilingual("không đọc được bản đã ký nên không biết được điều gì đã đổi",

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
@@ -70,7 +69,7 @@ public final class PdfSignatureVerifier {
     /** The parsed document, or null when the bytes do not parse as a PDF. */
     private static PDDocument load(RandomAccessReadBufferedFile source) {
         try {
-            return Loader.loadPDF(source);
+            return PdfReader.load(source);
         } catch (IOException | RuntimeException unparseable) {
             return null;
         }

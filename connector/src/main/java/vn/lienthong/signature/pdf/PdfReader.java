@@ -1,0 +1,101 @@
+package vn.lienthong.signature.pdf;
+
+import java.io.IOException;
+import java.util.Arrays;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.pdfparser.PDFParser;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+/**
+ * PDFBox's parser, exactly as {@code Loader.loadPDF} runs it, but reading hex strings a buffer at a time. Every
+ * signature's /Contents is a hex string of tens of thousands of digits (12 kB reserved is 24,576), and PDFBox reads
+ * them one character at a time through a StringBuilder and a synchronized stream: about a tenth of a connector's CPU
+ * when each signed PDF is parsed three times (the file, and the signed revision under the later signature).
+ *
+ * Only a string of hex digits and white space up to its '>' takes the fast path, and it yields the very bytes PDFBox
+ * would (an odd last digit counts as its high half); anything else is read again by PDFBox's own code from the '<', so
+ * a malformed string is judged exactly as before.
+ */
+final class PdfReader extends PDFParser {
+
+    private static final int CHUNK_BYTES = 8 * 1024;
+    /** Each byte's value as a hex digit; WHITE for the white space PDFBox skips inside a hex string; OTHER otherwise. */
+    private static final byte[] DIGITS = new byte[256];
+    private static final byte WHITE = -1;
+    private static final byte OTHER = -2;
+
+    static {
+        Arrays.fill(DIGITS, OTHER);
+        for (int c = 0; c < 128; c++) { // bytes from 0x80 up are no hex digit
+            if (Character.digit(c, 16) >= 0) {
+                DIGITS[c] = (byte) Character.digit(c, 16);
+            }
+        }
+        for (char c : new char[] {' ', '\n', '\t', '\r', '\b', '\f'}) {
+            DIGITS[c] = WHITE;
+        }
+    }
+
+    private PdfReader(RandomAccessRead source) throws IOException {
+        super(source, "", null, null, IOUtils.createMemoryOnlyStreamCache());
+    }
+
+    /** The parsed document; the caller closes it (and the source). */
+    static PDDocument load(RandomAccessRead source) throws IOException {
+        return new PdfReader(source).parse();
+    }
+
+    @Override
+    protected COSString parseCOSString() throws IOException {
+        long start = source.getPosition();
+        if (source.peek() == '<') {
+            source.read();
+            COSString fast = hexUpToClose();
+            if (fast != null) {
+                return fast;
+            }
+            source.seek(start);
+        }
+        return super.parseCOSString();
+    }
+
+    /** The string when it is hex digits and white space up to '>', leaving the source after the '>'; else null. */
+    private COSString hexUpToClose() throws IOException {
+        byte[] chunk = new byte[CHUNK_BYTES];
+        byte[] value = new byte[64];
+        int length = 0;
+        int high = -1;
+        while (true) {
+            long chunkStart = source.getPosition();
+            int read = source.read(chunk, 0, chunk.length);
+            if (read <= 0) {
+                return null; // no '>' before the end: PDFBox's own code says so
+            }
+            for (int i = 0; i < read; i++) {
+                int digit = DIGITS[chunk[i] & 0xFF];
+                if (digit >= 0) {
+                    if (high < 0) {
+                        high = digit;
+                    } else {
+                        if (length == value.length) {
+                            value = Arrays.copyOf(value, length * 2);
+                        }
+                        value[length++] = (byte) (high << 4 | digit);
+                        high = -1;
+                    }
+                } else if (chunk[i] == '>') {
+                    source.seek(chunkStart + i + 1);
+                    if (high >= 0) {
+                        value = Arrays.copyOf(value, length + 1);
+                        value[length++] = (byte) (high << 4);
+                    }
+                    return new COSString(Arrays.copyOf(value, length));
+                } else if (digit == OTHER) {
+                    return null;
+                }
+            }
+        }
+    }
+}
