@@ -10,7 +10,8 @@ import java.security.MessageDigest;
 
 /**
  * The PDF's bytes as the signatures see them, read straight from the file through a small buffer: a signed
- * attachment may be hundreds of MB, and none of it is ever held whole in memory.
+ * attachment may be hundreds of MB, and none of it is ever held whole in memory. Not thread-safe: one verification
+ * reads it on one thread.
  */
 final class SignedFile implements Closeable {
 
@@ -18,6 +19,8 @@ final class SignedFile implements Closeable {
 
     private final FileChannel channel;
     private final long length;
+    /** One buffer for every range this file streams (one verification reads a file on one thread). */
+    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
 
     SignedFile(Path file) throws IOException {
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -50,7 +53,6 @@ final class SignedFile implements Closeable {
 
     /** Feeds [start, start + count) to the consumer in buffer-sized chunks. */
     void stream(long start, long count, ChunkConsumer consumer) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
         long position = start;
         long remaining = count;
         while (remaining > 0) {
