@@ -102,7 +102,13 @@ final class AppendedBytes {
     }
 
     private static Long startxrefOf(String beforeEof) {
-        Matcher matcher = STARTXREF.matcher(beforeEof);
+        // Only the last "startxref" can be followed by nothing but its number and white space: look there, not
+        // through a signature's tens of thousands of hex digits before it.
+        int last = beforeEof.lastIndexOf("startxref");
+        if (last < 0) {
+            return null;
+        }
+        Matcher matcher = STARTXREF.matcher(beforeEof).region(last, beforeEof.length());
         return matcher.find() ? Long.valueOf(matcher.group(1)) : null;
     }
 
