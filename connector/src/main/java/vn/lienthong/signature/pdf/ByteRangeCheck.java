@@ -83,7 +83,7 @@ final class ByteRangeCheck {
     }
 
     /** Compares hex text with bytes as the text streams by, two digits per byte. */
-    private static final class HexComparison {
+    static final class HexComparison {
         /** Each byte's value as a hex digit, or -1: a table, as a hole can hold tens of thousands of digits. */
         private static final byte[] DIGITS = new byte[256];
 
@@ -95,8 +95,10 @@ final class ByteRangeCheck {
         }
 
         private final byte[] expected;
-        private long digits;
-        private int high = -1;
+        /** Pairs of digits read so far. */
+        private int pairs;
+        /** A pair's first digit when a chunk ended inside the pair; -1 otherwise. */
+        private int pending = -1;
         private boolean matches = true;
 
         HexComparison(byte[] expected) {
@@ -104,22 +106,30 @@ final class ByteRangeCheck {
         }
 
         void accept(byte[] chunk, int count) {
-            for (int i = 0; i < count && matches; i++) {
-                int value = DIGITS[chunk[i] & 0xFF];
-                if (value < 0) {
-                    matches = false;
-                } else if (high < 0) {
-                    high = value;
-                } else {
-                    matches = (byte) (high << 4 | value) == expected[(int) (digits / 2)];
-                    high = -1;
-                }
-                digits++;
+            int i = 0;
+            if (pending >= 0 && count > 0) {
+                pair(pending, DIGITS[chunk[0] & 0xFF]);
+                pending = -1;
+                i = 1;
+            }
+            for (; i + 1 < count; i += 2) {
+                pair(DIGITS[chunk[i] & 0xFF], DIGITS[chunk[i + 1] & 0xFF]);
+            }
+            if (i < count) {
+                pending = DIGITS[chunk[i] & 0xFF];
+                matches &= pending >= 0;
             }
         }
 
+        private void pair(int high, int low) {
+            if (high < 0 || low < 0 || pairs >= expected.length || (byte) (high << 4 | low) != expected[pairs]) {
+                matches = false;
+            }
+            pairs++;
+        }
+
         boolean matches() {
-            return matches && digits == 2L * expected.length;
+            return matches && pending < 0 && pairs == expected.length;
         }
     }
 }
