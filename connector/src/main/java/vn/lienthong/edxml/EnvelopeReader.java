@@ -5,6 +5,7 @@ import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -41,8 +42,23 @@ public final class EnvelopeReader {
 
     public EnvelopeReader(ReadLimits limits, Path spoolDirectory) {
         this.limits = limits;
-        this.spoolDirectory = spoolDirectory;
+        this.spoolDirectory = java.util.Objects.requireNonNull(spoolDirectory, "spoolDirectory");
         this.factory = secureFactory(limits);
+    }
+
+    private EnvelopeReader(ReadLimits limits) {
+        this.limits = limits;
+        this.spoolDirectory = null;
+        this.factory = secureFactory(limits);
+    }
+
+    /**
+     * A reader for what an envelope says, not what it carries: the whole envelope is parsed, with every limit but the
+     * attachment size, but each attachment's base64 is passed over, neither decoded nor kept, and its content is null.
+     * For the simulated axis, which routes packages by their header and keeps the file as it came.
+     */
+    public static EnvelopeReader withoutAttachmentContent(ReadLimits limits) {
+        return new EnvelopeReader(limits);
     }
 
     private static XMLInputFactory secureFactory(ReadLimits limits) {
@@ -237,32 +253,22 @@ public final class EnvelopeReader {
             open.peek().textBuffer().append(reader.getTextCharacters(), reader.getTextStart(), length);
         }
 
-        /** Streams the base64 text of ContentTransferEncoded into a spool file; leaves the reader on its end tag. */
+        /**
+         * Streams the base64 text of ContentTransferEncoded into a spool file (or passes over it, for a reader without
+         * attachment content: then null); leaves the reader on its end tag.
+         */
         private AttachmentContent streamAttachment(XMLStreamReader2 reader, XmlNode node)
                 throws XMLStreamException, IOException {
+            if (spoolDirectory == null) {
+                // Through a writer, as the base64 goes to a spool file: the parser then streams the text and does not
+                // hold it to its text-length limit, which an attachment may exceed.
+                walkAttachment(reader, node, Writer.nullWriter());
+                return null;
+            }
             Path spoolFile = Files.createTempFile(spoolDirectory, "attachment-", ".bin");
             spoolFiles.add(spoolFile);
             try (Base64SpoolWriter sink = new Base64SpoolWriter(spoolFile, limits.maxAttachmentBytes())) {
-                int depth = 1;
-                while (depth > 0) {
-                    switch (reader.next()) {
-                        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                                reader.getText(sink, false);
-                        case XMLStreamConstants.START_ELEMENT -> {
-                            if (depth++ == 1) {
-                                // Kept (without content) so that the structure check can report it.
-                                javax.xml.stream.Location at = reader.getLocation();
-                                spend(markupLength(reader), reader);
-                                node.children().add(new XmlNode(reader.getNamespaceURI(), reader.getLocalName(), node,
-                                        reader.getLocalName(), at.getLineNumber(), at.getColumnNumber()));
-                            }
-                        }
-                        case XMLStreamConstants.END_ELEMENT -> depth--;
-                        default -> {
-                            // A comment inside base64 text is harmless.
-                        }
-                    }
-                }
+                walkAttachment(reader, node, sink);
                 return sink.finish();
             } catch (XMLStreamException | IOException e) {
                 if (XmlProblems.causeOf(e, AttachmentTooLargeException.class).isPresent()) {
@@ -273,6 +279,31 @@ public final class EnvelopeReader {
                             limits.maxAttachmentBytes()));
                 }
                 throw e;
+            }
+        }
+
+        /** Reads to the end tag of ContentTransferEncoded, its text into {@code sink}. */
+        private void walkAttachment(XMLStreamReader2 reader, XmlNode node, Writer sink)
+                throws XMLStreamException, IOException {
+            int depth = 1;
+            while (depth > 0) {
+                switch (reader.next()) {
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                            reader.getText(sink, false);
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        if (depth++ == 1) {
+                            // Kept (without content) so that the structure check can report it.
+                            javax.xml.stream.Location at = reader.getLocation();
+                            spend(markupLength(reader), reader);
+                            node.children().add(new XmlNode(reader.getNamespaceURI(), reader.getLocalName(), node,
+                                    reader.getLocalName(), at.getLineNumber(), at.getColumnNumber()));
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> depth--;
+                    default -> {
+                        // A comment inside base64 text is harmless.
+                    }
+                }
             }
         }
 

@@ -94,7 +94,7 @@ public final class AxisSimulator implements AutoCloseable {
     private static Map<String, CallRouter.Route> routes(SimulatorStorage storage, Registry registry,
                                                         PostOffice postOffice, FaultInjector faults, Counters counters,
                                                         Clock clock) {
-        PackageIntake intake = new PackageIntake(storage.packages(), storage.spool());
+        PackageIntake intake = new PackageIntake(storage.packages());
         ReceiveCalls receive = new ReceiveCalls(postOffice, counters);
         AgencyCalls agencies = new AgencyCalls(registry);
         Map<String, CallRouter.Route> routes = new LinkedHashMap<>();

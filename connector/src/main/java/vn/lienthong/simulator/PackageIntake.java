@@ -37,9 +37,10 @@ final class PackageIntake {
     private final Path packageDirectory;
     private final EnvelopeReader reader;
 
-    PackageIntake(Path packageDirectory, Path spoolDirectory) {
+    PackageIntake(Path packageDirectory) {
         this.packageDirectory = packageDirectory;
-        this.reader = new EnvelopeReader(ReadLimits.DEFAULTS, spoolDirectory);
+        // The axis routes by the header and hands the file on as it came: attachments are parsed over, not decoded.
+        this.reader = EnvelopeReader.withoutAttachmentContent(ReadLimits.DEFAULTS);
     }
 
     Intake take(InputStream body, String hashFile) throws IOException {

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The simulator's own files: a fresh directory (inside the configured one, or a temporary one) holding the
- * accepted packages and the reader's attachment spool. Closing removes exactly this directory, never anything
+ * accepted packages. Closing removes exactly this directory, never anything
  * else of the caller's.
  */
 final class SimulatorStorage implements AutoCloseable {
@@ -28,7 +28,6 @@ final class SimulatorStorage implements AutoCloseable {
                 ? Files.createTempDirectory("axis-simulator-")
                 : Files.createTempDirectory(Files.createDirectories(configured), "axis-simulator-");
         Files.createDirectories(root.resolve("packages"));
-        Files.createDirectories(root.resolve("spool"));
         return new SimulatorStorage(root);
     }
 
@@ -38,10 +37,6 @@ final class SimulatorStorage implements AutoCloseable {
 
     Path packages() {
         return root.resolve("packages");
-    }
-
-    Path spool() {
-        return root.resolve("spool");
     }
 
     @Override

@@ -84,6 +84,30 @@ class EnvelopeReaderTest {
     }
 
     @Test
+    void a_reader_without_attachment_content_reads_the_header_and_passes_over_the_base64() throws IOException {
+        String xml = EnvelopeXml.edoc("", EnvelopeXml.textAttachment(EnvelopeXml.base64("Nội dung tệp. ".repeat(500))));
+        Path file = Files.writeString(Files.createTempFile(files, "envelope", ".edxml"), xml);
+        try (ReadOutcome outcome = EnvelopeReader.withoutAttachmentContent(ReadLimits.DEFAULTS).read(file)) {
+            Envelope envelope = outcome.envelope().orElseThrow();
+            assertThat(((EdocHeader) envelope.header()).to()).extracting(Organization::organId).containsExactly("000.00.00.H41");
+            assertThat(envelope.attachments()).singleElement().satisfies(attachment -> {
+                assertThat(attachment.contentId()).isEqualTo("a1");
+                assertThat(attachment.content()).isNull();
+            });
+        }
+        assertThat(spool).isEmptyDirectory();
+    }
+
+    @Test
+    void a_reader_without_attachment_content_still_refuses_what_is_not_well_formed() throws IOException {
+        String xml = EnvelopeXml.edoc("", EnvelopeXml.textAttachment(EnvelopeXml.base64("abc") + "<br>"));
+        Path file = Files.writeString(Files.createTempFile(files, "envelope", ".edxml"), xml);
+        try (ReadOutcome outcome = EnvelopeReader.withoutAttachmentContent(ReadLimits.DEFAULTS).read(file)) {
+            assertThat(outcome.failure()).isPresent();
+        }
+    }
+
+    @Test
     void recognises_a_status_notice_by_its_status_elements() throws IOException {
         String status = EnvelopeXml.DECLARATION
                 + "<edXML xmlns=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\"><edXMLEnvelope><edXMLHeader><MessageHeader>"
