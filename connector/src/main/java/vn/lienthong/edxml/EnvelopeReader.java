@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -42,7 +43,7 @@ public final class EnvelopeReader {
 
     public EnvelopeReader(ReadLimits limits, Path spoolDirectory) {
         this.limits = limits;
-        this.spoolDirectory = java.util.Objects.requireNonNull(spoolDirectory, "spoolDirectory");
+        this.spoolDirectory = Objects.requireNonNull(spoolDirectory, "spoolDirectory");
         this.factory = secureFactory(limits);
     }
 

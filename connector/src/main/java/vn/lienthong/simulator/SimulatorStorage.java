@@ -10,8 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The simulator's own files: a fresh directory (inside the configured one, or a temporary one) holding the
- * accepted packages. Closing removes exactly this directory, never anything
- * else of the caller's.
+ * accepted packages. Closing removes exactly this directory, never anything else of the caller's.
  */
 final class SimulatorStorage implements AutoCloseable {
 
