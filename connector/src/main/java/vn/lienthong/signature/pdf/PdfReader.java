@@ -16,11 +16,17 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  *
  * Only a string of hex digits and white space up to its '>' takes the fast path, and it yields the very bytes PDFBox
  * would (an odd last digit counts as its high half); anything else is read again by PDFBox's own code from the '<', so
- * a malformed string is judged exactly as before.
+ * a malformed string is judged exactly as before. A string longer than {@link #MAX_HEX_STRING_BYTES} is not read at
+ * all: the parse fails, and the PDF is unreadable (PDFBox's own reading would have held it whole, twice over).
  */
 final class PdfReader extends PDFParser {
 
     private static final int CHUNK_BYTES = 8 * 1024;
+    /**
+     * The longest hex string read, decoded: a signature's /Contents is kilobytes (a few MB with revocation data), and
+     * an attachment may be 400 MB, so without a bound one hostile string would fill a small heap.
+     */
+    static final int MAX_HEX_STRING_BYTES = 32 * 1024 * 1024;
     /** Each byte's value as a hex digit; WHITE for the white space PDFBox skips inside a hex string; OTHER otherwise. */
     private static final byte[] DIGITS = new byte[256];
     private static final byte WHITE = -1;
@@ -80,7 +86,10 @@ final class PdfReader extends PDFParser {
                         high = digit;
                     } else {
                         if (length == value.length) {
-                            value = Arrays.copyOf(value, length * 2);
+                            if (length >= MAX_HEX_STRING_BYTES) {
+                                throw new IOException("a hex string longer than " + MAX_HEX_STRING_BYTES + " bytes");
+                            }
+                            value = Arrays.copyOf(value, Math.min(length * 2, MAX_HEX_STRING_BYTES));
                         }
                         value[length++] = (byte) (high << 4 | digit);
                         high = -1;

@@ -2,11 +2,16 @@ package vn.lienthong.signature.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -20,6 +25,7 @@ import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 /** PdfReader reads every hex string to the same value PDFBox's own parser does, however it is malformed. */
@@ -52,6 +58,55 @@ class PdfReaderProperties {
     void an_unclosed_string_fails_or_reads_as_pdfbox_does() throws IOException {
         byte[] pdf = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Value <0A1B2C".getBytes(StandardCharsets.ISO_8859_1);
         assertThat(readByUs(pdf)).isEqualTo(readByPdfBox(pdf));
+    }
+
+    @Example
+    void a_hex_string_longer_than_the_bound_is_not_held_in_memory() throws IOException {
+        Path file = Files.createTempFile("long-hex-", ".pdf");
+        try {
+            writeCatalogWithLongHex(file, 2L * PdfReader.MAX_HEX_STRING_BYTES + 2);
+            String read;
+            try (PDDocument document = PdfReader.load(new RandomAccessReadBufferedFile(file.toFile()))) {
+                read = describe(document);
+            } catch (IOException e) {
+                read = "fails";
+            }
+            // Either the parse fails (the PDF is unreadable) or the string is left out; never held.
+            assertThat(read).doesNotStartWith((PdfReader.MAX_HEX_STRING_BYTES + 1) + " bytes");
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    /** As {@link #catalogWith}, written to a file a megabyte at a time: {@code digits} hex digits in /Value. */
+    private static void writeCatalogWithLongHex(Path file, long digits) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            long position = 0;
+            byte[] header = "%PDF-1.7\n".getBytes(StandardCharsets.ISO_8859_1);
+            out.write(header);
+            position += header.length;
+            long catalog = position;
+            byte[] open = "1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Value <".getBytes(StandardCharsets.ISO_8859_1);
+            out.write(open);
+            position += open.length;
+            byte[] megabyte = new byte[1024 * 1024];
+            Arrays.fill(megabyte, (byte) 'a');
+            for (long left = digits; left > 0; left -= megabyte.length) {
+                int count = (int) Math.min(left, megabyte.length);
+                out.write(megabyte, 0, count);
+                position += count;
+            }
+            byte[] close = "> /After /Name >>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1);
+            out.write(close);
+            position += close.length;
+            long pages = position;
+            byte[] rest = ("2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n").getBytes(StandardCharsets.ISO_8859_1);
+            out.write(rest);
+            position += rest.length;
+            out.write(String.format("xref\n0 3\n0000000000 65535 f \n%010d 00000 n \n%010d 00000 n \n", catalog, pages)
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(("trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n" + position + "\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1));
+        }
     }
 
     /** Hex digits mostly, with white space, stray letters, brackets and bytes above 0x7F now and then. */
