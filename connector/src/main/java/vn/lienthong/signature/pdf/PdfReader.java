@@ -14,10 +14,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * them one character at a time through a StringBuilder and a synchronized stream: about a tenth of a connector's CPU
  * when each signed PDF is parsed three times (the file, and the signed revision under the later signature).
  *
- * Only a string of hex digits and white space up to its '>' takes the fast path, and it yields the very bytes PDFBox
- * would (an odd last digit counts as its high half); anything else is read again by PDFBox's own code from the '<', so
- * a malformed string is judged exactly as before. A string longer than {@link #MAX_HEX_STRING_BYTES} is not read at
- * all: the parse fails, and the PDF is unreadable (PDFBox's own reading would have held it whole, twice over).
+ * Every hex string, malformed or not, is read to the very bytes PDFBox's own code gives (held to it by
+ * PdfReaderProperties), so a PDF is judged exactly as before. One difference: a string longer than
+ * {@link #MAX_HEX_STRING_BYTES} decoded is not read at all; the parse fails and the PDF is unreadable, where PDFBox
+ * would have held the whole string, twice over.
  */
 final class PdfReader extends PDFParser {
 
@@ -55,33 +55,44 @@ final class PdfReader extends PDFParser {
 
     @Override
     protected COSString parseCOSString() throws IOException {
-        long start = source.getPosition();
-        if (source.peek() == '<') {
-            source.read();
-            COSString fast = hexUpToClose();
-            if (fast != null) {
-                return fast;
-            }
-            source.seek(start);
+        if (source.peek() != '<') {
+            return super.parseCOSString();
         }
-        return super.parseCOSString();
+        source.read();
+        return hexUpToClose();
     }
 
-    /** The string when it is hex digits and white space up to '>', leaving the source after the '>'; else null. */
+    /**
+     * Reads a hex string up to its '>' as PDFBox's own code does: white space is skipped; at the first character that
+     * is neither a digit nor white space an unpaired digit is dropped and everything up to '>' is passed over; an odd
+     * last digit counts as its high half; no '>' before the end is an IOException.
+     */
     private COSString hexUpToClose() throws IOException {
         byte[] chunk = new byte[CHUNK_BYTES];
         byte[] value = new byte[64];
         int length = 0;
         int high = -1;
+        boolean passingOver = false;
         while (true) {
             long chunkStart = source.getPosition();
             int read = source.read(chunk, 0, chunk.length);
             if (read <= 0) {
-                return null; // no '>' before the end: PDFBox's own code says so
+                throw new IOException("Missing closing bracket for hex string. Reached EOS.");
             }
             for (int i = 0; i < read; i++) {
-                int digit = DIGITS[chunk[i] & 0xFF];
-                if (digit >= 0) {
+                if (chunk[i] == '>') {
+                    source.seek(chunkStart + i + 1);
+                    if (high >= 0) {
+                        value = Arrays.copyOf(value, length + 1);
+                        value[length++] = (byte) (high << 4);
+                    }
+                    return new COSString(Arrays.copyOf(value, length));
+                }
+                int digit = passingOver ? WHITE : DIGITS[chunk[i] & 0xFF];
+                if (digit == OTHER) {
+                    passingOver = true;
+                    high = -1;
+                } else if (digit >= 0) {
                     if (high < 0) {
                         high = digit;
                     } else {
@@ -94,15 +105,6 @@ final class PdfReader extends PDFParser {
                         value[length++] = (byte) (high << 4 | digit);
                         high = -1;
                     }
-                } else if (chunk[i] == '>') {
-                    source.seek(chunkStart + i + 1);
-                    if (high >= 0) {
-                        value = Arrays.copyOf(value, length + 1);
-                        value[length++] = (byte) (high << 4);
-                    }
-                    return new COSString(Arrays.copyOf(value, length));
-                } else if (digit == OTHER) {
-                    return null;
                 }
             }
         }
