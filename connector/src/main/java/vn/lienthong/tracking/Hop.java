@@ -58,6 +58,12 @@ public final class Hop {
         }
     }
 
+    /** As {@link TransmissionLog#advanceAndAppend}, inside this hop: the entry only if the document moved. */
+    public boolean advanceAndAppend(DocumentKey key, DocumentState to, String reason, String step, String outcome,
+                                    int attempt, String contentHash, String detail) {
+        return advance(key, to, reason) && append(key.value(), step, outcome, attempt, contentHash, detail) != null;
+    }
+
     /** As {@link DocumentTracker#recordAxisDocId}. */
     public void recordAxisDocId(DocumentKey key, String axisDocId) {
         try {

@@ -72,8 +72,7 @@ public final class TransmissionLog {
      */
     public boolean advanceAndAppend(DocumentKey key, DocumentState to, String reason, String step, String outcome,
                                     int attempt, String contentHash, String detail) {
-        return hop(hop -> hop.advance(key, to, reason)
-                && hop.append(key.value(), step, outcome, attempt, contentHash, detail) != null);
+        return hop(hop -> hop.advanceAndAppend(key, to, reason, step, outcome, attempt, contentHash, detail));
     }
 
     /** The sequence and hash of the last entry; sequence 0 and {@link LogEntryHash#GENESIS} for an empty log. */

@@ -12,8 +12,8 @@ import vn.lienthong.dms.DmsClient;
 import vn.lienthong.tracking.DocumentFindings;
 import vn.lienthong.tracking.DocumentKey;
 import vn.lienthong.tracking.DocumentState;
-import vn.lienthong.tracking.Hop;
 import vn.lienthong.tracking.DocumentTracker;
+import vn.lienthong.tracking.Hop;
 import vn.lienthong.tracking.ProcessedMarks;
 import vn.lienthong.tracking.RecordedFinding;
 import vn.lienthong.tracking.TrackedDocument;
@@ -228,8 +228,8 @@ public final class DmsDelivery {
         String deliveredTo = "client(s) " + client.id();
         boolean moved = log.hop(hop -> {
             intoPullInbox(hop, client, document);
-            return hop.advance(document.key(), DocumentState.DELIVERED, null) && hop.append(document.key().value(),
-                    Steps.DELIVERED_TO_DMS, Steps.OK, 1, document.envelopeSha256(), deliveredTo) != null;
+            return hop.advanceAndAppend(document.key(), DocumentState.DELIVERED, null, Steps.DELIVERED_TO_DMS, Steps.OK, 1,
+                    document.envelopeSha256(), deliveredTo);
         });
         if (moved) {
             announceDelivered(document, deliveredTo);
