@@ -24,6 +24,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -62,9 +63,21 @@ class PdfReaderProperties {
 
     @Example
     void a_hex_string_longer_than_the_bound_is_not_held_in_memory() throws IOException {
+        long digits = 2L * PdfReader.MAX_HEX_STRING_BYTES + 2;
         Path file = Files.createTempFile("long-hex-", ".pdf");
         try {
-            writeCatalogWithLongHex(file, 2L * PdfReader.MAX_HEX_STRING_BYTES + 2);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+                writeCatalog(out, value -> { // written a megabyte at a time, never held
+                    byte[] megabyte = new byte[1024 * 1024];
+                    Arrays.fill(megabyte, (byte) 'a');
+                    write(value, "<");
+                    for (long left = digits; left > 0; left -= megabyte.length) {
+                        value.write(megabyte, 0, (int) Math.min(left, megabyte.length));
+                    }
+                    write(value, ">");
+                    return digits + 2;
+                });
+            }
             String read;
             try (PDDocument document = PdfReader.load(new RandomAccessReadBufferedFile(file.toFile()))) {
                 read = describe(document);
@@ -75,37 +88,6 @@ class PdfReaderProperties {
             assertThat(read).doesNotStartWith((PdfReader.MAX_HEX_STRING_BYTES + 1) + " bytes");
         } finally {
             Files.delete(file);
-        }
-    }
-
-    /** As {@link #catalogWith}, written to a file a megabyte at a time: {@code digits} hex digits in /Value. */
-    private static void writeCatalogWithLongHex(Path file, long digits) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-            long position = 0;
-            byte[] header = "%PDF-1.7\n".getBytes(StandardCharsets.ISO_8859_1);
-            out.write(header);
-            position += header.length;
-            long catalog = position;
-            byte[] open = "1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Value <".getBytes(StandardCharsets.ISO_8859_1);
-            out.write(open);
-            position += open.length;
-            byte[] megabyte = new byte[1024 * 1024];
-            Arrays.fill(megabyte, (byte) 'a');
-            for (long left = digits; left > 0; left -= megabyte.length) {
-                int count = (int) Math.min(left, megabyte.length);
-                out.write(megabyte, 0, count);
-                position += count;
-            }
-            byte[] close = "> /After /Name >>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1);
-            out.write(close);
-            position += close.length;
-            long pages = position;
-            byte[] rest = ("2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n").getBytes(StandardCharsets.ISO_8859_1);
-            out.write(rest);
-            position += rest.length;
-            out.write(String.format("xref\n0 3\n0000000000 65535 f \n%010d 00000 n \n%010d 00000 n \n", catalog, pages)
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.write(("trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n" + position + "\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1));
         }
     }
 
@@ -123,31 +105,45 @@ class PdfReaderProperties {
     /** A one-object PDF whose catalog holds {@code string} as /Value, then a name, so what follows is parsed too. */
     private static byte[] catalogWith(String string) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        write(out, "%PDF-1.7\n");
-        long catalog = out.size();
-        write(out, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Value " + string + " /After /Name >>\nendobj\n");
-        long pages = out.size();
-        write(out, "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n");
-        long xref = out.size();
-        write(out, String.format("xref\n0 3\n0000000000 65535 f \n%010d 00000 n \n%010d 00000 n \n", catalog, pages));
-        write(out, "trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n" + xref + "\n%%EOF\n");
+        writeCatalog(out, value -> write(value, string));
         return out.toByteArray();
     }
 
-    private static void write(ByteArrayOutputStream out, String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
+    /** Writes /Value's bytes and returns how many. */
+    private interface Value {
+        long writeTo(OutputStream out) throws IOException;
+    }
+
+    /** The PDF of {@link #catalogWith}, with whatever {@code value} writes as /Value. */
+    private static void writeCatalog(OutputStream out, Value value) throws IOException {
+        long catalog = write(out, "%PDF-1.7\n");
+        long pages = catalog + write(out, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Value ") + value.writeTo(out)
+                + write(out, " /After /Name >>\nendobj\n");
+        long xref = pages + write(out, "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n");
+        write(out, String.format("xref\n0 3\n0000000000 65535 f \n%010d 00000 n \n%010d 00000 n \n", catalog, pages));
+        write(out, "trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n" + xref + "\n%%EOF\n");
+    }
+
+    private static int write(OutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        out.write(bytes);
+        return bytes.length;
+    }
+
+    private interface Parser {
+        PDDocument load(RandomAccessRead source) throws IOException;
     }
 
     private static String readByUs(byte[] pdf) {
-        try (PDDocument document = PdfReader.load(new RandomAccessReadBuffer(pdf))) {
-            return describe(document);
-        } catch (IOException | RuntimeException e) {
-            return "fails: " + e.getClass().getName();
-        }
+        return read(pdf, PdfReader::load);
     }
 
     private static String readByPdfBox(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(pdf))) {
+        return read(pdf, Loader::loadPDF);
+    }
+
+    private static String read(byte[] pdf, Parser parser) {
+        try (PDDocument document = parser.load(new RandomAccessReadBuffer(pdf))) {
             return describe(document);
         } catch (IOException | RuntimeException e) {
             return "fails: " + e.getClass().getName();
