@@ -34,7 +34,8 @@ public final class TrackingDatabase implements AutoCloseable {
     /**
      * H2 settings, each chosen for kill -9 safety or predictability:
      * WRITE_DELAY=0 makes every commit write its changes to the file before returning (the default 500 ms
-     * delay would let a killed process lose transactions it had already acknowledged);
+     * delay would let a killed process lose transactions it had already acknowledged; without a delay H2 runs no
+     * background writer either, so {@link StoreHousekeeping} does its compaction);
      * DB_CLOSE_ON_EXIT=FALSE because we close on our own shutdown, after the routes have stopped;
      * AUTO_SERVER=FALSE so no other process can open the file behind our back;
      * LOCK_TIMEOUT gives log appends, which all lock the one log head row, time to queue under load.
@@ -47,12 +48,14 @@ public final class TrackingDatabase implements AutoCloseable {
 
     private final DataSource dataSource;
     private final AutoCloseable ownedPool;
+    private final StoreHousekeeping housekeeping;
     private LogWriter logWriter;
     private boolean closed;
 
-    private TrackingDatabase(DataSource dataSource, AutoCloseable ownedPool) {
+    private TrackingDatabase(DataSource dataSource, AutoCloseable ownedPool, StoreHousekeeping housekeeping) {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
+        this.housekeeping = housekeeping;
     }
 
     /**
@@ -60,6 +63,11 @@ public final class TrackingDatabase implements AutoCloseable {
      * transmission log: they are made the connector's user's alone (H2 creates its file under the umask).
      */
     public static TrackingDatabase openH2(Path dataDirectory) {
+        return openH2(dataDirectory, true);
+    }
+
+    /** As {@link #openH2(Path)}; without {@code housekeeping} the file keeps every chunk that has a live page. */
+    static TrackingDatabase openH2(Path dataDirectory, boolean housekeeping) {
         String url = h2Url(dataDirectory);
         try {
             Files.createDirectories(dataDirectory);
@@ -84,7 +92,7 @@ public final class TrackingDatabase implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new TrackingDatabase(pool, pool);
+        return new TrackingDatabase(pool, pool, housekeeping ? StoreHousekeeping.start(pool) : null);
     }
 
     /**
@@ -132,14 +140,14 @@ public final class TrackingDatabase implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + file
                 + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
         pool.setMaxConnections(4);
-        return new TrackingDatabase(pool, pool::dispose);
+        return new TrackingDatabase(pool, pool::dispose, null);
     }
 
     /** Uses a DataSource the caller owns (and closes): {@link #close()} leaves it open. */
     public static TrackingDatabase open(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
         Schema.apply(dataSource);
-        return new TrackingDatabase(dataSource, null);
+        return new TrackingDatabase(dataSource, null, null);
     }
 
     static String h2Url(Path dataDirectory) {
@@ -171,8 +179,8 @@ public final class TrackingDatabase implements AutoCloseable {
     }
 
     /**
-     * Finishes the appends already handed to the log writer, then closes the pooled connections of an embedded
-     * database; H2 closes the file when the last one goes. Appends after this are refused.
+     * Finishes the appends already handed to the log writer, stops the housekeeping, then closes the pooled connections
+     * of an embedded database; H2 closes the file when the last one goes. Appends after this are refused.
      */
     @Override
     public void close() {
@@ -183,6 +191,9 @@ public final class TrackingDatabase implements AutoCloseable {
         }
         if (writer != null) {
             writer.close();
+        }
+        if (housekeeping != null) {
+            housekeeping.close();
         }
         if (ownedPool != null) {
             try {
