@@ -2,7 +2,8 @@
 # End to end under load: the axis simulator and two connectors, each in its own JVM on loopback; SENDERS threads POST
 # DOCUMENTS signed envelopes by REST to the first connector and the harness takes them from the recipient's pull inbox.
 # The first 20% warm up; the rest are measured: documents/s and p50/p95/p99 of accept (202), SENT and inbox arrival,
-# CPU ms per document, JIT share and peak RSS of each process. One summary line; the JSON result goes to
+# CPU ms per document, JIT share and peak RSS of each process, and each connector's tracking database file size
+# (in the JSON only). One summary line; the JSON result goes to
 # bench/target/load/. Bounded: exits non-zero when documents do not arrive in time; the child JVMs always stop.
 # sent_to_inbox is split at the recipient connector's own times into sent_to_registered (axis, inbox poll, fetch,
 # queue, intake), registered_to_deliverable and deliverable_to_inbox, the harness reader's own share (it lists the

@@ -116,6 +116,15 @@ final class LoadChild implements AutoCloseable {
         return ProcessCpu.peakRssKib(process.pid());
     }
 
+    /** The size of a connector's tracking database file (data/db/tracking.mv.db beside its output); -1 if none. */
+    long trackingFileBytes() {
+        try {
+            return Files.size(output.resolveSibling("data").resolve("db").resolve("tracking.mv.db"));
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /**
      * The most heap in use before any collection so far, in MiB, from the GC log's "Pause ... 123M->45M(256M)"
      * lines; -1 before the first collection. The heap between collections is not sampled, so this is at most

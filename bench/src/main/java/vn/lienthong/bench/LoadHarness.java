@@ -48,7 +48,9 @@ public final class LoadHarness {
             "jit_share", "CPU of the threads named 'C1 CompilerThre*' / 'C2 CompilerThre*' over cpu_ms, same window",
             "peak_rss_mib", "VmHWM from /proc/PID/status: over the whole process life, warm-up included",
             "peak_heap_mib", "largest heap in use before a collection in the child's GC log (-Xlog:gc), whole"
-                    + " process life; -1 when no collection ran"));
+                    + " process life; -1 when no collection ran",
+            "tracking_file_mib", "size of a connector's tracking database file (H2) at the end of the measured window;"
+                    + " H2 keeps the chunks its commits wrote in the last 45 s, so it grows with the commit rate"));
 
     /** The highest RATE accepted, documents/s: a bound on the load loop, far above what one machine can take. */
     private static final double MAX_RATE = 10_000;
@@ -136,6 +138,10 @@ public final class LoadHarness {
                     : Math.round(1000.0 * used.compilerMillis() / used.totalMillis()) / 1000.0);
             figures.put("peak_rss_mib", LoadFigures.round(children.get(i).peakRssKib() / 1024.0));
             figures.put("peak_heap_mib", children.get(i).peakHeapMib());
+            long trackingFile = children.get(i).trackingFileBytes();
+            if (trackingFile >= 0) {
+                figures.put("tracking_file_mib", LoadFigures.round(trackingFile / (1024.0 * 1024.0)));
+            }
             processes.put(children.get(i).name(), figures);
         }
         traffic.stopReading();
