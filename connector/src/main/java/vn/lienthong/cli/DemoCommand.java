@@ -41,6 +41,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "HTTP port of the first connector's health endpoint; the next one uses PORT+1 (default: ${DEFAULT-VALUE}).")
     private int port;
 
+    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "8774",
+            description = "Port of the first connector's DMS REST API; the next one uses PORT+1 (default: ${DEFAULT-VALUE}).")
+    private int apiPort;
+
     @Option(names = "--exit-when-done", description = "Stop after the summary instead of running until Ctrl-C.")
     private boolean exitWhenDone;
 
@@ -50,9 +54,17 @@ final class DemoCommand implements Callable<Integer> {
         Path root = data != null ? Files.createDirectories(data) : Files.createTempDirectory("lienthong-demo-");
         Properties overrides = new Properties();
         overrides.setProperty("lienthong.http.port", Integer.toString(port));
+        overrides.setProperty("lienthong.api.port", Integer.toString(apiPort));
         out.println("Khởi động trục mô phỏng và hai bộ kết nối / Starting a simulated axis and two connectors in " + root);
         out.flush();
-        Demo demo = Demo.start(root, overrides);
+        Demo demo;
+        try {
+            demo = Demo.start(root, overrides);
+        } catch (IllegalArgumentException e) { // a port another program holds, most likely
+            spec.commandLine().getErr().println("Không chạy được bản trình diễn / The demo cannot run: " + e.getMessage()
+                    + " (--port, --api-port)");
+            return ExitCodes.UNREADABLE_OR_USAGE;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
             demo.close();

@@ -1,5 +1,7 @@
 package vn.lienthong.http;
 
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -40,14 +42,17 @@ public final class VertxListeners {
                 .setWarningExceptionTime(Long.MAX_VALUE).setWarningExceptionTimeUnit(TimeUnit.NANOSECONDS);
     }
 
-    /** {@code vertx}, but each HTTP server listening on a port of {@code limitsByPort} keeps that port's limits. */
-    public static Vertx guarding(Vertx vertx, Map<Integer, ListenerLimits> limitsByPort) {
+    /**
+     * {@code vertx}, but each HTTP server listening on a port of {@code limitsByPort} keeps that port's limits, and how
+     * each server's listening ended goes to {@code listening}.
+     */
+    public static Vertx guarding(Vertx vertx, Map<Integer, ListenerLimits> limitsByPort, Listening listening) {
         return (Vertx) Proxy.newProxyInstance(Vertx.class.getClassLoader(), new Class<?>[] {Vertx.class},
                 (proxy, method, arguments) -> {
                     if ("createHttpServer".equals(method.getName())) {
                         HttpServerOptions options = arguments == null || arguments.length == 0
                                 ? new HttpServerOptions() : (HttpServerOptions) arguments[0];
-                        return new ServerOnListen(vertx, options, limitsByPort).proxy;
+                        return new ServerOnListen(vertx, options, limitsByPort, listening).proxy;
                     }
                     return invoke(vertx, method, arguments);
                 });
@@ -59,14 +64,17 @@ public final class VertxListeners {
         private final Vertx vertx;
         private final HttpServerOptions options;
         private final Map<Integer, ListenerLimits> limitsByPort;
+        private final Listening listening;
         private final HttpServer proxy;
         private Handler<HttpServerRequest> requestHandler;
         private HttpServer server;
 
-        ServerOnListen(Vertx vertx, HttpServerOptions options, Map<Integer, ListenerLimits> limitsByPort) {
+        ServerOnListen(Vertx vertx, HttpServerOptions options, Map<Integer, ListenerLimits> limitsByPort,
+                       Listening listening) {
             this.vertx = vertx;
             this.options = options;
             this.limitsByPort = limitsByPort;
+            this.listening = listening;
             this.proxy = (HttpServer) Proxy.newProxyInstance(HttpServer.class.getClassLoader(),
                     new Class<?>[] {HttpServer.class}, (self, method, arguments) -> call(method, arguments));
         }
@@ -78,14 +86,43 @@ public final class VertxListeners {
                 requestHandler = handler;
                 return proxy;
             }
-            if (server == null && method.getName().startsWith("listen")) {
+            boolean listen = method.getName().startsWith("listen");
+            if (server == null && listen) {
                 create(port(arguments));
             }
             if (server == null) {
                 throw new IllegalStateException("the HTTP server is created when it listens; " + method.getName() + " came first");
             }
-            Object result = invoke(server, method, arguments);
+            Object[] passed = listen ? reporting(port(arguments), arguments) : arguments;
+            Object result = invoke(server, method, passed);
+            if (listen && result instanceof Future<?> listened) {
+                int port = port(arguments);
+                listened.onComplete(outcome -> report(port, outcome));
+            }
             return result == server ? proxy : result;
+        }
+
+        /** The arguments of a listen call, its result handler (if it has one) reporting the outcome first. */
+        private Object[] reporting(int port, Object[] arguments) {
+            if (arguments == null || arguments.length == 0 || !(arguments[arguments.length - 1] instanceof Handler<?>)) {
+                return arguments;
+            }
+            @SuppressWarnings("unchecked")
+            Handler<AsyncResult<HttpServer>> handler = (Handler<AsyncResult<HttpServer>>) arguments[arguments.length - 1];
+            Object[] passed = arguments.clone();
+            passed[passed.length - 1] = (Handler<AsyncResult<HttpServer>>) outcome -> {
+                report(port, outcome);
+                handler.handle(outcome);
+            };
+            return passed;
+        }
+
+        private void report(int port, AsyncResult<?> outcome) {
+            if (outcome.succeeded()) {
+                listening.succeeded(port);
+            } else {
+                listening.failed(port, outcome.cause());
+            }
         }
 
         private int port(Object[] arguments) {

@@ -89,6 +89,9 @@ public final class ConnectorRuntime implements AutoCloseable {
                 operations, observed, audit);
         try {
             wiring.main().start();
+            if (runtime.http != null) {
+                runtime.http.awaitListening(); // Camel runs on without a server whose port is taken
+            }
             operations.mountApi();
             operations.startAlerts();
             audit.start(wiring, storage);
