@@ -8,8 +8,6 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -67,17 +65,11 @@ class RunCommandPortTest {
 
     /** Runs {@code run} (bounded: a start that wrongly succeeds would run until stopped) and returns its error line. */
     private String refusal(int apiPort, int managementPort) throws Exception {
-        Path secret = Files.writeString(directory.resolve("axis.secret"), "axis-secret\n", StandardCharsets.UTF_8);
-        Path config = Files.writeString(directory.resolve("connector.properties"), """
-                lienthong.data.directory=%s
-                lienthong.axis.endpoint=http://127.0.0.1:9
-                lienthong.axis.system-id=vpcp.test
-                lienthong.axis.secret-file=%s
+        Path config = UnusableConfiguration.configWith(directory, """
                 lienthong.api.port=%d
                 lienthong.http.port=%d
                 lienthong.soap.port=%d
-                """.formatted(directory.resolve("data"), secret, apiPort, managementPort, freePort())
-                .replace("\\", "\\\\"), StandardCharsets.UTF_8);
+                """.formatted(apiPort, managementPort, freePort()));
         StringWriter err = new StringWriter();
         Future<Integer> exitCode = runner.submit(() -> Main.run(new String[] {"run", "--config", config.toString()},
                 new PrintWriter(new StringWriter()), new PrintWriter(err)));

@@ -19,15 +19,23 @@ final class UnusableConfiguration {
     private UnusableConfiguration() {
     }
 
-    static String refusalOf(Path directory, String settings) throws IOException {
+    /**
+     * Writes {@code directory/connector.properties}: data under {@code directory/data}, a loopback axis that is never
+     * called, and {@code settings}.
+     */
+    static Path configWith(Path directory, String settings) throws IOException {
         Path secret = Files.writeString(directory.resolve("axis.secret"), "axis-secret\n", StandardCharsets.UTF_8);
-        Path config = Files.writeString(directory.resolve("connector.properties"), """
+        return Files.writeString(directory.resolve("connector.properties"), """
                 lienthong.data.directory=%s
                 lienthong.axis.endpoint=http://127.0.0.1:9
                 lienthong.axis.system-id=vpcp.test
                 lienthong.axis.secret-file=%s
                 %s
                 """.formatted(directory.resolve("data"), secret, settings).replace("\\", "\\\\"), StandardCharsets.UTF_8);
+    }
+
+    static String refusalOf(Path directory, String settings) throws IOException {
+        Path config = configWith(directory, settings);
         StringWriter err = new StringWriter();
         int exitCode = Main.run(new String[] {"run", "--config", config.toString()}, new PrintWriter(new StringWriter()),
                 new PrintWriter(err));

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static vn.lienthong.tracking.TrackingFixtures.CLOCK;
+import static vn.lienthong.tracking.TrackingFixtures.storeFigure;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +51,7 @@ class LogWriterTest {
         TrackingDatabase database = TrackingDatabase.openH2(dataDirectory);
         opened.add(database);
         TransmissionLog log = new TransmissionLog(database, CLOCK);
-        long versionBefore = storeVersion(database);
+        long versionBefore = storeFigure(database, "info.CURRENT_VERSION");
         int appends = 16 * 100;
         CountDownLatch start = new CountDownLatch(1);
         List<Future<List<LogEvent>>> done = new ArrayList<>();
@@ -79,7 +78,8 @@ class LogWriterTest {
         assertThat(stored).as("each caller got its entry exactly as stored").containsExactlyInAnyOrderElementsOf(returned);
         assertThat(log.verify().intact()).isTrue();
         assertThat(log.head()).isEqualTo(new TransmissionLog.Head(appends, stored.get(appends - 1).entryHash()));
-        assertThat(storeVersion(database) - versionBefore).as("commits, group-committed").isLessThan(appends);
+        assertThat(storeFigure(database, "info.CURRENT_VERSION") - versionBefore).as("commits, group-committed")
+                .isLessThan(appends);
     }
 
     @Test
@@ -266,16 +266,6 @@ class LogWriterTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static long storeVersion(TrackingDatabase database) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(
-                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CURRENT_VERSION'")) {
-            assertThat(row.next()).isTrue();
-            return Long.parseLong(row.getString(1));
         }
     }
 

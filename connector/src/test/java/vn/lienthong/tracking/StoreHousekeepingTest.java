@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static vn.lienthong.tracking.TrackingFixtures.CLOCK;
 import static vn.lienthong.tracking.TrackingFixtures.outbound;
+import static vn.lienthong.tracking.TrackingFixtures.storeFigure;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,7 @@ class StoreHousekeepingTest {
 
     @Test
     void should_leave_the_file_only_the_chunks_that_live_pages_need() throws Exception {
-        int left;
+        long left;
         try (TrackingDatabase database = TrackingDatabase.openH2(dataDirectory.resolve("without"), false)) {
             retainNothing(database);
             TransmissionLog log = new TransmissionLog(database, CLOCK);
@@ -71,13 +70,7 @@ class StoreHousekeepingTest {
         }
     }
 
-    private static int chunks(TrackingDatabase database) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(
-                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CHUNK_COUNT'")) {
-            assertThat(row.next()).isTrue();
-            return Integer.parseInt(row.getString(1));
-        }
+    private static long chunks(TrackingDatabase database) throws SQLException {
+        return storeFigure(database, "info.CHUNK_COUNT");
     }
 }

@@ -1,12 +1,18 @@
 package vn.lienthong.tracking;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import vn.lienthong.findings.Direction;
 
-/** Sample documents and a fixed clock for the tracking tests. */
+/** Sample documents, a fixed clock and H2's own figures for the tracking tests. */
 final class TrackingFixtures {
 
     static final Instant NOW = Instant.parse("2026-03-01T08:00:00.123Z");
@@ -23,6 +29,19 @@ final class TrackingFixtures {
 
     static TrackedDocument outbound(String documentId) {
         return outbound(documentId, NOW);
+    }
+
+    /** One of the figures H2 gives about its store, e.g. "info.CHUNK_COUNT" (INFORMATION_SCHEMA.SETTINGS). */
+    static long storeFigure(TrackingDatabase database, String name) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?")) {
+            query.setString(1, name);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as(name).isTrue();
+                return Long.parseLong(row.getString(1));
+            }
+        }
     }
 
     static TrackedDocument outbound(String documentId, Instant created) {
