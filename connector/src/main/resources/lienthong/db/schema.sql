@@ -100,6 +100,8 @@ CREATE TABLE IF NOT EXISTS dms_inbox (
     acknowledged_at  TIMESTAMP WITH TIME ZONE,
     CONSTRAINT pk_dms_inbox PRIMARY KEY (client_id, document_key)
 );
+-- What still waits for a client, oldest first, without reading what it took long ago (which stays, see above).
+CREATE INDEX IF NOT EXISTS ix_dms_inbox_waiting ON dms_inbox (client_id, acknowledged_at, delivered_at);
 
 -- What validation found in a document that went on anyway (warnings of an inbound package delivered liberally) or
 -- that held it (errors of a refused one), in report order, so each travels with its document: to the DMS beside

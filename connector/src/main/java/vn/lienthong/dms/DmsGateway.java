@@ -40,9 +40,11 @@ public final class DmsGateway {
     private final DocumentFindings findings;
     private final EnvelopeFactory envelopes = new EnvelopeFactory();
     private final Path workDirectory;
+    private final int inboxPageSize;
 
     public DmsGateway(OutboundIntake intake, QueueSender queues, DocumentTracker tracker, PullInbox inbox,
-                      DocumentFindings findings, Path workDirectory) throws IOException {
+                      DocumentFindings findings, Path workDirectory, int inboxPageSize) throws IOException {
+        this.inboxPageSize = inboxPageSize;
         this.intake = intake;
         this.queues = queues;
         this.tracker = tracker;
@@ -148,10 +150,14 @@ public final class DmsGateway {
         }
     }
 
-    /** The documents waiting for a client that pulls, oldest first, each as its view. */
+    /**
+     * The documents waiting for a client that pulls, oldest first, each as its view: at most the inbox page size of
+     * them, so that a client that was away for long is answered in pages (it acknowledges what it took and asks again)
+     * rather than in one answer that holds them all.
+     */
     public Outcome inbox(DmsClient client) {
         List<DocumentView> waiting = new ArrayList<>();
-        for (DocumentKey key : inbox.pending(client.id())) {
+        for (DocumentKey key : inbox.pending(client.id(), inboxPageSize)) {
             Outcome view = document(client, key.value());
             if (view.status() == Outcome.Status.OK) {
                 waiting.add((DocumentView) view.body());

@@ -22,6 +22,9 @@ import vn.lienthong.dms.webhook.WebhookDelivery;
  */
 record DmsAssembly(DmsGateway gateway) {
 
+    /** An inbox answer of more would hold as much as the limit means to avoid. */
+    private static final int MAX_INBOX_PAGE_SIZE = 10_000;
+
     static DmsAssembly assemble(Wiring wiring, StorageAssembly storage, BrokerAssembly broker, TransportAssembly transport,
                              MetricsAssembly observed) throws Exception {
         ConnectorSettings settings = wiring.settings();
@@ -34,7 +37,8 @@ record DmsAssembly(DmsGateway gateway) {
                 settings.inbox(), settings.statusInbox(), wiring.maxDeliveryAttempts(), observed.metrics()));
         wiring.bind("dmsClients", clients);
         DmsGateway gateway = new DmsGateway(transport.outboundIntake(), transport.queues(), storage.tracker(),
-                storage.pullInbox(), storage.findings(), wiring.data().resolve("dms-work"));
+                storage.pullInbox(), storage.findings(), wiring.data().resolve("dms-work"),
+                inboxPageSize(wiring));
         wiring.bind("dmsGateway", gateway);
         wiring.bind("dmsRestApi", new DmsRestApi(gateway, clients, storage.store(), wiring.data().resolve("api-uploads"),
                 RestLimits.from(wiring.properties(), wiring.maxEnvelopeBytes())));
@@ -51,5 +55,20 @@ record DmsAssembly(DmsGateway gateway) {
     SoapEndpoint openSoap(Wiring wiring, StorageAssembly storage) throws Exception {
         return SoapEndpoint.start(SoapSettings.from(wiring.properties()), wiring.settings().dmsTls(), gateway,
                 wiring.clients(), storage.store()::pathOf, wiring.data().resolve("soap-attachments"));
+    }
+
+    /** lienthong.api.inbox-page-size: how many documents one inbox answer lists at most. */
+    private static int inboxPageSize(Wiring wiring) {
+        String value = wiring.property("lienthong.api.inbox-page-size", "100").strip();
+        try {
+            int size = Integer.parseInt(value);
+            if (size >= 1 && size <= MAX_INBOX_PAGE_SIZE) {
+                return size;
+            }
+        } catch (NumberFormatException notANumber) {
+            // said below, with the key
+        }
+        throw new IllegalArgumentException("lienthong.api.inbox-page-size: not a whole number from 1 to "
+                + MAX_INBOX_PAGE_SIZE + ": " + value);
     }
 }

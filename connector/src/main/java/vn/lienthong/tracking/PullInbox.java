@@ -14,6 +14,9 @@ import java.util.List;
  */
 public final class PullInbox {
 
+    static final String PENDING = "SELECT document_key FROM dms_inbox WHERE client_id = ? AND acknowledged_at IS NULL"
+            + " ORDER BY delivered_at, document_key FETCH FIRST ? ROWS ONLY";
+
     private final TrackingDatabase database;
     private final Clock clock;
 
@@ -22,13 +25,16 @@ public final class PullInbox {
         this.clock = clock;
     }
 
-    /** Keys waiting for the client, oldest first. */
-    public List<DocumentKey> pending(String clientId) {
+    /**
+     * The {@code limit} keys that have waited longest for the client, oldest first. Read through the index of what
+     * waits, so the cost does not grow with the documents the client took before.
+     */
+    public List<DocumentKey> pending(String clientId, int limit) {
         try {
             return Jdbc.withConnection(database.dataSource(), connection -> {
-                try (PreparedStatement query = connection.prepareStatement("SELECT document_key FROM dms_inbox "
-                        + "WHERE client_id = ? AND acknowledged_at IS NULL ORDER BY delivered_at, document_key")) {
+                try (PreparedStatement query = connection.prepareStatement(PENDING)) {
                     query.setString(1, clientId);
+                    query.setInt(2, limit);
                     List<DocumentKey> keys = new ArrayList<>();
                     try (ResultSet rows = query.executeQuery()) {
                         while (rows.next()) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Properties;
 import vn.lienthong.demo.DemoDocuments;
 import vn.lienthong.demo.DemoNetwork;
+import vn.lienthong.runtime.ConnectorRuntime;
 import vn.lienthong.dms.ApiKeys;
 import vn.lienthong.edxml.Organization;
 import vn.lienthong.transport.TestNetworks;
@@ -69,6 +70,11 @@ final class RestNetwork implements AutoCloseable {
     /** hanoi-dms at Hanoi's connector (the second connector serves on the next port). */
     ApiClient hanoi() {
         return ApiClient.of(officePort + 1, hanoiKey);
+    }
+
+    /** Hanoi's connector itself, to read what its tracking holds. */
+    ConnectorRuntime hanoiConnector() {
+        return network.connector(HANOI.organId());
     }
 
     /** vpcp-dms at Hanoi's connector: where a client acts on what is not its agency's. */
