@@ -138,6 +138,8 @@ class KillAndRestartTest {
         properties.setProperty("lienthong.data.directory", data.toString());
         properties.setProperty("lienthong.axis.endpoint", axis.endpoint().toString());
         properties.setProperty("lienthong.axis.system-id", systemId);
+        // Both connectors use folders: no DMS API, whose default port the two would both claim.
+        properties.setProperty("lienthong.api.enabled", "false");
         return properties;
     }
 
