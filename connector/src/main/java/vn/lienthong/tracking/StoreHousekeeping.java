@@ -22,13 +22,16 @@ import org.slf4j.LoggerFactory;
  * finds such chunks and moves their few live pages on, so that the chunks can be dropped and their space reused. That
  * thread only runs with a write delay, and the tracking database has none (WRITE_DELAY=0: every commit is in the
  * file before it returns). Without this, the file grew by some 180 kB per outbound document and never shrank while
- * the connector ran (7.7 GB after 36,000 documents in {@code TrackingBenchmarks}), and every commit rewrote more of
- * H2's chunk directory.
+ * the connector ran (7.7 GB after 36,000 documents in {@code TrackingBenchmarks}), and H2's chunk directory grew
+ * with it.
  *
  * <p>Every {@link #PERIOD}, when the chunks are less than {@link #TARGET_FILL_RATE} percent live, it moves the live
  * pages of the sparsest chunks older than H2's retention time (45 s, so that a chunk is only overwritten once the
  * operating system has long written its successors), at most {@link #REWRITE_BYTES} of them, and commits them. The
  * data does not change, only where its pages lie. It holds the store's lock only while it rewrites.
+ *
+ * <p>No SQL command compacts an open H2 database, so the store is reached through H2's own session classes
+ * ({@link #store}); an H2 upgrade that moves them breaks the build or {@code StoreHousekeepingTest}, not silently.
  */
 final class StoreHousekeeping implements AutoCloseable {
 
