@@ -87,16 +87,15 @@ public final class VertxListeners {
                 return proxy;
             }
             boolean listen = method.getName().startsWith("listen");
+            int port = listen ? port(arguments) : -1;
             if (server == null && listen) {
-                create(port(arguments));
+                create(port);
             }
             if (server == null) {
                 throw new IllegalStateException("the HTTP server is created when it listens; " + method.getName() + " came first");
             }
-            Object[] passed = listen ? reporting(port(arguments), arguments) : arguments;
-            Object result = invoke(server, method, passed);
+            Object result = invoke(server, method, listen ? reporting(port, arguments) : arguments);
             if (listen && result instanceof Future<?> listened) {
-                int port = port(arguments);
                 listened.onComplete(outcome -> report(port, outcome));
             }
             return result == server ? proxy : result;
