@@ -83,6 +83,49 @@ class LogWriterTest {
     }
 
     @Test
+    void should_keep_one_exact_chain_when_two_writers_share_the_database() throws Exception {
+        // As two connectors sharing one PostgreSQL: each has its own writer, and only the head row's lock orders their
+        // batches; without it both would chain onto the same head.
+        JdbcConnectionPool pool = JdbcConnectionPool.create(TrackingDatabase.h2Url(dataDirectory), "sa", "");
+        opened.add(pool::dispose);
+        TrackingDatabase first = TrackingDatabase.open(pool);
+        TrackingDatabase second = TrackingDatabase.open(pool);
+        opened.add(0, first);
+        opened.add(0, second);
+        List<TransmissionLog> logs = List.of(new TransmissionLog(first, CLOCK), new TransmissionLog(second, CLOCK));
+        int threadsPerWriter = 4;
+        int appendsPerThread = 100;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<LogEvent>>> done = new ArrayList<>();
+        for (int thread = 0; thread < 2 * threadsPerWriter; thread++) {
+            TransmissionLog log = logs.get(thread % 2);
+            int number = thread;
+            done.add(threads.submit(() -> {
+                start.await();
+                List<LogEvent> mine = new ArrayList<>();
+                for (int i = 0; i < appendsPerThread; i++) {
+                    mine.add(log.append(null, "step", "ok", 1, null, "thread " + number + " entry " + i));
+                }
+                return mine;
+            }));
+        }
+        start.countDown();
+        List<LogEvent> returned = new ArrayList<>();
+        for (Future<List<LogEvent>> thread : done) {
+            returned.addAll(thread.get(2, TimeUnit.MINUTES));
+        }
+
+        int appends = 2 * threadsPerWriter * appendsPerThread;
+        TransmissionLog log = logs.get(0);
+        List<LogEvent> stored = log.all(1, appends + 10);
+        assertThat(stored).extracting(LogEvent::sequence)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, appends).boxed().toList());
+        assertThat(stored).as("each caller got its entry exactly as stored").containsExactlyInAnyOrderElementsOf(returned);
+        assertThat(log.verify().intact()).isTrue();
+        assertThat(logs.get(1).head()).isEqualTo(new TransmissionLog.Head(appends, stored.get(appends - 1).entryHash()));
+    }
+
+    @Test
     void should_fail_every_caller_of_a_failed_batch_and_leave_no_entry_of_it() throws Exception {
         FailingCommits failing = new FailingCommits(dataDirectory);
         TrackingDatabase database = TrackingDatabase.open(failing.dataSource());
