@@ -53,31 +53,10 @@ class LogWriterTest {
         TransmissionLog log = new TransmissionLog(database, CLOCK);
         long versionBefore = storeFigure(database, "info.CURRENT_VERSION");
         int appends = 16 * 100;
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<List<LogEvent>>> done = new ArrayList<>();
-        for (int thread = 0; thread < 16; thread++) {
-            int number = thread;
-            done.add(threads.submit(() -> {
-                start.await();
-                List<LogEvent> mine = new ArrayList<>();
-                for (int i = 0; i < 100; i++) {
-                    mine.add(log.append(null, "step", "ok", 1, null, "thread " + number + " entry " + i));
-                }
-                return mine;
-            }));
-        }
-        start.countDown();
-        List<LogEvent> returned = new ArrayList<>();
-        for (Future<List<LogEvent>> thread : done) {
-            returned.addAll(thread.get(2, TimeUnit.MINUTES));
-        }
 
-        List<LogEvent> stored = log.all(1, appends + 10);
-        assertThat(stored).extracting(LogEvent::sequence)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, appends).boxed().toList());
-        assertThat(stored).as("each caller got its entry exactly as stored").containsExactlyInAnyOrderElementsOf(returned);
-        assertThat(log.verify().intact()).isTrue();
-        assertThat(log.head()).isEqualTo(new TransmissionLog.Head(appends, stored.get(appends - 1).entryHash()));
+        List<LogEvent> returned = appendAtOnce(List.of(log), 16, 100);
+
+        assertOneExactChain(log, returned, appends);
         assertThat(storeFigure(database, "info.CURRENT_VERSION") - versionBefore).as("commits, group-committed")
                 .isLessThan(appends);
     }
@@ -93,17 +72,24 @@ class LogWriterTest {
         opened.add(0, first);
         opened.add(0, second);
         List<TransmissionLog> logs = List.of(new TransmissionLog(first, CLOCK), new TransmissionLog(second, CLOCK));
-        int threadsPerWriter = 4;
-        int appendsPerThread = 100;
+
+        List<LogEvent> returned = appendAtOnce(logs, 8, 100);
+
+        assertOneExactChain(logs.get(0), returned, 8 * 100);
+        assertThat(logs.get(1).head()).isEqualTo(logs.get(0).head());
+    }
+
+    /** {@code threadCount} threads append {@code each} entries at once, taking turns over {@code logs}; what they got. */
+    private List<LogEvent> appendAtOnce(List<TransmissionLog> logs, int threadCount, int each) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<List<LogEvent>>> done = new ArrayList<>();
-        for (int thread = 0; thread < 2 * threadsPerWriter; thread++) {
-            TransmissionLog log = logs.get(thread % 2);
+        for (int thread = 0; thread < threadCount; thread++) {
+            TransmissionLog log = logs.get(thread % logs.size());
             int number = thread;
             done.add(threads.submit(() -> {
                 start.await();
                 List<LogEvent> mine = new ArrayList<>();
-                for (int i = 0; i < appendsPerThread; i++) {
+                for (int i = 0; i < each; i++) {
                     mine.add(log.append(null, "step", "ok", 1, null, "thread " + number + " entry " + i));
                 }
                 return mine;
@@ -114,15 +100,17 @@ class LogWriterTest {
         for (Future<List<LogEvent>> thread : done) {
             returned.addAll(thread.get(2, TimeUnit.MINUTES));
         }
+        return returned;
+    }
 
-        int appends = 2 * threadsPerWriter * appendsPerThread;
-        TransmissionLog log = logs.get(0);
+    /** The log holds exactly {@code appends} entries, numbered from 1 without a gap, each as its caller got it, chained. */
+    private static void assertOneExactChain(TransmissionLog log, List<LogEvent> returned, int appends) {
         List<LogEvent> stored = log.all(1, appends + 10);
         assertThat(stored).extracting(LogEvent::sequence)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, appends).boxed().toList());
         assertThat(stored).as("each caller got its entry exactly as stored").containsExactlyInAnyOrderElementsOf(returned);
         assertThat(log.verify().intact()).isTrue();
-        assertThat(logs.get(1).head()).isEqualTo(new TransmissionLog.Head(appends, stored.get(appends - 1).entryHash()));
+        assertThat(log.head()).isEqualTo(new TransmissionLog.Head(appends, stored.get(appends - 1).entryHash()));
     }
 
     @Test
