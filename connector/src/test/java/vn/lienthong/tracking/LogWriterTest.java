@@ -66,11 +66,11 @@ class LogWriterTest {
         // As two connectors sharing one PostgreSQL: each has its own writer, and only the head row's lock orders their
         // batches; without it both would chain onto the same head.
         JdbcConnectionPool pool = JdbcConnectionPool.create(TrackingDatabase.h2Url(dataDirectory), "sa", "");
-        opened.add(pool::dispose);
         TrackingDatabase first = TrackingDatabase.open(pool);
         TrackingDatabase second = TrackingDatabase.open(pool);
-        opened.add(0, first);
-        opened.add(0, second);
+        opened.add(first);
+        opened.add(second);
+        opened.add(pool::dispose);
         List<TransmissionLog> logs = List.of(new TransmissionLog(first, CLOCK), new TransmissionLog(second, CLOCK));
 
         List<LogEvent> returned = appendAtOnce(logs, 8, 100);
