@@ -181,7 +181,8 @@ public final class ConnectorRuntime implements AutoCloseable {
 
     /**
      * Messages waiting in one of this connector's queues: from the embedded broker itself, or from an external one's
-     * management (0 for a queue it does not have; -1 when it cannot be asked).
+     * management (0 for a queue it does not have; -1 when it cannot be asked, or when the embedded broker's queue
+     * did not take in what was sent to it in time).
      */
     public long queueDepth(String queue) {
         if (broker.broker() != null) {

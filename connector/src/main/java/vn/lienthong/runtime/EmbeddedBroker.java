@@ -6,11 +6,15 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager;
 import vn.lienthong.transport.FilePermissions;
@@ -77,17 +81,43 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /**
      * Messages waiting on {@code queue} (for health, tests and the demo summary), every message already routed to it
-     * included: the broker counts a message only once its queue's executor has moved it from the intake list, a
-     * moment after the send returned, so that executor is flushed first (otherwise a message just sent, durably, could
-     * be counted nowhere for that moment).
+     * included; -1 when the queue did not take in what was routed to it within 10 seconds. See
+     * {@link #depth(String, Duration)}.
      */
     public long depth(String queue) {
-        var binding = server.getActiveMQServer().locateQueue(queue);
+        return depth(queue, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Messages waiting on {@code queue}, every message already routed to it included; -1 when the queue did not take
+     * in what was routed to it within {@code wait}. A durable send returns once its message is stored and in the
+     * queue's intake list, but the broker counts it only once the queue's executor has moved it from that list, a
+     * moment later: a message just sent could be counted nowhere for that moment. So a marker goes through the intake
+     * list behind everything already in it, and the queue is counted once the marker has passed. (Artemis's
+     * {@code flushExecutor} is no such barrier: it returns at once when the executor has not yet started on a task
+     * just given to it.)
+     */
+    long depth(String queue, Duration wait) {
+        Queue binding = locate(queue);
         if (binding == null) {
             return 0;
         }
-        binding.flushExecutor();
+        CountDownLatch passed = new CountDownLatch(1);
+        binding.flushOnIntermediate(passed::countDown);
+        try {
+            if (!passed.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return -1;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
         return binding.getMessageCount();
+    }
+
+    /** The broker's queue of that name, or null. */
+    Queue locate(String queue) {
+        return server.getActiveMQServer().locateQueue(queue);
     }
 
     @Override
