@@ -76,6 +76,7 @@ public final class AxisSender {
         DocumentKey documentKey = new DocumentKey(key);
         TrackedDocument document = tracker.find(documentKey)
                 .orElseThrow(() -> new IllegalStateException("queued key " + key + " is not tracked"));
+        QueuedStep.takenFromQueue(log, metrics, document);
         // Sent before a crash that came before the broker's commit: record what is missing, never send again.
         String marked = marks.detail(documentKey, SENT_MARK).orElse(null);
         boolean sentNow = marked == null;

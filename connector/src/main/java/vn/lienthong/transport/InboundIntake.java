@@ -264,11 +264,9 @@ public final class InboundIntake {
         throw (RuntimeException) failure;
     }
 
-    /** Called once the key is on the delivery queue. */
+    /** Called once the key is on the delivery queue; nothing if the delivery took it first and recorded the step. */
     public void queued(String key) {
-        DocumentKey documentKey = new DocumentKey(key);
-        log.advanceAndAppend(documentKey, DocumentState.QUEUED, null, Steps.QUEUED, Steps.OK, 1, null,
-                "for delivery to the DMS");
+        QueuedStep.inbound(log, new DocumentKey(key));
     }
 
     /**

@@ -418,13 +418,9 @@ public final class OutboundIntake {
         return findings.size() == report.findings().size() ? report : report.withFindings(findings);
     }
 
-    /** Called once the key is on its queue. */
+    /** Called once the key is on its queue; nothing if the sender took it first and recorded the step (QueuedStep). */
     public void queued(String key) {
-        DocumentKey documentKey = new DocumentKey(key);
-        boolean moved = log.advanceAndAppend(documentKey, DocumentState.QUEUED, null, Steps.QUEUED, Steps.OK, 1, null, null);
-        if (moved) {
-            metrics.stage(Direction.OUTBOUND, "queued", "ok", Duration.ZERO);
-        }
+        QueuedStep.outbound(log, metrics, new DocumentKey(key));
     }
 
     /** Registered before a crash but never queued: it must still go out (the queues dedupe a second copy). */

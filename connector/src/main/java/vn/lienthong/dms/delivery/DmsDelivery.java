@@ -22,6 +22,7 @@ import vn.lienthong.transport.DmsFolder;
 import vn.lienthong.transport.DocumentStore;
 import vn.lienthong.transport.FileNames;
 import vn.lienthong.transport.FilePermissions;
+import vn.lienthong.transport.QueuedStep;
 import vn.lienthong.transport.Steps;
 import vn.lienthong.findings.Direction;
 import vn.lienthong.ops.metrics.FlowMetrics;
@@ -126,7 +127,7 @@ public final class DmsDelivery {
      * configured folders here and now, and no id is returned.
      */
     public List<String> clientsOf(String key) throws Exception {
-        TrackedDocument document = tracked(key);
+        TrackedDocument document = taken(key);
         List<DmsClient> receivers = receivers(document);
         if (receivers.isEmpty()) {
             boolean status = "status".equals(document.messageType());
@@ -203,7 +204,7 @@ public final class DmsDelivery {
     }
 
     private void deliverOnce(String key, String clientId) throws Exception {
-        TrackedDocument document = tracked(key);
+        TrackedDocument document = taken(key);
         DmsClient client = clients.byId(clientId).orElseThrow(() -> new IllegalStateException(
                 "document " + key + " is queued for DMS client " + clientId + ", who is not in the clients file"));
         boolean status = "status".equals(document.messageType());
@@ -236,9 +237,12 @@ public final class DmsDelivery {
         }
     }
 
-    private TrackedDocument tracked(String key) {
-        return tracker.find(new DocumentKey(key))
+    /** The document whose key a delivery queue gave; its QUEUED step recorded if whoever queued it has not yet. */
+    private TrackedDocument taken(String key) {
+        TrackedDocument document = tracker.find(new DocumentKey(key))
                 .orElseThrow(() -> new IllegalStateException("key " + key + " on the delivery queue is not tracked"));
+        QueuedStep.takenFromQueue(log, metrics, document);
+        return document;
     }
 
     private List<DmsClient> receivers(TrackedDocument document) {
