@@ -7,11 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,7 +18,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.axis.AxisClient;
-import vn.lienthong.axis.AxisSettings;
 import vn.lienthong.config.ConnectorProperties;
 import vn.lienthong.demo.DemoDocuments;
 import vn.lienthong.edxml.MessageType;
@@ -28,7 +25,6 @@ import vn.lienthong.findings.Direction;
 import vn.lienthong.runtime.ConnectorRuntime;
 import vn.lienthong.runtime.ConnectorSettings;
 import vn.lienthong.simulator.AxisSimulator;
-import vn.lienthong.simulator.SimulatorSettings;
 import vn.lienthong.tracking.DocumentState;
 
 /**
@@ -146,10 +142,7 @@ class InboxPollTest {
     }
 
     private AxisSimulator startAxis() throws IOException {
-        return AxisSimulator.start(SimulatorSettings.local(
-                Map.of("vpcp.test", OFFICE_SECRET, "hanoi.test", HANOI_SECRET),
-                Map.of(TestNetworks.GOVERNMENT_OFFICE.organId(), "vpcp.test", TestNetworks.HANOI.organId(), "hanoi.test"),
-                Files.createDirectories(root.resolve("axis"))));
+        return TestNetworks.startAxis(root.resolve("axis"), OFFICE_SECRET, HANOI_SECRET);
     }
 
     /**
@@ -184,8 +177,7 @@ class InboxPollTest {
     }
 
     private static AxisClient client(AxisSimulator axis, String systemId, String secret) {
-        return new AxisClient(new AxisSettings(axis.endpoint(), systemId, secret, Duration.ofSeconds(2),
-                Duration.ofSeconds(30), null, true), Clock.systemUTC());
+        return TestNetworks.axisClient(axis, systemId, secret);
     }
 
     private Properties hanoiProperties(AxisSimulator axis, Duration pollInterval, Duration busyWindow)

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienthong.axis.AxisClient;
-import vn.lienthong.axis.AxisSettings;
 import vn.lienthong.axis.HashFile;
 import vn.lienthong.demo.DemoDocuments;
 import vn.lienthong.dms.ClientRegistry;
@@ -24,7 +23,6 @@ import vn.lienthong.dms.delivery.DmsDelivery;
 import vn.lienthong.findings.Direction;
 import vn.lienthong.ops.metrics.FlowMetrics;
 import vn.lienthong.simulator.AxisSimulator;
-import vn.lienthong.simulator.SimulatorSettings;
 import vn.lienthong.tracking.DocumentFindings;
 import vn.lienthong.tracking.DocumentKey;
 import vn.lienthong.tracking.DocumentState;
@@ -138,15 +136,11 @@ class QueuedStepTest {
     }
 
     private AxisSimulator startAxis() throws Exception {
-        return AxisSimulator.start(SimulatorSettings.local(
-                Map.of("vpcp.test", OFFICE_SECRET, "hanoi.test", HANOI_SECRET),
-                Map.of(TestNetworks.GOVERNMENT_OFFICE.organId(), "vpcp.test", TestNetworks.HANOI.organId(), "hanoi.test"),
-                Files.createDirectories(root.resolve("axis"))));
+        return TestNetworks.startAxis(root.resolve("axis"), OFFICE_SECRET, HANOI_SECRET);
     }
 
     private static AxisClient client(AxisSimulator axis) {
-        return new AxisClient(new AxisSettings(axis.endpoint(), "vpcp.test", OFFICE_SECRET, Duration.ofSeconds(2),
-                Duration.ofSeconds(30), null, true), CLOCK);
+        return TestNetworks.axisClient(axis, "vpcp.test", OFFICE_SECRET);
     }
 
     /** Counts each (direction, stage) reported ok. */

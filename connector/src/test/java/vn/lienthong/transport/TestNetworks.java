@@ -2,10 +2,18 @@ package vn.lienthong.transport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import vn.lienthong.axis.AxisClient;
+import vn.lienthong.axis.AxisSettings;
 import vn.lienthong.demo.DemoNetwork;
+import vn.lienthong.simulator.AxisSimulator;
+import vn.lienthong.simulator.SimulatorSettings;
 import vn.lienthong.edxml.Organization;
 
 /** Two agencies on a simulated axis, tuned for tests: short polling and redelivery delays, no HTTP. */
@@ -51,6 +59,23 @@ public final class TestNetworks {
         return DemoNetwork.start(root, List.of(
                 new DemoNetwork.Agency(GOVERNMENT_OFFICE, "vpcp.test"),
                 new DemoNetwork.Agency(HANOI, "hanoi.test")), overrides);
+    }
+
+    /**
+     * The simulated axis alone, with the two agencies as systems {@code vpcp.test} and {@code hanoi.test} under the
+     * given secrets, its files under {@code storage}: for tests that drive the axis or one connector themselves.
+     */
+    static AxisSimulator startAxis(Path storage, String officeSecret, String hanoiSecret) throws IOException {
+        return AxisSimulator.start(SimulatorSettings.local(
+                Map.of("vpcp.test", officeSecret, "hanoi.test", hanoiSecret),
+                Map.of(GOVERNMENT_OFFICE.organId(), "vpcp.test", HANOI.organId(), "hanoi.test"),
+                Files.createDirectories(storage)));
+    }
+
+    /** A client of that axis acting as {@code systemId}. */
+    static AxisClient axisClient(AxisSimulator axis, String systemId, String secret) {
+        return new AxisClient(new AxisSettings(axis.endpoint(), systemId, secret, Duration.ofSeconds(2),
+                Duration.ofSeconds(30), null, true), Clock.systemUTC());
     }
 
     /** A free port on loopback whose next port is free too: the management ports of a network's two connectors. */
