@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # How the embedded tracking database's file grows while a connector runs: outbound documents tracked as the sending
-# connector tracks them (three commits each), at a steady rate against one H2 database, the file's size, its chunks and
-# the CPU printed every 30 s. Bounded (at most 3600 s); the database is deleted at the end.
+# connector tracks them (three commits each), at a steady rate against one H2 database, the file's size, its chunks,
+# how live they are and the CPU printed every 30 s. Bounded (at most 3600 s); the database is deleted at the end.
 # Usage: bench/run-tracking-file-growth.sh [DOCUMENTS_PER_SECOND] [SECONDS]   (defaults 20 300)
 # TRACKING_JAR=/path/lienthong.jar puts another build's connector first on the class path (e.g. to compare with the
 # build before a change); SKIP_BUILD=1 uses the jars already built.

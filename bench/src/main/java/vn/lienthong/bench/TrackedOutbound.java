@@ -81,19 +81,21 @@ final class TrackedOutbound {
         });
     }
 
-    /** The file's size, its chunks, and the share of the file they fill, from H2's own figures. */
+    /** The file's size, its chunks, the share of the file they fill and their live share, from H2's own figures. */
     static String describeFile(TrackingDatabase database) throws SQLException {
         Map<String, String> info = new HashMap<>();
         try (Connection connection = database.dataSource().getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                        + " WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.CHUNK_COUNT', 'info.FILL_RATE')")) {
+                        + " WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.CHUNK_COUNT', 'info.FILL_RATE', 'info.CHUNKS_FILL_RATE',"
+                        + " 'info.CHUNKS_FILL_RATE_RW')")) {
             while (rows.next()) {
                 info.put(rows.getString(1), rows.getString(2));
             }
         }
-        return String.format(Locale.ROOT, "%d MB in %s chunks filling %s %% of it",
-                Long.parseLong(info.get("info.FILE_SIZE")) >> 20, info.get("info.CHUNK_COUNT"), info.get("info.FILL_RATE"));
+        return String.format(Locale.ROOT, "%d MB in %s chunks filling %s %% of it, %s %% live (%s %% of those past"
+                + " retention)", Long.parseLong(info.get("info.FILE_SIZE")) >> 20, info.get("info.CHUNK_COUNT"),
+                info.get("info.FILL_RATE"), info.get("info.CHUNKS_FILL_RATE"), info.get("info.CHUNKS_FILL_RATE_RW"));
     }
 
     private static String randomHex() {

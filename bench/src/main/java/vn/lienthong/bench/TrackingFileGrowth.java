@@ -9,7 +9,8 @@ import vn.lienthong.tracking.TrackingDatabase;
 
 /**
  * How the tracking database's file grows while a connector runs: {@link TrackedOutbound} documents at a steady rate
- * against one embedded H2 database, with the file's size, its chunks and the process's CPU printed every 30 s.
+ * against one embedded H2 database, with the file's size, its chunks, their live share and the process's CPU printed
+ * every 30 s.
  * Bounded: at most {@link #MAX_SECONDS} s and {@link #MAX_RATE} documents/s; the database is deleted at the end.
  * Usage: {@code TrackingFileGrowth [DOCUMENTS_PER_SECOND] [SECONDS]} (defaults 20 and 300); run with
  * bench/run-tracking-file-growth.sh.
