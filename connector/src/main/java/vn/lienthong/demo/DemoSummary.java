@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import vn.lienthong.runtime.ConnectorRuntime;
 import vn.lienthong.tracking.ChainVerdict;
 import vn.lienthong.findings.Direction;
@@ -39,9 +40,10 @@ final class DemoSummary {
             out.println("   Gói tin đi / outbound (văn bản + trạng thái / documents + statuses): " + outbound);
             out.println("   Gói tin đến / inbound: " + inbound);
             String depths = Demo.QUEUES.stream()
-                    .map(queue -> queue.substring("lienthong.".length()) + " " + connector.queueDepth(queue))
+                    .map(queue -> queue.substring("lienthong.".length()) + " " + shown(connector.queueDepth(queue)))
                     .collect(Collectors.joining(", "));
-            out.println("   Hàng đợi / Queues: " + depths + "; thư chết / dead letters " + deadLetters(connector));
+            out.println("   Hàng đợi / Queues: " + depths + "; thư chết / dead letters "
+                    + deadLetters(Demo.QUEUES.stream().mapToLong(queue -> connector.queueDepth("DLQ." + queue))));
             ChainVerdict chain = connector.transmissionLog().verify();
             out.println("   Nhật ký truyền nhận / Transmission log: " + chain.checkedEntries() + " mục/entries, "
                     + (chain.intact() ? "chuỗi băm nguyên vẹn / hash chain intact" : "CHUỖI BỊ HỎNG / CHAIN BROKEN: " + chain.reason()));
@@ -61,7 +63,16 @@ final class DemoSummary {
                 .collect(Collectors.joining(" → "));
     }
 
-    private static long deadLetters(ConnectorRuntime connector) {
-        return Demo.QUEUES.stream().mapToLong(queue -> connector.queueDepth("DLQ." + queue)).sum();
+    /** A queue's depth, or what stands for one that could not be counted (a negative depth). */
+    static String shown(long depth) {
+        return depth < 0 ? UNCOUNTED : Long.toString(depth);
     }
+
+    /** The dead letters of all queues; not a sum when a queue could not be counted, which would hide them. */
+    static String deadLetters(LongStream depths) {
+        long[] each = depths.toArray();
+        return LongStream.of(each).anyMatch(depth -> depth < 0) ? UNCOUNTED : Long.toString(LongStream.of(each).sum());
+    }
+
+    private static final String UNCOUNTED = "? (không đếm được / could not be counted)";
 }
