@@ -98,6 +98,17 @@ public final class Hop {
                 () -> TrackingWrites.insertInboxEntry(connection(), clientId, key, now));
     }
 
+    /** As {@link PullInbox#acknowledge}: false when the document was never in that client's inbox. */
+    public boolean acknowledgeInPullInbox(String clientId, DocumentKey key) {
+        Objects.requireNonNull(clientId, "clientId");
+        try {
+            return TrackingWrites.acknowledgeInboxEntry(connection(), clientId, key, clock.instant()) == 1;
+        } catch (SQLException e) {
+            throw new TrackingException("could not acknowledge document " + key + " in the inbox of client " + clientId,
+                    e);
+        }
+    }
+
     /** As {@link TransmissionLog#append}; the entry is stored when the hop commits, with everything else in it. */
     public LogEvent append(String documentKey, String step, String outcome, int attempt, String contentHash,
             String detail) {

@@ -104,6 +104,18 @@ final class TrackingWrites {
         }
     }
 
+    /** Sets when the client took the document, once (a second acknowledgement keeps the first); rows changed. */
+    static int acknowledgeInboxEntry(Connection connection, String clientId, DocumentKey key, Instant now)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE dms_inbox SET acknowledged_at ="
+                + " COALESCE(acknowledged_at, ?) WHERE client_id = ? AND document_key = ?")) {
+            Jdbc.setInstant(update, 1, now);
+            update.setString(2, clientId);
+            update.setString(3, key.value());
+            return update.executeUpdate();
+        }
+    }
+
     static void insertStatus(Connection connection, DocumentKey key, RecipientStatus status, Instant now)
             throws SQLException {
         String sql = "INSERT INTO recipient_status (document_key, recipient_organ_id, status_code, description,"

@@ -70,6 +70,34 @@ class PullInboxTest {
         assertThat(rowsRead(CLIENT, 100)).isLessThanOrEqualTo(waiting.size() + 1);
     }
 
+    @Test
+    void an_acknowledgement_keeps_the_first_time_and_a_document_never_delivered_is_not_acknowledged() throws Exception {
+        DocumentKey delivered = deliver(0, 1).get(0);
+
+        assertThat(inbox.acknowledge(CLIENT, delivered)).isTrue();
+        Instant first = acknowledgedAt(CLIENT, delivered);
+        assertThat(inbox.acknowledge(CLIENT, delivered)).isTrue();
+
+        assertThat(first).isNotNull();
+        assertThat(acknowledgedAt(CLIENT, delivered)).isEqualTo(first);
+        assertThat(inbox.acknowledge(CLIENT, key("never-delivered"))).isFalse();
+        assertThat(inbox.acknowledge("another-client", delivered)).isFalse();
+        assertThat(inbox.pending(CLIENT, 10)).isEmpty();
+    }
+
+    private Instant acknowledgedAt(String clientId, DocumentKey key) throws Exception {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT acknowledged_at FROM dms_inbox WHERE client_id = ? AND document_key = ?")) {
+            query.setString(1, clientId);
+            query.setString(2, key.value());
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return Jdbc.getInstant(row, "acknowledged_at");
+            }
+        }
+    }
+
     /** Delivers {@code count} documents to the client's inbox, one hop each, and returns their keys in that order. */
     private List<DocumentKey> deliver(int first, int count) {
         List<DocumentKey> keys = IntStream.range(first, first + count).mapToObj(i -> key("inbox-" + i)).toList();
