@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HexFormat;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -29,7 +31,14 @@ import vn.lienthong.signature.xml.TestCredentials;
 /** A time stamp checked offline against the data it should be over and, when pinned, the TSA it should be from. */
 class TimestampCheckTest {
 
-    private static final Instant STAMPED_AT = Instant.parse("2026-12-05T03:00:00Z");
+    /**
+     * An hour ago, in whole seconds: inside the validity of the certificates generated here, which starts a day before
+     * now (a fixed date made this test fail once its day had passed).
+     */
+    private static final Instant STAMPED_AT = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
+    /** STAMPED_AT as the token's genTime (GeneralizedTime, no fraction for whole seconds). */
+    private static final String GEN_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC)
+            .format(STAMPED_AT);
     private static final TimestampAuthority TSA = TimestampAuthority.generate(Clock.fixed(STAMPED_AT, ZoneOffset.UTC));
     private static final TimestampAuthority OTHER_TSA = TimestampAuthority.generate();
     private static final byte[] HEAD = "lienthong-log-head v1\nsize 10\n".getBytes(StandardCharsets.UTF_8);
@@ -99,9 +108,9 @@ class TimestampCheckTest {
     @Test
     void a_token_whose_time_was_moved_is_refused() throws Exception {
         byte[] token = token(TSA, HEAD);
-        int genTime = indexOf(token, "20261205030000Z".getBytes(StandardCharsets.US_ASCII));
+        int genTime = indexOf(token, GEN_TIME.getBytes(StandardCharsets.US_ASCII));
         assertThat(genTime).as("the genTime inside the token").isPositive();
-        token[genTime + 3] = '5';
+        token[genTime + 3] = (byte) (token[genTime + 3] == '5' ? '4' : '5'); // another year
 
         StampException refused = catchThrowableOfType(() -> TimestampCheck.verify(token, HEAD, TSA.certificate()),
                 StampException.class);
