@@ -15,6 +15,9 @@ import vn.lienthong.tracking.TrackedDocument;
 /** What travelled, per agency, as a person reads it: each document, where it is, and what its recipients said. */
 final class DemoSummary {
 
+    /** What stands for a queue's depth that could not be counted. */
+    private static final String UNCOUNTED = "? (không đếm được / could not be counted)";
+
     private DemoSummary() {
     }
 
@@ -73,6 +76,4 @@ final class DemoSummary {
         long[] each = depths.toArray();
         return LongStream.of(each).anyMatch(depth -> depth < 0) ? UNCOUNTED : Long.toString(LongStream.of(each).sum());
     }
-
-    private static final String UNCOUNTED = "? (không đếm được / could not be counted)";
 }
