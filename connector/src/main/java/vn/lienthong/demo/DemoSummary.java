@@ -2,6 +2,7 @@ package vn.lienthong.demo;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -73,7 +74,7 @@ final class DemoSummary {
 
     /** The dead letters of all queues; not a sum when a queue could not be counted, which would hide them. */
     static String deadLetters(LongStream depths) {
-        long[] each = depths.toArray();
-        return LongStream.of(each).anyMatch(depth -> depth < 0) ? UNCOUNTED : Long.toString(LongStream.of(each).sum());
+        LongSummaryStatistics all = depths.summaryStatistics();
+        return all.getMin() < 0 ? UNCOUNTED : Long.toString(all.getSum());
     }
 }
