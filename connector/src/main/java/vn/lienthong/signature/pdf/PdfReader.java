@@ -80,6 +80,23 @@ final class PdfReader extends PDFParser {
                 throw new IOException("Missing closing bracket for hex string. Reached EOS.");
             }
             for (int i = 0; i < read; i++) {
+                if (high < 0 && !passingOver) {
+                    // Whole pairs of digits, the body of every /Contents: one test per pair. Anything else (white
+                    // space, '>', an odd digit, what is no digit) ends the run and is read one character at a time.
+                    value = roomFor(value, length, (read - i) >> 1);
+                    int pairsEnd = i + 2 * Math.min((read - i) >> 1, value.length - length);
+                    while (i < pairsEnd) {
+                        int pair = DIGITS[chunk[i] & 0xFF] << 4 | DIGITS[chunk[i + 1] & 0xFF];
+                        if (pair < 0) {
+                            break;
+                        }
+                        value[length++] = (byte) pair;
+                        i += 2;
+                    }
+                    if (i == read) {
+                        break;
+                    }
+                }
                 if (chunk[i] == '>') {
                     source.seek(chunkStart + i + 1);
                     if (high >= 0) {
@@ -108,5 +125,14 @@ final class PdfReader extends PDFParser {
                 }
             }
         }
+    }
+
+    /** {@code value}, or a longer copy with room for {@code more} bytes after {@code length}, within the bound. */
+    private static byte[] roomFor(byte[] value, int length, int more) {
+        if (value.length - length >= more || value.length >= MAX_HEX_STRING_BYTES) {
+            return value;
+        }
+        long wanted = Math.max((long) length + more, 2L * value.length);
+        return Arrays.copyOf(value, (int) Math.min(wanted, MAX_HEX_STRING_BYTES));
     }
 }

@@ -41,6 +41,13 @@ class PdfReaderProperties {
         assertThat(readByUs(pdf)).isEqualTo(readByPdfBox(pdf));
     }
 
+    /** Runs of digit pairs broken at any place, across the reader's 8 kB buffers: as PDFBox reads them. */
+    @Property(tries = 40)
+    void a_long_hex_string_across_buffers_reads_as_pdfbox_reads_it(@ForAll("longHexish") String body) throws IOException {
+        byte[] pdf = catalogWith("<" + body + ">");
+        assertThat(readByUs(pdf)).isEqualTo(readByPdfBox(pdf));
+    }
+
     @Example
     void a_signature_sized_string_across_many_buffers_reads_as_pdfbox_reads_it() throws IOException {
         StringBuilder digits = new StringBuilder();
@@ -89,6 +96,15 @@ class PdfReaderProperties {
         } finally {
             Files.delete(file);
         }
+    }
+
+    /** Thousands of digits with now and then white space, a stray letter, a bracket or a byte above 0x7F. */
+    @Provide
+    Arbitrary<String> longHexish() {
+        Arbitrary<Character> digit = Arbitraries.of("0123456789abcdefABCDEF".toCharArray()).map(c -> c);
+        Arbitrary<Character> odd = Arbitraries.of(' ', '\n', '\r', 'g', '<', '\u00e9');
+        return Arbitraries.frequencyOf(Tuple.of(3000, digit), Tuple.of(1, odd)).list().ofMinSize(8_000).ofMaxSize(20_000)
+                .map(characters -> characters.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining()));
     }
 
     /** Hex digits mostly, with white space, stray letters, brackets and bytes above 0x7F now and then. */
