@@ -74,9 +74,13 @@ CREATE TABLE IF NOT EXISTS transmission_log (
     entry_hash     VARCHAR(64)   NOT NULL,
     CONSTRAINT pk_transmission_log PRIMARY KEY (sequence_no)
 );
-CREATE INDEX IF NOT EXISTS ix_transmission_log_document ON transmission_log (document_key, sequence_no);
--- Signature verdicts are logged before a document has its key; a document's view finds them by its envelope hash.
-CREATE INDEX IF NOT EXISTS ix_transmission_log_content ON transmission_log (content_hash);
+-- One index for both ways into the log by document: a document's events by its key, and the signature verdicts logged
+-- before it had one (document_key IS NULL), by its envelope hash. Both columns are hashes, so every entry lands on a
+-- page of its own in each index that holds it, and that page is written again at the commit: two indexes (one per
+-- column, as before 2026-12-06) cost every entry two such writes, this one one.
+CREATE INDEX IF NOT EXISTS ix_transmission_log_key_content ON transmission_log (document_key, content_hash);
+DROP INDEX IF EXISTS ix_transmission_log_document;
+DROP INDEX IF EXISTS ix_transmission_log_content;
 
 -- The single row every append locks (SELECT ... FOR UPDATE) and updates in the same transaction as its
 -- insert, so appends from any number of threads or connector instances form one chain that never forks.

@@ -1,10 +1,13 @@
 package vn.lienthong.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static vn.lienthong.tracking.TrackingFixtures.CLOCK;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -16,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +89,41 @@ class TransmissionLogTest {
         log.append("cd".repeat(32), "intake", "ok", 1, null, null);
         log.append(null, "poll", "ok", 1, null, null);
         assertThat(log.events(KEY)).containsExactly(mine);
+    }
+
+    @Test
+    void a_documents_events_and_its_verdicts_before_it_had_a_key_are_read_through_an_index_row_by_row() throws SQLException {
+        for (int i = 0; i < 100; i++) {
+            String hash = String.format("%064x", i);
+            log.append(null, "signatures-checked", "accept", 1, hash, null);
+            log.append(null, "poll", "ok", 1, hash, null);
+            log.append(String.format("%064x", 1000 + i), "intake", "ok", 1, hash, null);
+            log.append(String.format("%064x", 1000 + i), "sent", "ok", 1, hash, null);
+        }
+        String hash = String.format("%064x", 42);
+        String key = String.format("%064x", 1042);
+
+        assertThat(log.unkeyedEvents("signatures-checked", hash)).extracting(LogEvent::step, LogEvent::contentHash)
+                .containsExactly(tuple("signatures-checked", hash));
+        assertThat(log.events(key)).extracting(LogEvent::step).containsExactly("intake", "sent");
+        // H2 counts the rows a query reads, and one past the last; by the content hash alone it read 5, without an index 400.
+        assertThat(rowsRead("WHERE content_hash = ? AND step = ? AND document_key IS NULL ORDER BY sequence_no", hash,
+                "signatures-checked")).isLessThanOrEqualTo(3); // that envelope's two unkeyed entries
+        assertThat(rowsRead("WHERE document_key = ? ORDER BY sequence_no", key)).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void a_database_made_before_the_log_had_one_index_per_document_loses_its_two_at_the_next_start() throws SQLException {
+        execute("CREATE INDEX ix_transmission_log_document ON transmission_log (document_key, sequence_no)");
+        execute("CREATE INDEX ix_transmission_log_content ON transmission_log (content_hash)");
+        LogEvent before = log.append(KEY, "intake", "ok", 1, "ab".repeat(32), null);
+        database.close();
+
+        database = TrackingDatabase.openH2(dataDirectory);
+        log = new TransmissionLog(database, CLOCK);
+        assertThat(indexesOfTheLog()).contains("IX_TRANSMISSION_LOG_KEY_CONTENT")
+                .doesNotContain("IX_TRANSMISSION_LOG_DOCUMENT", "IX_TRANSMISSION_LOG_CONTENT");
+        assertThat(log.events(KEY)).containsExactly(before);
     }
 
     @Test
@@ -194,6 +234,37 @@ class TransmissionLogTest {
         for (int i = 1; i <= count; i++) {
             log.append(KEY, "step", "ok", 1, null, "entry " + i);
         }
+    }
+
+    /** How many rows H2 reads to answer {@code SELECT * FROM transmission_log} with {@code clauses}. */
+    private long rowsRead(String clauses, String... parameters) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement explain = connection.prepareStatement(
+                        "EXPLAIN ANALYZE SELECT * FROM transmission_log " + clauses)) {
+            for (int i = 0; i < parameters.length; i++) {
+                explain.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet plan = explain.executeQuery()) {
+                assertThat(plan.next()).isTrue();
+                Matcher scanCount = Pattern.compile("scanCount: (\\d+)")
+                        .matcher(plan.getString(1));
+                assertThat(scanCount.find()).as(plan.getString(1)).isTrue();
+                return Long.parseLong(scanCount.group(1));
+            }
+        }
+    }
+
+    private List<String> indexesOfTheLog() throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES"
+                        + " WHERE TABLE_NAME = 'TRANSMISSION_LOG'")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
     }
 
     private void execute(String sql) throws SQLException {
