@@ -82,8 +82,9 @@ CREATE INDEX IF NOT EXISTS ix_transmission_log_key_content ON transmission_log (
 DROP INDEX IF EXISTS ix_transmission_log_document;
 DROP INDEX IF EXISTS ix_transmission_log_content;
 
--- The single row every append locks (SELECT ... FOR UPDATE) and updates in the same transaction as its
--- insert, so appends from any number of threads or connector instances form one chain that never forks.
+-- The single row every batch of appends locks (an UPDATE that changes nothing, then a read) and updates in the
+-- same transaction as its inserts, so appends from any number of threads or connector instances form one chain
+-- that never forks.
 CREATE TABLE IF NOT EXISTS log_head (
     id             INTEGER      NOT NULL,
     last_sequence  BIGINT       NOT NULL,

@@ -246,8 +246,7 @@ class TransmissionLogTest {
             }
             try (ResultSet plan = explain.executeQuery()) {
                 assertThat(plan.next()).isTrue();
-                Matcher scanCount = Pattern.compile("scanCount: (\\d+)")
-                        .matcher(plan.getString(1));
+                Matcher scanCount = Pattern.compile("scanCount: (\\d+)").matcher(plan.getString(1));
                 assertThat(scanCount.find()).as(plan.getString(1)).isTrue();
                 return Long.parseLong(scanCount.group(1));
             }

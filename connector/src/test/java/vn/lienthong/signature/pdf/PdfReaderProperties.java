@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -104,7 +105,7 @@ class PdfReaderProperties {
         Arbitrary<Character> digit = Arbitraries.of("0123456789abcdefABCDEF".toCharArray()).map(c -> c);
         Arbitrary<Character> odd = Arbitraries.of(' ', '\n', '\r', 'g', '<', '\u00e9');
         return Arbitraries.frequencyOf(Tuple.of(3000, digit), Tuple.of(1, odd)).list().ofMinSize(8_000).ofMaxSize(20_000)
-                .map(characters -> characters.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining()));
+                .map(characters -> characters.stream().map(String::valueOf).collect(Collectors.joining()));
     }
 
     /** Hex digits mostly, with white space, stray letters, brackets and bytes above 0x7F now and then. */
