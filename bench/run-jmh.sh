@@ -6,6 +6,7 @@
 # generates the test PKI); prints JMH's table at the end and writes bench/target/jmh-result.json.
 # TrackingBenchmarks times the tracking database's commits for one outbound document on the embedded H2 file; it needs
 # a few gigabytes of temporary disk while it runs (see its reportFile).
+# HexStringBenchmarks times PdfReader reading one signature-sized hex string (24,576 digits) from a PDF in memory.
 # Usage: bench/run-jmh.sh [JMH OPTIONS...]   e.g. `bench/run-jmh.sh assessCertificate -prof gc`; the defaults
 #   below come first, so options given here override them. SKIP_BUILD=1 skips `mvn install`.
 set -euo pipefail
