@@ -56,10 +56,6 @@ public final class PullInbox {
      * came one per document (4.6% of a receiving connector's samples under load, almost all of it that commit).
      */
     public boolean acknowledge(String clientId, DocumentKey key) {
-        try {
-            return database.logWriter().submit(clock, hop -> hop.acknowledgeInPullInbox(clientId, key));
-        } catch (TrackingException e) {
-            throw new TrackingException("could not acknowledge in the inbox of client " + clientId, e);
-        }
+        return database.logWriter().submit(clock, hop -> hop.acknowledgeInPullInbox(clientId, key));
     }
 }
