@@ -3,6 +3,7 @@ package vn.lienthong.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.lienthong.tracking.TrackingFixtures.NOW;
 import static vn.lienthong.tracking.TrackingFixtures.key;
+import static vn.lienthong.tracking.TrackingFixtures.rowsRead;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,8 +15,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,7 +66,7 @@ class PullInboxTest {
 
         assertThat(inbox.pending(CLIENT, 100)).containsExactlyElementsOf(waiting);
         // H2 counts the rows a query reads; through the primary key alone it read all 1,003 of the client's.
-        assertThat(rowsRead(CLIENT, 100)).isLessThanOrEqualTo(waiting.size() + 1);
+        assertThat(rowsRead(database, PullInbox.PENDING, CLIENT, 100)).isLessThanOrEqualTo(waiting.size() + 1);
     }
 
     @Test
@@ -105,20 +104,6 @@ class PullInboxTest {
             log.hop(hop -> hop.addToPullInbox(CLIENT, key));
         }
         return keys;
-    }
-
-    private long rowsRead(String clientId, int limit) throws Exception {
-        try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement explain = connection.prepareStatement("EXPLAIN ANALYZE " + PullInbox.PENDING)) {
-            explain.setString(1, clientId);
-            explain.setInt(2, limit);
-            try (ResultSet plan = explain.executeQuery()) {
-                assertThat(plan.next()).isTrue();
-                Matcher scanCount = Pattern.compile("scanCount: (\\d+)").matcher(plan.getString(1));
-                assertThat(scanCount.find()).as(plan.getString(1)).isTrue();
-                return Long.parseLong(scanCount.group(1));
-            }
-        }
     }
 
     private static final class SteppingClock extends Clock {

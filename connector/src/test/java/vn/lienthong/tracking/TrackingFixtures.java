@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import vn.lienthong.findings.Direction;
 
 /** Sample documents, a fixed clock and H2's own figures for the tracking tests. */
@@ -40,6 +42,25 @@ final class TrackingFixtures {
             try (ResultSet row = query.executeQuery()) {
                 assertThat(row.next()).as(name).isTrue();
                 return Long.parseLong(row.getString(1));
+            }
+        }
+    }
+
+    /**
+     * How many rows H2 reads to answer {@code query} with {@code parameters} (its EXPLAIN ANALYZE scanCount, which
+     * counts the row past the last one a range ends at).
+     */
+    static long rowsRead(TrackingDatabase database, String query, Object... parameters) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement explain = connection.prepareStatement("EXPLAIN ANALYZE " + query)) {
+            for (int i = 0; i < parameters.length; i++) {
+                explain.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet plan = explain.executeQuery()) {
+                assertThat(plan.next()).isTrue();
+                Matcher scanCount = Pattern.compile("scanCount: (\\d+)").matcher(plan.getString(1));
+                assertThat(scanCount.find()).as(plan.getString(1)).isTrue();
+                return Long.parseLong(scanCount.group(1));
             }
         }
     }
