@@ -18,9 +18,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import vn.lienthong.tracking.TrackingDatabase;
 
 /**
- * JMH micro-benchmark of the tracking database's share of one outbound document ({@link TrackedOutbound}: three hops
- * and the reads between them) on the embedded H2 file database with the connector's own settings. One thread, so
- * every hop is a commit of its own (under load the log writer groups hops of several documents into one commit).
+ * JMH micro-benchmarks of the tracking database's share of one document on the embedded H2 file database with the
+ * connector's own settings: an outbound one ({@link TrackedOutbound}: three hops and the reads between them) and an
+ * inbound one delivered to a pulling DMS ({@link TrackedInbound}: six hops). One thread, so every hop is a commit of its own (under load the log writer groups hops of several documents into one commit).
  * The database grows through the run, as a connector's does; the file is deleted at the end, but needs several
  * gigabytes of temporary space meanwhile (see {@link #reportFile}). Run with
  * {@code bench/run-jmh.sh TrackingBenchmarks}.
@@ -33,12 +33,14 @@ public class TrackingBenchmarks {
     private Path work;
     private TrackingDatabase database;
     private TrackedOutbound documents;
+    private TrackedInbound inbound;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         work = Files.createTempDirectory("lienthong-jmh-tracking-");
         database = TrackingDatabase.openH2(work);
         documents = new TrackedOutbound(database, Clock.systemUTC());
+        inbound = new TrackedInbound(database, Clock.systemUTC());
     }
 
     @TearDown(Level.Trial)
@@ -54,7 +56,7 @@ public class TrackingBenchmarks {
      */
     @TearDown(Level.Iteration)
     public void reportFile() throws SQLException {
-        System.out.printf("%ntracking file after %d documents: %s%n", documents.documents(),
+        System.out.printf("%ntracking file after %d documents: %s%n", documents.documents() + inbound.documents(),
                 TrackedOutbound.describeFile(database));
     }
 
@@ -62,5 +64,11 @@ public class TrackingBenchmarks {
     @Benchmark
     public boolean outboundDocument() {
         return documents.trackOne();
+    }
+
+    /** One inbound document's tracking, from fetched-from-axis to the DMS's acknowledgement. */
+    @Benchmark
+    public boolean inboundDocument() {
+        return inbound.trackOne();
     }
 }
