@@ -6,6 +6,8 @@
 # generates the test PKI); prints JMH's table at the end and writes bench/target/jmh-result.json.
 # TrackingBenchmarks times the tracking database's commits for one outbound and one inbound document on the embedded
 # H2 file; it needs a few gigabytes of temporary disk while it runs (see its reportFile).
+# LeastTrackingBenchmarks times the least tracking a document could have on H2 (three hash-chained hops, no other
+# table or index), as a floor beside TrackingBenchmarks.
 # HexStringBenchmarks times PdfReader reading one signature-sized hex string (24,576 digits) from a PDF in memory.
 # Usage: bench/run-jmh.sh [JMH OPTIONS...]   e.g. `bench/run-jmh.sh assessCertificate -prof gc` or
 #   `bench/run-jmh.sh 'TrackingBenchmarks' -i 8 -r 3s`: an option given here replaces the default above (JMH takes
