@@ -20,7 +20,8 @@ import vn.lienthong.tracking.TrackingDatabase;
 /**
  * JMH micro-benchmarks of the tracking database's share of one document on the embedded H2 file database with the
  * connector's own settings: an outbound one ({@link TrackedOutbound}: three hops and the reads between them) and an
- * inbound one delivered to a pulling DMS ({@link TrackedInbound}: six hops). One thread, so every hop is a commit of its own (under load the log writer groups hops of several documents into one commit).
+ * inbound one delivered to a pulling DMS ({@link TrackedInbound}: six hops). One thread, so every hop is a commit of
+ * its own (under load the log writer groups hops of several documents into one commit).
  * The database grows through the run, as a connector's does; the file is deleted at the end, but needs several
  * gigabytes of temporary space meanwhile (see {@link #reportFile}). Run with
  * {@code bench/run-jmh.sh TrackingBenchmarks}.
