@@ -1,10 +1,8 @@
 package vn.lienthong.bench;
 
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import vn.lienthong.findings.Direction;
 import vn.lienthong.tracking.DocumentKey;
 import vn.lienthong.tracking.DocumentState;
@@ -23,7 +21,6 @@ import vn.lienthong.tracking.TransmissionLog;
  */
 final class TrackedInbound {
 
-    private static final HexFormat HEX = HexFormat.of();
     private static final String SENDER = "000.00.00.G01";
     private static final String RECIPIENT = "000.00.00.H01";
     private static final String CLIENT = "recipient-dms";
@@ -49,9 +46,9 @@ final class TrackedInbound {
     /** Tracks one more document, from fetched-from-axis to the client's acknowledgement. */
     boolean trackOne() {
         long number = ++documents;
-        String sha256 = randomHex();
+        String sha256 = TrackedOutbound.randomHex();
         String axisDocId = UUID.randomUUID().toString();
-        DocumentKey key = new DocumentKey(randomHex());
+        DocumentKey key = new DocumentKey(TrackedOutbound.randomHex());
         log.append(null, "fetched-from-axis", "ok", 1, null, "axis DocId " + axisDocId + " (edoc)");
         if (tracker.findByAxisDocId(axisDocId).isPresent()) {
             throw new IllegalStateException("a fresh axis DocId is already tracked");
@@ -73,11 +70,5 @@ final class TrackedInbound {
                     "pull inbox " + CLIENT);
         });
         return delivered && inbox.acknowledge(CLIENT, key);
-    }
-
-    private static String randomHex() {
-        byte[] bytes = new byte[32];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return HEX.formatHex(bytes);
     }
 }

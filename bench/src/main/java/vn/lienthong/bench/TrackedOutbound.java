@@ -98,7 +98,8 @@ final class TrackedOutbound {
                 info.get("info.FILL_RATE"), info.get("info.CHUNKS_FILL_RATE"), info.get("info.CHUNKS_FILL_RATE_RW"));
     }
 
-    private static String randomHex() {
+    /** 32 random bytes in hex: a fresh document key or envelope hash. */
+    static String randomHex() {
         byte[] bytes = new byte[32];
         ThreadLocalRandom.current().nextBytes(bytes);
         return HEX.formatHex(bytes);
