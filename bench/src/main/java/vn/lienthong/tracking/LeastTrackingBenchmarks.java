@@ -6,10 +6,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,10 +27,11 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * JMH micro-benchmark of the least tracking a document could have on the embedded H2 file with the connector's own
  * settings, as a floor beside {@code TrackingBenchmarks}: three hops of one commit each, every hop a hash-chained log
- * entry (the head row locked, read and moved, as {@link LogWriter} does) and the document's state, in three tables with
- * no index but the document key's. The connector also keeps recipients, statuses, marks and the indexes its console and
- * auditors search by; this is what a document would cost without any of them. In the connector's package for its H2
- * settings. Run with {@code bench/run-jmh.sh LeastTrackingBenchmarks}.
+ * entry (the head row locked and read, and the entry chained, by {@link LogWriter}'s own code; the head moved) and the
+ * document's state, in three tables with no index but the document key's. The connector also keeps recipients,
+ * statuses, marks and the indexes its console and auditors search by; this is what a document would cost without any
+ * of them. In the connector's package for its H2 settings and its log writer's code. Run with
+ * {@code bench/run-jmh.sh LeastTrackingBenchmarks}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,10 +41,9 @@ public class LeastTrackingBenchmarks {
     private static final String[] STEPS = {"intake-accepted", "queued", "sent-to-axis"};
     private static final String[] STATES = {"RECEIVED", "QUEUED", "SENT"};
 
+    private final Clock clock = Clock.systemUTC();
     private Path work;
     private Connection connection;
-    private PreparedStatement lock;
-    private PreparedStatement head;
     private PreparedStatement entry;
     private PreparedStatement move;
     private PreparedStatement register;
@@ -60,15 +59,13 @@ public class LeastTrackingBenchmarks {
             ddl.execute("CREATE TABLE log (sequence_no BIGINT PRIMARY KEY, event_time TIMESTAMP WITH TIME ZONE NOT NULL,"
                     + " document_key VARCHAR(64), step VARCHAR(64) NOT NULL, outcome VARCHAR(64) NOT NULL,"
                     + " previous_hash VARCHAR(64) NOT NULL, entry_hash VARCHAR(64) NOT NULL)");
-            ddl.execute("CREATE TABLE head (id INTEGER PRIMARY KEY, last_sequence BIGINT NOT NULL,"
+            ddl.execute("CREATE TABLE log_head (id INTEGER PRIMARY KEY, last_sequence BIGINT NOT NULL,"
                     + " last_hash VARCHAR(64) NOT NULL)");
-            ddl.execute("INSERT INTO head VALUES (1, 0, '" + LogEntryHash.GENESIS + "')");
+            ddl.execute("INSERT INTO log_head VALUES (1, 0, '" + LogEntryHash.GENESIS + "')");
         }
         connection.setAutoCommit(false);
-        lock = connection.prepareStatement("UPDATE head SET last_sequence = last_sequence WHERE id = 1");
-        head = connection.prepareStatement("SELECT last_sequence, last_hash FROM head WHERE id = 1");
         entry = connection.prepareStatement("INSERT INTO log VALUES (?, ?, ?, ?, ?, ?, ?)");
-        move = connection.prepareStatement("UPDATE head SET last_sequence = ?, last_hash = ? WHERE id = 1");
+        move = connection.prepareStatement("UPDATE log_head SET last_sequence = ?, last_hash = ? WHERE id = 1");
         register = connection.prepareStatement("INSERT INTO tracked (document_key, state) VALUES (?, ?)");
         advance = connection.prepareStatement("UPDATE tracked SET state = ? WHERE document_key = ?");
     }
@@ -91,29 +88,23 @@ public class LeastTrackingBenchmarks {
         String key = HexFormat.of().formatHex(random);
         long sequence = 0;
         for (int hop = 0; hop < STEPS.length; hop++) {
-            lock.executeUpdate();
-            String previous;
-            try (ResultSet row = head.executeQuery()) {
-                row.next();
-                sequence = row.getLong(1) + 1;
-                previous = row.getString(2);
-            }
+            LogWriter.Chain chain = new LogWriter.Chain(LogWriter.lockHead(connection));
             PreparedStatement state = hop == 0 ? register : advance;
             state.setString(hop == 0 ? 1 : 2, key);
             state.setString(hop == 0 ? 2 : 1, STATES[hop]);
             state.executeUpdate();
-            Instant time = Jdbc.toMillis(Instant.now());
-            String hash = LogEntryHash.of(sequence, time, key, STEPS[hop], "ok", 1, null, null, previous);
-            entry.setLong(1, sequence);
-            Jdbc.setInstant(entry, 2, time);
+            LogEvent event = chain.append(clock, key, STEPS[hop], "ok", 1, null, null);
+            entry.setLong(1, event.sequence());
+            Jdbc.setInstant(entry, 2, event.time());
             entry.setString(3, key);
             entry.setString(4, STEPS[hop]);
             entry.setString(5, "ok");
-            entry.setString(6, previous);
-            entry.setString(7, hash);
+            entry.setString(6, event.previousHash());
+            entry.setString(7, event.entryHash());
             entry.executeUpdate();
+            sequence = event.sequence();
             move.setLong(1, sequence);
-            move.setString(2, hash);
+            move.setString(2, event.entryHash());
             move.executeUpdate();
             connection.commit();
         }
